@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { DomainError } from '../errors/domain-error.js';
+import { createTokenVerifier, remoteKeys } from './token-verifier.js';
+
+interface Key { kid: string; privateKey: CryptoKey; jwk: JWK }
+
+async function newKey(): Promise<Key> {
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(jwk);
+  return { kid, privateKey, jwk: { ...jwk, kid, alg: 'ES256', use: 'sig' } };
+}
+
+async function sign(key: Key, claims: Record<string, unknown> = {}, expiresIn = 300) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ role: 'buyer', sid: 'session-1', ...claims })
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+    .setIssuer('clove-auth')
+    .setAudience('clove')
+    .setSubject('user-1')
+    .setJti('token-1')
+    .setIssuedAt(now)
+    .setExpirationTime(now + expiresIn)
+    .sign(key.privateKey);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof DomainError, `expected a DomainError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the token to be refused');
+}
+
+describe('token verification', () => {
+  let key: Key;
+  let verify: ReturnType<typeof createTokenVerifier>;
+  before(async () => {
+    key = await newKey();
+    verify = createTokenVerifier(createLocalJWKSet({ keys: [key.jwk] }));
+  });
+
+  it('accepts a valid token and returns the principal', async () => {
+    const principal = await verify(await sign(key));
+    assert.deepEqual({ ...principal, expiresAt: 0 }, { userId: 'user-1', role: 'buyer', sessionId: 'session-1', tokenId: 'token-1', expiresAt: 0 });
+  });
+
+  it('refuses expired tokens', async () => {
+    const error = await rejection(verify(await sign(key, {}, -60)));
+    assert.equal(error.code, 'UNAUTHENTICATED');
+    assert.equal(error.reason, 'TOKEN_EXPIRED');
+  });
+
+  it('refuses tampered tokens', async () => {
+    const [header, payload, signature] = (await sign(key)).split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
+    const error = await rejection(verify(`${header}.${forged}.${signature}`));
+    assert.equal(error.reason, 'INVALID_TOKEN');
+  });
+
+  it('refuses alg:none tokens', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', kid: key.kid })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'user-1', role: 'admin', sid: 's', jti: 'j', iss: 'clove-auth', aud: 'clove', exp: 9_999_999_999 })).toString('base64url');
+    const error = await rejection(verify(`${header}.${payload}.`));
+    assert.equal(error.code, 'UNAUTHENTICATED');
+  });
+
+  it('refuses tokens signed by another key, even under a known key id', async () => {
+    const other = await newKey();
+    const error = await rejection(verify(await sign({ ...other, kid: key.kid })));
+    assert.equal(error.code, 'UNAUTHENTICATED');
+    const unknownKid = await rejection(verify(await sign(other)));
+    assert.equal(unknownKid.code, 'UNAUTHENTICATED');
+  });
+
+  it('refuses tokens with an unknown role or for another audience', async () => {
+    assert.equal((await rejection(verify(await sign(key, { role: 'root' })))).code, 'UNAUTHENTICATED');
+    const wrongAudience = await new SignJWT({ role: 'buyer', sid: 's' })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setIssuer('clove-auth').setAudience('elsewhere').setSubject('u').setJti('j').setExpirationTime('5m')
+      .sign(key.privateKey);
+    assert.equal((await rejection(verify(wrongAudience))).code, 'UNAUTHENTICATED');
+  });
+});
+
+describe('remote JWKS', () => {
+  let server: Server;
+  let keys: JWK[] = [];
+  let fetches = 0;
+  before(async () => {
+    server = createServer((_req, res) => {
+      fetches += 1;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  after(() => server.close());
+
+  it('caches keys and fetches again when a token names an unknown key id', async () => {
+    const first = await newKey();
+    keys = [first.jwk];
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    const verify = createTokenVerifier(remoteKeys(url, { cooldownMs: 0 }));
+    await verify(await sign(first));
+    await verify(await sign(first));
+    assert.equal(fetches, 1, 'the second verification used the cached keys');
+
+    const rotated = await newKey();
+    keys = [first.jwk, rotated.jwk];
+    const principal = await verify(await sign(rotated));
+    assert.equal(principal.userId, 'user-1', 'a token signed by the rotated key verifies after the refetch');
+    assert.equal(fetches, 2);
+  });
+});

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Type } from 'typebox';
+import { ConfigError, loadConfig } from './load-config.js';
+
+const Schema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535 }),
+  DATABASE_URL: Type.String({ minLength: 1 }),
+  LOG_LEVEL: Type.String({ default: 'info' }),
+  VERBOSE: Type.Boolean({ default: false }),
+});
+
+describe('loadConfig', () => {
+  it('converts strings to the schema types and applies defaults', () => {
+    const config = loadConfig(Schema, { PORT: '8080', DATABASE_URL: 'postgres://x', VERBOSE: 'true' });
+    assert.deepEqual(config, { PORT: 8080, DATABASE_URL: 'postgres://x', LOG_LEVEL: 'info', VERBOSE: true });
+  });
+
+  it('names every bad and missing variable', () => {
+    assert.throws(
+      () => loadConfig(Schema, { PORT: 'eighty' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const variables = error.problems.map((p) => p.variable);
+        assert.ok(variables.includes('PORT'), `PORT named in ${error.message}`);
+        assert.ok(variables.includes('DATABASE_URL'), `DATABASE_URL named in ${error.message}`);
+        assert.match(error.message, /DATABASE_URL: is required/);
+        return true;
+      },
+    );
+  });
+
+  it('refuses values outside the range', () => {
+    assert.throws(() => loadConfig(Schema, { PORT: '70000', DATABASE_URL: 'x' }), /PORT/);
+  });
+});

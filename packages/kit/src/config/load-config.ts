@@ -1,0 +1,40 @@
+import { type Static, type TObject } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Thrown at start-up when the environment does not satisfy a service's configuration schema. */
+export class ConfigError extends Error {
+  constructor(readonly problems: Array<{ variable: string; message: string }>) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads a configuration object from environment variables. Property names of the schema are
+ * the variable names; strings are converted to the schema's types and defaults applied.
+ * Fails with a ConfigError that names every bad variable.
+ */
+export function loadConfig<T extends TObject>(
+  schema: T,
+  env: Record<string, string | undefined> = process.env,
+): Static<T> {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const withDefaults = Value.Default(schema, raw);
+  const converted = Value.Convert(schema, withDefaults);
+  if (Value.Check(schema, converted)) return converted as Static<T>;
+  const problems = Value.Errors(schema, converted).map((error) => {
+    const missing = error.keyword === 'required'
+      ? (error.params as { requiredProperties?: string[] }).requiredProperties
+      : undefined;
+    const variable = missing?.join(', ') ?? (error.instancePath.replace(/^\//, '') || '(root)');
+    return { variable, message: missing ? 'is required' : error.message };
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,35 @@
+import pg from 'pg';
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
+export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+export interface PoolOptions {
+  connectionString: string;
+  /** The service's schema; becomes the connection's search_path. */
+  schema?: string;
+  max?: number;
+  applicationName?: string;
+}
+
+/** A pg pool whose connections see the service's schema first. */
+export function createPool(options: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    application_name: options.applicationName,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its server (e.g. a database restart) must not crash the process;
+  // the pool drops it and the next query opens a new connection.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Liveness of the database for /readyz. */
+export async function pingDatabase(pool: pg.Pool): Promise<boolean> {
+  await pool.query('select 1');
+  return true;
+}

@@ -1,0 +1,76 @@
+import { ErrorCode, type FieldError } from './domain-error.js';
+
+/** The only place where error codes meet HTTP statuses. */
+export const statusOf: Record<ErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  PAYMENT_DECLINED: 402,
+  NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  BAD_GATEWAY: 502,
+  UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+};
+
+const titles: Record<ErrorCode, string> = {
+  INVALID: 'Bad Request',
+  UNAUTHENTICATED: 'Unauthorized',
+  PAYMENT_DECLINED: 'Payment Required',
+  NOT_ALLOWED: 'Forbidden',
+  NOT_FOUND: 'Not Found',
+  CONFLICT: 'Conflict',
+  GONE: 'Gone',
+  PAYLOAD_TOO_LARGE: 'Payload Too Large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported Media Type',
+  RATE_LIMITED: 'Too Many Requests',
+  INTERNAL: 'Internal Server Error',
+  BAD_GATEWAY: 'Bad Gateway',
+  UNAVAILABLE: 'Service Unavailable',
+  GATEWAY_TIMEOUT: 'Gateway Timeout',
+};
+
+const codeOfStatus = new Map<number, ErrorCode>(
+  Object.entries(statusOf).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+/** Maps a status that came from elsewhere (a library error) back to an error code. */
+export function codeForStatus(status: number): ErrorCode {
+  return codeOfStatus.get(status) ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID);
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export function problemOf(
+  code: ErrorCode,
+  detail: string,
+  reason: string = code,
+  more: Partial<Problem> = {},
+): Problem {
+  const status = statusOf[code];
+  return {
+    ...more,
+    type: `https://clove.dev/problems/${reason.toLowerCase().replaceAll('_', '-')}`,
+    title: titles[code],
+    status,
+    detail,
+    code: reason,
+  };
+}

@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode, type FieldError } from '../errors/domain-error.js';
+import { codeForStatus, problemOf, PROBLEM_CONTENT_TYPE, type Problem } from '../errors/problem.js';
+
+interface AjvIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+function fieldErrors(context: string, issues: AjvIssue[]): FieldError[] {
+  return issues.map((issue) => {
+    const base = `/${context}${issue.instancePath}`;
+    if (issue.keyword === 'required') {
+      return { path: `${base}/${String(issue.params.missingProperty)}`, message: 'is required' };
+    }
+    if (issue.keyword === 'additionalProperties') {
+      return { path: `${base}/${String(issue.params.additionalProperty)}`, message: 'is not allowed' };
+    }
+    if (issue.keyword === 'enum') {
+      const allowed = (issue.params.allowedValues as unknown[]).map(String).join(', ');
+      return { path: base, message: `must be one of: ${allowed}` };
+    }
+    return { path: base, message: issue.message ?? issue.keyword };
+  });
+}
+
+const FASTIFY_CODES: Record<string, { code: ErrorCode; reason: string; detail?: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is empty but its content type is JSON.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ErrorCode.INVALID, reason: 'INVALID_CONTENT_LENGTH' },
+};
+
+/** Turns anything thrown by a handler into a problem document. 5xx detail is never exposed. */
+export function toProblem(error: unknown, requestId: string): Problem {
+  if (error instanceof DomainError) {
+    return problemOf(error.code, error.message, error.reason, {
+      ...error.extra,
+      ...(error.errors ? { errors: error.errors } : {}),
+      requestId,
+    });
+  }
+  const fastifyError = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (fastifyError.validation) {
+    const errors = fieldErrors(fastifyError.validationContext ?? 'body', fastifyError.validation);
+    const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+    return problemOf(ErrorCode.INVALID, `Invalid request: ${detail}`, 'VALIDATION_FAILED', { errors, requestId });
+  }
+  const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (known) {
+    return problemOf(known.code, known.detail ?? fastifyError.message, known.reason, { requestId });
+  }
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    return problemOf(codeForStatus(status), fastifyError.message, undefined, { requestId });
+  }
+  return problemOf(
+    ErrorCode.INTERNAL,
+    `An unexpected error occurred; quote request id ${requestId} when reporting it.`,
+    undefined,
+    { requestId },
+  );
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<string, string>) {
+  if (headers) reply.headers(headers);
+  return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error, request.id);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.debug({ code: problem.code, status: problem.status }, 'request refused');
+    const headers = error instanceof DomainError ? error.headers : undefined;
+    return sendProblem(reply, problem, headers);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problemOf(ErrorCode.NOT_FOUND, `No route for ${request.method} ${request.url.split('?')[0]}.`, 'ROUTE_NOT_FOUND', {
+        requestId: request.id,
+      }),
+    ),
+  );
+}

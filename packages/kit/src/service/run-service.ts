@@ -1,0 +1,35 @@
+import type { App } from '../http/create-app.js';
+
+export interface RunServiceOptions {
+  host: string;
+  port: number;
+  /** Called after the server stopped taking requests: close pools, timers. */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * Starts a service and stops it cleanly on SIGTERM/SIGINT, or when the supervising launcher
+ * goes away (its IPC channel closes), so no process outlives the platform.
+ */
+export async function runService(app: App, options: RunServiceOptions): Promise<void> {
+  let closing = false;
+  const shutdown = async (why: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ why }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await options.onClose?.();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  if (process.send) process.once('disconnect', () => void shutdown('supervisor gone'));
+
+  await app.listen({ host: options.host, port: options.port });
+  process.send?.({ type: 'listening', port: (app.server.address() as { port: number }).port });
+}

@@ -1,0 +1,65 @@
+import { Type, type Static } from 'typebox';
+import { RoleSchema } from '@clove/kit';
+
+export const EmailSchema = Type.String({ format: 'email', maxLength: 254, description: 'Email address' });
+export const PasswordSchema = Type.String({ minLength: 10, maxLength: 256, description: 'At least 10 characters' });
+const RefreshTokenSchema = Type.String({ minLength: 20, maxLength: 512 });
+
+export const UserSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  role: RoleSchema,
+  name: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const SignUpBody = Type.Object(
+  {
+    email: EmailSchema,
+    password: PasswordSchema,
+    role: Type.Enum(['seller', 'buyer'], { description: 'seller or buyer; admins are never created by sign-up' }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type SignUpBody = Static<typeof SignUpBody>;
+
+export const LoginBody = Type.Object(
+  { email: EmailSchema, password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export const RefreshBody = Type.Object({ refreshToken: RefreshTokenSchema }, { additionalProperties: false });
+export const DeleteMeBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export const IntrospectBody = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 4096 }),
+    token_type_hint: Type.Optional(Type.String({ maxLength: 32 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TokenPairSchema = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer({ description: 'Access-token lifetime, seconds' }),
+  user: UserSchema,
+});
+
+export const IntrospectionSchema = Type.Object({
+  active: Type.Boolean(),
+  token_type: Type.Optional(Type.String()),
+  sub: Type.Optional(Type.String()),
+  role: Type.Optional(Type.String()),
+  sid: Type.Optional(Type.String()),
+  jti: Type.Optional(Type.String()),
+  exp: Type.Optional(Type.Integer()),
+  iss: Type.Optional(Type.String()),
+  aud: Type.Optional(Type.String()),
+});
+
+export const JwksSchema = Type.Object({
+  keys: Type.Array(Type.Object({}, { additionalProperties: true })),
+});

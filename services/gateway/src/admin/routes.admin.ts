@@ -1,0 +1,58 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Type } from 'typebox';
+import { conflict, notFound, unauthenticated, withProblems, type App } from '@clove/kit';
+import type { RouteStore } from '../routes/route-store.js';
+import { RouteSchema } from '../routes/route.schema.js';
+import type { RouteTable } from '../routes/route-table.js';
+
+const ListedRoute = Type.Object({
+  prefix: Type.String(),
+  upstreams: Type.Array(Type.String()),
+  stripPrefix: Type.Boolean(),
+  owner: Type.Optional(Type.String()),
+  static: Type.Boolean(),
+});
+
+/**
+ * The route-table API, on a loopback-only listener, for the platform (the deployer) to add
+ * and remove per-performance routes without restarting the gateway.
+ */
+export function registerAdminRoutes(app: App, deps: { table: RouteTable; store: RouteStore; token: string; reload: () => Promise<void> }): void {
+  const expected = Buffer.from(`Bearer ${deps.token}`);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/routes')) return;
+    const given = Buffer.from(request.headers.authorization ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw unauthenticated('The route-table API needs the gateway admin token.', 'TOKEN_MISSING');
+    }
+  });
+
+  app.get('/routes', {
+    schema: { summary: 'All routes, static and run-time', response: withProblems({ 200: Type.Array(ListedRoute) }) },
+  }, async () => deps.table.list());
+
+  app.put('/routes', {
+    schema: { summary: 'Add or replace a run-time route', body: RouteSchema, response: withProblems({ 200: ListedRoute }) },
+  }, async (request) => {
+    if (deps.table.isStatic(request.body.prefix)) {
+      throw conflict(`${request.body.prefix} is a platform route and cannot be changed.`, 'STATIC_ROUTE');
+    }
+    await deps.store.upsert(request.body);
+    await deps.reload();
+    return { ...request.body, static: false };
+  });
+
+  app.delete('/routes', {
+    schema: {
+      summary: 'Remove a run-time route',
+      querystring: Type.Object({ prefix: RouteSchema.properties.prefix }, { additionalProperties: false }),
+      response: withProblems({ 204: Type.Null() }),
+    },
+  }, async (request, reply) => {
+    const { prefix } = request.query;
+    if (deps.table.isStatic(prefix)) throw conflict(`${prefix} is a platform route and cannot be removed.`, 'STATIC_ROUTE');
+    if (!(await deps.store.remove(prefix))) throw notFound(`No run-time route ${prefix}.`, 'ROUTE_NOT_FOUND');
+    await deps.reload();
+    return reply.status(204).send(null);
+  });
+}

@@ -1,0 +1,115 @@
+import pg from 'pg';
+import { createPool, type Pool } from '@clove/kit';
+import type { Route } from './route.schema.js';
+
+/** Where run-time routes live; every gateway replica follows changes. */
+export interface RouteStore {
+  list(): Promise<Route[]>;
+  upsert(route: Route): Promise<void>;
+  /** False when there was no such route. */
+  remove(prefix: string): Promise<boolean>;
+  /** Calls onChange whenever any replica changed the routes; returns an unsubscribe function. */
+  subscribe(onChange: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class MemoryRouteStore implements RouteStore {
+  private routes = new Map<string, Route>();
+  private listeners = new Set<() => void>();
+
+  async list() {
+    return [...this.routes.values()];
+  }
+  async upsert(route: Route) {
+    this.routes.set(route.prefix, route);
+    this.listeners.forEach((l) => l());
+  }
+  async remove(prefix: string) {
+    const existed = this.routes.delete(prefix);
+    this.listeners.forEach((l) => l());
+    return existed;
+  }
+  async subscribe(onChange: () => void) {
+    this.listeners.add(onChange);
+    return async () => void this.listeners.delete(onChange);
+  }
+  async close() {}
+}
+
+const CHANNEL = 'clove_gateway_routes';
+
+/** Routes in PostgreSQL, so they survive restarts; LISTEN/NOTIFY tells replicas to reload. */
+export class PgRouteStore implements RouteStore {
+  private readonly pool: Pool;
+
+  constructor(private readonly databaseUrl: string, private readonly schema: string) {
+    this.pool = createPool({ connectionString: databaseUrl, schema, max: 4, applicationName: 'clove-gateway' });
+  }
+
+  async list(): Promise<Route[]> {
+    const { rows } = await this.pool.query<{ prefix: string; upstreams: string[]; strip_prefix: boolean; owner: string | null }>(
+      'select prefix, upstreams, strip_prefix, owner from routes order by prefix',
+    );
+    return rows.map((r) => ({
+      prefix: r.prefix,
+      upstreams: r.upstreams,
+      stripPrefix: r.strip_prefix,
+      ...(r.owner ? { owner: r.owner } : {}),
+    }));
+  }
+
+  async upsert(route: Route): Promise<void> {
+    await this.pool.query(
+      `with up as (
+         insert into routes (prefix, upstreams, strip_prefix, owner) values ($1, $2, $3, $4)
+         on conflict (prefix) do update set upstreams = excluded.upstreams,
+           strip_prefix = excluded.strip_prefix, owner = excluded.owner, updated_at = now()
+         returning 1)
+       select pg_notify('${CHANNEL}', $1) from up`,
+      [route.prefix, route.upstreams, route.stripPrefix, route.owner ?? null],
+    );
+  }
+
+  async remove(prefix: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `with gone as (delete from routes where prefix = $1 returning prefix)
+       select pg_notify('${CHANNEL}', prefix) from gone`,
+      [prefix],
+    );
+    return rowCount === 1;
+  }
+
+  async subscribe(onChange: () => void): Promise<() => Promise<void>> {
+    let client: pg.Client | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (delay: number): Promise<void> => {
+      if (stopped) return;
+      const next = new pg.Client({ connectionString: this.databaseUrl });
+      try {
+        await next.connect();
+        await next.query(`listen ${CHANNEL}`);
+        next.on('notification', () => onChange());
+        next.on('error', () => {
+          void next.end().catch(() => undefined);
+          retry = setTimeout(() => void connect(500), 500);
+        });
+        client = next;
+        onChange(); // catch up on anything missed while disconnected
+      } catch {
+        await next.end().catch(() => undefined);
+        retry = setTimeout(() => void connect(Math.min(delay * 2, 10_000)), delay);
+      }
+    };
+    await connect(500);
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Route } from './route.schema.js';
+
+export interface RouteMatch {
+  route: Route;
+  /** The upstream picked for this request (round robin over the route's upstreams). */
+  upstream: string;
+  /** Path to request upstream, without the query string. */
+  path: string;
+}
+
+interface Entry {
+  route: Route;
+  next: number;
+}
+
+/**
+ * Longest-prefix routing on whole path segments. Static routes come from configuration;
+ * dynamic routes are replaced as a whole on reload, so a reader never sees half a table.
+ */
+export class RouteTable {
+  private staticEntries: Map<string, Entry>;
+  private dynamicEntries = new Map<string, Entry>();
+
+  constructor(staticRoutes: Route[]) {
+    this.staticEntries = new Map(staticRoutes.map((route) => [route.prefix, { route, next: 0 }]));
+  }
+
+  replaceDynamic(routes: Route[]): void {
+    const previous = this.dynamicEntries;
+    this.dynamicEntries = new Map(
+      routes.map((route) => [route.prefix, { route, next: previous.get(route.prefix)?.next ?? 0 }]),
+    );
+  }
+
+  isStatic(prefix: string): boolean {
+    return this.staticEntries.has(prefix);
+  }
+
+  list(): Array<Route & { static: boolean }> {
+    return [
+      ...[...this.staticEntries.values()].map((e) => ({ ...e.route, static: true })),
+      ...[...this.dynamicEntries.values()].map((e) => ({ ...e.route, static: false })),
+    ];
+  }
+
+  match(pathname: string): RouteMatch | null {
+    let candidate = pathname;
+    for (;;) {
+      const entry = this.staticEntries.get(candidate) ?? this.dynamicEntries.get(candidate);
+      if (entry) {
+        const { route } = entry;
+        const upstream = route.upstreams[entry.next % route.upstreams.length]!;
+        entry.next = (entry.next + 1) % route.upstreams.length;
+        const rest = pathname.slice(route.prefix.length) || '/';
+        return { route, upstream, path: route.stripPrefix ? rest : pathname };
+      }
+      const cut = candidate.lastIndexOf('/');
+      if (cut <= 0) return null;
+      candidate = candidate.slice(0, cut);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Type, type Static } from 'typebox';
+
+export const RouteSchema = Type.Object(
+  {
+    prefix: Type.String({
+      pattern: '^/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$',
+      maxLength: 200,
+      description: 'Path prefix, matched on whole segments, e.g. /e/spring-gala',
+    }),
+    upstreams: Type.Array(Type.String({ format: 'uri', pattern: '^https?://' }), { minItems: 1, maxItems: 64 }),
+    stripPrefix: Type.Boolean({ default: true, description: 'Remove the prefix before forwarding' }),
+    owner: Type.Optional(Type.String({ maxLength: 200, description: 'Who added the route, e.g. a deployment id' })),
+  },
+  { additionalProperties: false },
+);
+export type Route = Static<typeof RouteSchema>;

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: Clove embedded on one machine — PostgreSQL (embedded unless DATABASE_URL is
+ * set), every platform service as a supervised process, and the gateway in front.
+ */
+import { ConfigError } from '@clove/kit';
+import { loadLauncherConfig } from './config.js';
+import { Platform } from './platform.js';
+
+let config;
+try {
+  config = loadLauncherConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(2);
+}
+
+const platform = new Platform(config, process.env);
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) {
+    console.error('[launcher] forced exit');
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`[launcher] ${signal}: stopping Clove…`);
+  await platform.stop();
+  console.log('[launcher] stopped');
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+try {
+  const summary = await platform.start();
+  console.log(summary);
+} catch (error) {
+  console.error(`[launcher] Clove could not start: ${(error as Error).message}`);
+  await platform.stop();
+  process.exit(1);
+}

@@ -1,0 +1,134 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+import type { LauncherConfig } from './config.js';
+import { baseEnv, GATEWAY_ENTRY, passThroughEnv, PLATFORM_SERVICES } from './platform-services.js';
+import { provisionServiceDatabase } from './provision.js';
+import { loadOrCreateSecrets } from './secrets.js';
+import { SupervisedProcess } from './supervisor.js';
+
+export interface RuntimeInfo {
+  gateway: string;
+  gatewayAdmin: string;
+  databases: Record<string, string>;
+  services: Record<string, { url: string; pid: number | undefined }>;
+}
+
+/** Starts and stops the whole embedded platform, in order. */
+export class Platform {
+  private postgres: EmbeddedPostgresHandle | null = null;
+  private services: SupervisedProcess[] = [];
+  private gateway: SupervisedProcess | null = null;
+
+  constructor(private readonly config: LauncherConfig, private readonly env: NodeJS.ProcessEnv) {}
+
+  get processes(): SupervisedProcess[] {
+    return this.gateway ? [...this.services, this.gateway] : [...this.services];
+  }
+
+  async start(): Promise<string> {
+    const began = Date.now();
+    const { config } = this;
+    const stateDir = config.CLOVE_STATE_DIR;
+    const logDir = join(stateDir, 'logs');
+    await mkdir(logDir, { recursive: true });
+    const secrets = await loadOrCreateSecrets(stateDir, [...PLATFORM_SERVICES.map((s) => s.name), 'gateway']);
+
+    let adminUrl = config.DATABASE_URL;
+    if (!adminUrl) {
+      this.postgres = await startEmbeddedPostgres({
+        dataDir: join(stateDir, 'postgres'),
+        logFile: join(logDir, 'postgres.log'),
+        port: config.CLOVE_PG_PORT,
+        password: secrets.postgresPassword,
+      });
+      adminUrl = this.postgres.url;
+    }
+
+    const databases: Record<string, string> = {};
+    for (const service of [...PLATFORM_SERVICES, { name: 'gateway', schema: 'gateway' }]) {
+      databases[service.name] = (await provisionServiceDatabase(adminUrl, service, secrets.roles[service.name]!)).url;
+    }
+
+    const common = { ...baseEnv(this.env), LOG_LEVEL: config.LOG_LEVEL, HOST: '127.0.0.1' };
+    const authUrl = `http://127.0.0.1:${config.CLOVE_PORT_BASE + 1}`;
+    for (const service of PLATFORM_SERVICES) {
+      const port = config.CLOVE_PORT_BASE + service.portOffset;
+      const env: Record<string, string> = {
+        ...common,
+        PORT: String(port),
+        DATABASE_URL: databases[service.name]!,
+        DB_SCHEMA: service.schema,
+        PUBLIC_PREFIX: service.prefix,
+        AUTH_JWKS_URL: `${authUrl}/jwks`,
+        ...passThroughEnv(service.name, this.env),
+      };
+      if (service.name === 'auth') {
+        env.INTROSPECTION_CLIENTS = `platform:${secrets.introspectionSecret}`;
+        if (this.env.CLOVE_ADMIN_EMAIL) env.CLOVE_ADMIN_EMAIL = this.env.CLOVE_ADMIN_EMAIL;
+        if (this.env.CLOVE_ADMIN_PASSWORD) env.CLOVE_ADMIN_PASSWORD = this.env.CLOVE_ADMIN_PASSWORD;
+      }
+      this.services.push(this.supervise(service.name, service.entry, port, env));
+    }
+    this.services.forEach((s) => s.start());
+    await Promise.all(this.services.map((s) => s.waitReady(config.CLOVE_READY_TIMEOUT_MS)));
+
+    const routes = PLATFORM_SERVICES.map((service) => ({
+      prefix: service.prefix,
+      upstreams: [`http://127.0.0.1:${config.CLOVE_PORT_BASE + service.portOffset}`],
+      stripPrefix: true,
+    }));
+    this.gateway = this.supervise('gateway', GATEWAY_ENTRY, config.CLOVE_GATEWAY_PORT, {
+      ...common,
+      HOST: config.CLOVE_GATEWAY_HOST,
+      PORT: String(config.CLOVE_GATEWAY_PORT),
+      ADMIN_PORT: String(config.CLOVE_PORT_BASE),
+      ADMIN_TOKEN: secrets.gatewayAdminToken,
+      GATEWAY_ROUTES: JSON.stringify(routes),
+      DATABASE_URL: databases.gateway!,
+      ...passThroughEnv('gateway', this.env),
+    });
+    this.gateway.start();
+    await this.gateway.waitReady(config.CLOVE_READY_TIMEOUT_MS);
+
+    const gatewayUrl = `http://${config.CLOVE_GATEWAY_HOST === '0.0.0.0' ? 'localhost' : config.CLOVE_GATEWAY_HOST}:${config.CLOVE_GATEWAY_PORT}`;
+    const runtime: RuntimeInfo = {
+      gateway: gatewayUrl,
+      gatewayAdmin: `http://127.0.0.1:${config.CLOVE_PORT_BASE}`,
+      databases,
+      services: Object.fromEntries(this.processes.map((p) => [p.spec.name, { url: p.url, pid: p.pid }])),
+    };
+    await writeFile(join(stateDir, 'runtime.json'), JSON.stringify(runtime, null, 2), { mode: 0o600 });
+
+    const elapsed = Date.now() - began;
+    return [
+      '',
+      `Clove is ready in ${elapsed} ms`,
+      `  gateway     ${gatewayUrl}`,
+      ...PLATFORM_SERVICES.map((s) => `  ${s.name.padEnd(11)} ${gatewayUrl}${s.prefix}  (API docs: ${gatewayUrl}${s.prefix}/docs)`),
+      `  postgres    ${this.postgres ? `embedded, 127.0.0.1:${config.CLOVE_PG_PORT}` : 'external (DATABASE_URL)'}`,
+      `  state       ${stateDir}  (logs in ${logDir})`,
+      'Press Ctrl-C to stop.',
+    ].join('\n');
+  }
+
+  /** Gateway first (no new traffic), then services in reverse order, then PostgreSQL. */
+  async stop(): Promise<void> {
+    await this.gateway?.stop();
+    for (const service of [...this.services].reverse()) await service.stop();
+    await this.postgres?.stop();
+    this.postgres = null;
+    await rm(join(this.config.CLOVE_STATE_DIR, 'runtime.json'), { force: true });
+  }
+
+  private supervise(name: string, entry: string, port: number, env: Record<string, string>): SupervisedProcess {
+    return new SupervisedProcess({
+      name,
+      entry,
+      env,
+      port,
+      logFile: join(this.config.CLOVE_STATE_DIR, 'logs', `${name}.log`),
+      echoAll: this.config.CLOVE_LOG_CONSOLE,
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export interface ProcessSpec {
+  name: string;
+  /** Compiled entry point, run with this Node.js. */
+  entry: string;
+  env: Record<string, string>;
+  /** Port whose /readyz tells readiness. */
+  port: number;
+  logFile: string;
+  /** Echo every log line to the console, not only warnings and errors. */
+  echoAll: boolean;
+}
+
+export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'stopped';
+
+const MIN_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 10_000;
+/** A process that stayed up this long is healthy again; its backoff starts over. */
+const STABLE_AFTER_MS = 15_000;
+
+/**
+ * One supervised service process: restarted with exponential backoff when it exits on its
+ * own, stopped with SIGTERM (then SIGKILL) when asked.
+ */
+export class SupervisedProcess extends EventEmitter {
+  state: ProcessState = 'stopped';
+  restarts = 0;
+  private child: ChildProcess | null = null;
+  private backoff = MIN_BACKOFF_MS;
+  private startedAt = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly log: WriteStream;
+
+  constructor(readonly spec: ProcessSpec) {
+    super();
+    this.log = createWriteStream(spec.logFile, { flags: 'a' });
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.spec.port}`;
+  }
+
+  start(): void {
+    this.state = 'starting';
+    this.startedAt = Date.now();
+    const child = fork(this.spec.entry, [], {
+      env: this.spec.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: [],
+    });
+    this.child = child;
+    this.pipe(child.stdout!, false);
+    this.pipe(child.stderr!, true);
+    child.once('exit', (code, signal) => this.onExit(child, code, signal));
+    this.state = 'running';
+  }
+
+  /** Waits until /readyz answers 200, or fails after the timeout. */
+  async waitReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.state === 'stopping' || this.state === 'stopped') throw new Error(`${this.spec.name} stopped`);
+      try {
+        const response = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(1000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await delay(50);
+    }
+    throw new Error(`${this.spec.name} was not ready within ${timeoutMs} ms; see ${this.spec.logFile}`);
+  }
+
+  async stop(timeoutMs = 10_000): Promise<void> {
+    this.state = 'stopping';
+    clearTimeout(this.restartTimer);
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+    }
+    this.state = 'stopped';
+    await new Promise((resolve) => this.log.end(resolve));
+  }
+
+  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.child !== child || this.state === 'stopping' || this.state === 'stopped') return;
+    const ranFor = Date.now() - this.startedAt;
+    if (ranFor > STABLE_AFTER_MS) this.backoff = MIN_BACKOFF_MS;
+    const wait = this.backoff;
+    this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
+    this.restarts += 1;
+    this.state = 'backoff';
+    const why = signal ? `signal ${signal}` : `exit code ${code}`;
+    console.error(`[launcher] ${this.spec.name} exited (${why}); restarting in ${wait} ms`);
+    this.emit('exit', { code, signal });
+    this.restartTimer = setTimeout(() => {
+      if (this.state !== 'backoff') return;
+      this.start();
+      this.emit('restart', this.restarts);
+    }, wait);
+  }
+
+  private pipe(stream: NodeJS.ReadableStream, isStderr: boolean): void {
+    const lines = createInterface({ input: stream });
+    lines.on('line', (line) => {
+      this.log.write(`${line}\n`);
+      if (this.spec.echoAll || isStderr || isWarning(line)) console.log(`${this.spec.name.padEnd(8)}| ${line}`);
+    });
+  }
+}
+
+/** pino levels: 40 warn, 50 error, 60 fatal. */
+function isWarning(line: string): boolean {
+  const match = /"level":(\d+)/.exec(line);
+  return match !== null && Number(match[1]) >= 40;
+}
