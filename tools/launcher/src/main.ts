@@ -3,17 +3,10 @@
  * `npm start`: Clove embedded on one machine — PostgreSQL (embedded unless DATABASE_URL is
  * set), every platform service as a supervised process, and the gateway in front.
  */
-import { ConfigError } from '@clove/kit';
 import { loadLauncherConfig } from './config.js';
 import { Platform } from './platform.js';
 
-let config;
-try {
-  config = loadLauncherConfig();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(2);
-}
+const config = loadLauncherConfig();
 
 const platform = new Platform(config, process.env);
 let stopping = false;

@@ -38,3 +38,17 @@ export function loadConfig<T extends TObject>(
   });
   throw new ConfigError(problems);
 }
+
+/** For entry points: the configuration, or a clear message naming the bad variables and exit 2. */
+export function loadConfigOrExit<T extends TObject>(
+  schema: T,
+  env: Record<string, string | undefined> = process.env,
+): Static<T> {
+  try {
+    return loadConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}

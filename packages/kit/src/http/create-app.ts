@@ -63,6 +63,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   app.setValidatorCompiler(createValidatorCompiler());
   app.decorateRequest('principal', null);
+  // JSON in and out: a text body is a client mistake (415), not a string to validate.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,4 @@
-import { conflict, isPgError, PgError, type Queryable, type Role } from '@clove/kit';
+import { conflict, type Queryable, type Role } from '@clove/kit';
 
 export interface UserRow {
   id: string;
@@ -26,19 +26,15 @@ export async function insertUser(
   db: Queryable,
   user: { email: string; name: string | null; role: Role; passwordHash: string },
 ): Promise<UserRow> {
-  try {
-    const { rows } = await db.query<UserRow>(
-      `insert into users (email, name, role, password_hash) values ($1, $2, $3, $4)
-       returning id, email, name, role, password_hash`,
-      [user.email, user.name, user.role, user.passwordHash],
-    );
-    return rows[0]!;
-  } catch (error) {
-    if (isPgError(error, PgError.UNIQUE_VIOLATION)) {
-      throw conflict('An account with this email already exists.', 'EMAIL_TAKEN');
-    }
-    throw error;
-  }
+  // on conflict instead of catching the violation: the server would log the email otherwise.
+  const { rows } = await db.query<UserRow>(
+    `insert into users (email, name, role, password_hash) values ($1, $2, $3, $4)
+     on conflict (lower(email)) where email is not null do nothing
+     returning id, email, name, role, password_hash`,
+    [user.email, user.name, user.role, user.passwordHash],
+  );
+  if (!rows[0]) throw conflict('An account with this email already exists.', 'EMAIL_TAKEN');
+  return rows[0];
 }
 
 export async function findActiveUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {

@@ -1,5 +1,6 @@
 import replyFrom from '@fastify/reply-from';
 import { ErrorCode, problemOf, sendProblem, type App } from '@clove/kit';
+import { Readable, Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteTable } from '../routes/route-table.js';
 
@@ -11,6 +12,35 @@ export interface ProxyOptions {
 
 const passThrough = (_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: null, body: unknown) => void) =>
   done(null, payload);
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+/** Counts a streamed body and fails it once it passes the limit (chunked uploads have no length). */
+function limitBody(body: unknown, max: number): { body: unknown; tripped: () => boolean } {
+  if (!(body instanceof Readable)) return { body, tripped: () => false };
+  let seen = 0;
+  let over = false;
+  const counted = body.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        seen += chunk.length;
+        if (seen > max) {
+          over = true;
+          callback(new BodyTooLarge());
+        } else callback(null, chunk);
+      },
+    }),
+  );
+  return { body: counted, tripped: () => over };
+}
+
+function tooLarge(request: FastifyRequest, max: number) {
+  return problemOf(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${max} bytes.`, 'BODY_TOO_LARGE', {
+    requestId: request.id,
+  });
+}
 
 /**
  * Forwards every request that matches a route, streaming bodies both ways. An upstream that is
@@ -42,6 +72,13 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
           problemOf(ErrorCode.NOT_FOUND, `Nothing is served at ${pathname}.`, 'ROUTE_NOT_FOUND', { requestId: request.id }),
         );
       }
+      const max = match.route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      if (Number(request.headers['content-length'] ?? 0) > max) {
+        reply.header('connection', 'close');
+        return sendProblem(reply, tooLarge(request, max));
+      }
+      const limited = limitBody(request.body, max);
+      request.body = limited.body;
       return reply.from(match.upstream + match.path, {
         rewriteRequestHeaders: (req, headers) => ({
           ...headers,
@@ -52,6 +89,9 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
           'x-forwarded-prefix': match.route.stripPrefix ? match.route.prefix : '',
         }),
         onError: (errorReply, { error }) => {
+          // Whatever of the request body is left unread would poison a kept-alive connection.
+          if (!request.raw.complete) errorReply.header('connection', 'close');
+          if (limited.tripped()) return void sendProblem(errorReply as FastifyReply, tooLarge(request, max));
           const timedOut = (error as { statusCode?: number }).statusCode === 504;
           const problem = timedOut
             ? problemOf(ErrorCode.GATEWAY_TIMEOUT, `The ${match.route.prefix} service did not answer in time.`, 'UPSTREAM_TIMEOUT')

@@ -9,6 +9,11 @@ export const RouteSchema = Type.Object(
     }),
     upstreams: Type.Array(Type.String({ format: 'uri', pattern: '^https?://' }), { minItems: 1, maxItems: 64 }),
     stripPrefix: Type.Boolean({ default: true, description: 'Remove the prefix before forwarding' }),
+    maxBodyBytes: Type.Optional(Type.Integer({
+      minimum: 0,
+      maximum: 256 * 1024 * 1024,
+      description: 'Largest request body forwarded; larger ones get 413 at the gateway (default 1 MiB)',
+    })),
     owner: Type.Optional(Type.String({ maxLength: 200, description: 'Who added the route, e.g. a deployment id' })),
   },
   { additionalProperties: false },

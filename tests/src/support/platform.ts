@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePortRange } from './ports.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const LAUNCHER = join(REPO_ROOT, 'tools/launcher/dist/main.js');
+
+export interface RuntimeInfo {
+  gateway: string;
+  gatewayAdmin: string;
+  databases: Record<string, string>;
+  services: Record<string, { url: string; pid: number }>;
+}
+
+export interface PlatformOptions {
+  env?: Record<string, string>;
+  /** Reuse a state folder (to test restarts); a fresh temporary one otherwise. */
+  stateDir?: string;
+  /** Reuse the ports of an earlier run. */
+  ports?: PlatformPorts;
+}
+
+export interface PlatformPorts {
+  postgres: number;
+  gateway: number;
+  base: number;
+}
+
+export interface RunningPlatform {
+  gateway: string;
+  gatewayAdmin: string;
+  stateDir: string;
+  ports: PlatformPorts;
+  launcher: ChildProcess;
+  /** Everything the launcher printed so far. */
+  output: () => string;
+  runtime: () => Promise<RuntimeInfo>;
+  adminToken: () => Promise<string>;
+  /** Sends a signal and waits for the launcher to exit; returns its exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  /** Stops and deletes the state folder. */
+  dispose: () => Promise<void>;
+}
+
+/** Starts the real launcher (embedded PostgreSQL, services, gateway) on free ports. */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  let stateDir = options.stateDir;
+  if (!stateDir) {
+    stateDir = await mkdtemp(join(tmpdir(), 'clove-test-'));
+    await chmod(stateDir, 0o755); // like a project folder: PostgreSQL's user may enter it
+  }
+  let ports = options.ports;
+  if (!ports) {
+    const base = await freePortRange(12);
+    ports = { base, gateway: base + 10, postgres: base + 11 };
+  }
+  const launcher = spawn(process.execPath, [LAUNCHER], {
+    env: {
+      ...process.env,
+      CLOVE_STATE_DIR: stateDir,
+      CLOVE_PG_PORT: String(ports.postgres),
+      CLOVE_GATEWAY_PORT: String(ports.gateway),
+      CLOVE_PORT_BASE: String(ports.base),
+      CLOVE_READY_TIMEOUT_MS: '60000',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  launcher.stdout!.on('data', (chunk) => (output += chunk));
+  launcher.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+
+  await new Promise<void>((resolve, reject) => {
+    const onData = () => {
+      if (output.includes('Clove is ready')) {
+        launcher.stdout!.off('data', onData);
+        resolve();
+      }
+    };
+    launcher.stdout!.on('data', onData);
+    void exited.then((code) => reject(new Error(`launcher exited (${code}) before ready:\n${output}`)));
+  });
+
+  const gateway = `http://127.0.0.1:${ports.gateway}`;
+  const platform: RunningPlatform = {
+    gateway,
+    gatewayAdmin: `http://127.0.0.1:${ports.base}`,
+    stateDir,
+    ports,
+    launcher,
+    output: () => output,
+    runtime: async () => JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8')) as RuntimeInfo,
+    adminToken: async () =>
+      (JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8')) as { gatewayAdminToken: string }).gatewayAdminToken,
+    stop: async (signal = 'SIGINT') => {
+      if (launcher.exitCode !== null) return launcher.exitCode;
+      launcher.kill(signal);
+      return exited;
+    },
+    dispose: async () => {
+      await platform.stop();
+      if (!options.stateDir) await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+  return platform;
+}

@@ -1,0 +1,19 @@
+import { createServer } from 'node:net';
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** `count` consecutive free loopback ports, from a random start so parallel runs rarely meet. */
+export async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const checks = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
+    if (checks.every(Boolean)) return base;
+  }
+  throw new Error('no free port range found');
+}
