@@ -49,6 +49,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!canAccess(runAs, join(binDir, 'postgres'), '-x')) binDir = await copyBinaries(binDir);
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (!canAccess(runAs, dirname(dataDir), '-x')) {
+      await mkdir(join(SYSTEM_DIR, 'data'), { recursive: true });
+      await chmod(SYSTEM_DIR, 0o755);
+      await chmod(join(SYSTEM_DIR, 'data'), 0o755);
       dataDir = join(SYSTEM_DIR, 'data', createHash('sha256').update(options.dataDir).digest('hex').slice(0, 16));
       console.log(`[launcher] ${options.dataDir} is closed to the postgres user; PostgreSQL data lives in ${dataDir}`);
       await writeFile(join(options.dataDir, 'LOCATION'), `${dataDir}\n`);

@@ -77,7 +77,9 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
         reply.header('connection', 'close');
         return sendProblem(reply, tooLarge(request, max));
       }
-      const limited = limitBody(request.body, max);
+      // Fastify parses nothing when a body comes without Content-Type; forward the raw stream.
+      const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+      const limited = limitBody(request.body ?? (hasBody ? request.raw : undefined), max);
       request.body = limited.body;
       return reply.from(match.upstream + match.path, {
         rewriteRequestHeaders: (req, headers) => ({

@@ -1,0 +1,203 @@
+/**
+ * The gateway: a route table changed at run time without restarts and kept across them,
+ * streaming both ways, request ids forwarded, and 502/504/413 problems when an upstream is
+ * down, slow, or sent too much.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { eventually, get, request, type HttpResult } from './support/http.js';
+import { freePortRange } from './support/ports.js';
+import { startPlatform, type RunningPlatform } from './support/platform.js';
+
+interface Upstream {
+  url: string;
+  server: Server;
+  release: () => void;
+}
+
+async function upstream(name: string, handler?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void): Promise<Upstream> {
+  const waiting: ServerResponse[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (handler) return handler(req, res, body);
+      if (req.url?.startsWith('/stream')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write('data: first\n\n');
+        waiting.push(res);
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({
+        name,
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        bodyLength: body.length,
+        bodySha256: createHash('sha256').update(body).digest('hex'),
+      }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    release: () => waiting.splice(0).forEach((res) => res.end('data: last\n\n')),
+  };
+}
+
+describe('gateway', () => {
+  let platform: RunningPlatform;
+  let admin: (method: string, path: string, body?: unknown) => Promise<HttpResult>;
+  let echo: Upstream;
+  let echo2: Upstream;
+  let slow: Upstream;
+
+  before(async () => {
+    platform = await startPlatform({ env: { GATEWAY_UPSTREAM_TIMEOUT_MS: '800' } });
+    const token = await platform.adminToken();
+    admin = (method, path, body) => request(method, `${platform.gatewayAdmin}${path}`, { body, token });
+    echo = await upstream('one');
+    echo2 = await upstream('two');
+    slow = await upstream('slow', (_req, res) => {
+      const timer = setTimeout(() => res.end('late'), 3_000);
+      res.on('close', () => clearTimeout(timer));
+    });
+  });
+  after(async () => {
+    echo?.release();
+    for (const u of [echo, echo2, slow]) u?.server.closeAllConnections();
+    await platform?.dispose();
+    for (const u of [echo, echo2, slow]) u?.server.close();
+  });
+
+  it('guards the route-table API with the admin token', async () => {
+    assert.equal((await request('GET', `${platform.gatewayAdmin}/routes`)).status, 401);
+    assert.equal((await request('GET', `${platform.gatewayAdmin}/routes`, { token: 'x'.repeat(32) })).status, 401);
+    const routes = await admin('GET', '/routes');
+    assert.equal(routes.status, 200);
+    assert.deepEqual(routes.body.find((r: { prefix: string }) => r.prefix === '/auth')?.static, true);
+  });
+
+  it('adds a route without a restart and forwards path, query and request id', async () => {
+    const added = await admin('PUT', '/routes', { prefix: '/e/echo', upstreams: [echo.url] });
+    assert.equal(added.status, 200, added.text);
+    const result = await request('GET', `${platform.gateway}/e/echo/hello/world?x=1&y=2`, { headers: { 'x-request-id': 'trace-abc' } });
+    assert.equal(result.status, 200);
+    assert.equal(result.body.url, '/hello/world?x=1&y=2');
+    assert.equal(result.body.headers['x-request-id'], 'trace-abc');
+    assert.equal(result.headers.get('x-request-id'), 'trace-abc');
+    assert.equal(result.body.headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(result.body.headers['x-forwarded-prefix'], '/e/echo');
+
+    const generated = await get(`${platform.gateway}/e/echo/`);
+    assert.match(generated.body.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+    assert.equal(generated.headers.get('x-request-id'), generated.body.headers['x-request-id']);
+  });
+
+  it('streams request bodies, with and without a length', async () => {
+    const payload = Buffer.alloc(900 * 1024, 7);
+    const sha = createHash('sha256').update(payload).digest('hex');
+    const sized = await fetch(`${platform.gateway}/e/echo/upload`, { method: 'POST', body: payload, headers: { 'content-type': 'application/octet-stream' } });
+    assert.equal(((await sized.json()) as { bodySha256: string }).bodySha256, sha);
+
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 9; i++) controller.enqueue(payload.subarray(i * 102_400, (i + 1) * 102_400));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${platform.gateway}/e/echo/upload`, {
+      method: 'POST',
+      body: chunked,
+      headers: { 'content-type': 'application/octet-stream' },
+      duplex: 'half',
+    } as RequestInit);
+    const echoed = (await streamed.json()) as { headers: Record<string, string>; bodySha256: string };
+    assert.equal(echoed.headers['transfer-encoding'], 'chunked');
+    assert.equal(echoed.bodySha256, sha);
+  });
+
+  it('streams responses as they come (server-sent events)', async () => {
+    const response = await fetch(`${platform.gateway}/e/echo/stream`);
+    assert.equal(response.headers.get('content-type'), 'text/event-stream');
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    assert.match(first, /data: first/, 'the first event arrived while the upstream still held the response open');
+    echo.release();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+    assert.match(rest, /data: last/);
+  });
+
+  it('refuses bodies over the route limit with 413', async () => {
+    await admin('PUT', '/routes', { prefix: '/e/tiny', upstreams: [echo.url], maxBodyBytes: 1024 });
+    const sized = await request('POST', `${platform.gateway}/e/tiny/x`, { raw: 'x'.repeat(2048), headers: { 'content-type': 'text/plain' } });
+    assert.equal(sized.status, 413);
+    assert.equal(sized.body.code, 'BODY_TOO_LARGE');
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 4; i++) controller.enqueue(new Uint8Array(1024));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${platform.gateway}/e/tiny/x`, { method: 'POST', body: chunked, duplex: 'half' } as RequestInit);
+    assert.equal(streamed.status, 413);
+    assert.equal(((await streamed.json()) as { code: string }).code, 'BODY_TOO_LARGE');
+  });
+
+  it('balances a route over its upstreams', async () => {
+    await admin('PUT', '/routes', { prefix: '/e/pair', upstreams: [echo.url, echo2.url] });
+    const names = new Set<string>();
+    for (let i = 0; i < 4; i++) names.add((await get(`${platform.gateway}/e/pair/`)).body.name);
+    assert.deepEqual(names, new Set(['one', 'two']));
+  });
+
+  it('answers 502 when the upstream is down and 504 when it is too slow', async () => {
+    const closedPort = await freePortRange(1);
+    await admin('PUT', '/routes', { prefix: '/e/down', upstreams: [`http://127.0.0.1:${closedPort}`] });
+    const down = await get(`${platform.gateway}/e/down/x`);
+    assert.equal(down.status, 502);
+    assert.equal(down.body.code, 'UPSTREAM_UNAVAILABLE');
+    assert.match(down.headers.get('content-type')!, /problem\+json/);
+
+    await admin('PUT', '/routes', { prefix: '/e/slow', upstreams: [slow.url] });
+    const started = Date.now();
+    const late = await get(`${platform.gateway}/e/slow/x`);
+    assert.equal(late.status, 504);
+    assert.equal(late.body.code, 'UPSTREAM_TIMEOUT');
+    assert.ok(Date.now() - started < 2_500, 'the gateway gave up at its timeout');
+  });
+
+  it('validates routes and protects the platform ones', async () => {
+    const bad = await admin('PUT', '/routes', { prefix: 'no-slash', upstreams: ['ftp://x'] });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(new Set(bad.body.errors.map((e: { path: string }) => e.path)), new Set(['/body/prefix', '/body/upstreams/0']));
+    assert.equal((await admin('PUT', '/routes', { prefix: '/auth', upstreams: [echo.url] })).status, 409);
+    assert.equal((await admin('DELETE', '/routes?prefix=/auth')).status, 409);
+  });
+
+  it('removes a route', async () => {
+    await admin('PUT', '/routes', { prefix: '/e/gone', upstreams: [echo.url] });
+    assert.equal((await get(`${platform.gateway}/e/gone/`)).status, 200);
+    assert.equal((await admin('DELETE', '/routes?prefix=/e/gone')).status, 204);
+    assert.equal((await get(`${platform.gateway}/e/gone/`)).status, 404);
+    assert.equal((await admin('DELETE', '/routes?prefix=/e/gone')).status, 404);
+  });
+
+  it('keeps run-time routes when the gateway restarts', async () => {
+    await admin('PUT', '/routes', { prefix: '/e/kept', upstreams: [echo.url] });
+    const pid = (await platform.runtime()).services.gateway!.pid;
+    process.kill(pid, 'SIGKILL');
+    const result = await eventually(async () => {
+      const r = await get(`${platform.gateway}/e/kept/after`).catch(() => undefined);
+      return r?.status === 200 ? r : undefined;
+    }, 30_000, 'the gateway to come back with its routes');
+    assert.equal(result.body.url, '/after');
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The launcher: one command starts the platform, Ctrl-C stops all of it in order, a restart
+ * keeps the data, a killed service comes back (the gateway answers 502 meanwhile), a killed
+ * launcher leaves nothing behind, and each service also runs alone from its own entry point.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { logIn, PASSWORD, uniqueEmail } from './support/accounts.js';
+import { eventually, get, post } from './support/http.js';
+import { freePortRange } from './support/ports.js';
+import { REPO_ROOT, startPlatform, type RunningPlatform } from './support/platform.js';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function postgresPid(dataDir: string): Promise<number> {
+  return Number.parseInt((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]!, 10);
+}
+
+describe('launcher', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('prints where everything is, stops cleanly on SIGINT and keeps the data on restart', async () => {
+    const first = await startPlatform();
+    cleanups.push(() => first.dispose());
+    assert.match(first.output(), new RegExp(`gateway +http://127\\.0\\.0\\.1:${first.ports.gateway}`));
+    assert.match(first.output(), /API docs: .*\/auth\/docs/);
+    assert.equal((await get(`${first.gateway}/auth/docs/openapi.json`)).body.info.title, 'Clove auth');
+
+    const email = uniqueEmail('stays');
+    assert.equal((await post(`${first.gateway}/auth/signup`, { email, password: PASSWORD, role: 'seller' })).status, 201);
+
+    const runtime = await first.runtime();
+    const pids = [runtime.services.auth!.pid, runtime.services.gateway!.pid, await postgresPid(join(first.stateDir, 'postgres'))];
+    assert.ok(pids.every(isAlive));
+    assert.equal(await first.stop('SIGINT'), 0, 'Ctrl-C exits 0');
+    assert.deepEqual(pids.map(isAlive), [false, false, false], 'services and PostgreSQL are gone');
+    assert.match(first.output(), /stopped/);
+
+    const second = await startPlatform({ stateDir: first.stateDir, ports: first.ports });
+    cleanups.push(() => second.stop().then(() => undefined));
+    const session = await logIn(second.gateway, email);
+    assert.ok(session.accessToken, 'the user survived the restart');
+    await second.stop('SIGTERM');
+  });
+
+  describe('with a running platform', () => {
+    let platform: RunningPlatform;
+
+    it('restarts a killed service while the gateway answers 502, then recovers', async () => {
+      platform = await startPlatform();
+      cleanups.push(() => platform.dispose());
+      const before = (await platform.runtime()).services.auth!.pid;
+      process.kill(before, 'SIGKILL');
+
+      const statuses: number[] = [];
+      let problem: { code?: string } | undefined;
+      await eventually(async () => {
+        const result = await get(`${platform.gateway}/auth/jwks`);
+        statuses.push(result.status);
+        if (result.status === 502) problem = result.body;
+        return result.status === 200;
+      }, 30_000, 'auth to come back');
+      assert.ok(statuses.includes(502), `the gateway answered 502 while auth was down (saw ${[...new Set(statuses)]})`);
+      assert.equal(problem?.code, 'UPSTREAM_UNAVAILABLE');
+      assert.ok(statuses.every((s) => s === 502 || s === 200), `only 502 then 200: ${[...new Set(statuses)]}`);
+      assert.match(platform.output(), /auth exited \(signal SIGKILL\); restarting/);
+      assert.equal((await post(`${platform.gateway}/auth/signup`, { email: uniqueEmail(), password: PASSWORD, role: 'buyer' })).status, 201);
+    });
+
+    it('runs a service alone from its own entry point with DATABASE_URL', async () => {
+      const secrets = JSON.parse(await readFile(join(platform.stateDir, 'secrets.json'), 'utf8'));
+      const databaseUrl = `postgres://clove:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${platform.ports.postgres}/postgres`;
+      const port = await freePortRange(1);
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'services/auth/dist/server.js')], {
+        env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, DB_SCHEMA: 'auth_alone', PORT: String(port), LOG_LEVEL: 'warn' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await eventually(async () => (await get(`${base}/readyz`)).status === 200, 20_000, 'standalone auth');
+        const signup = await post(`${base}/signup`, { email: uniqueEmail('alone'), password: PASSWORD, role: 'buyer' });
+        assert.equal(signup.status, 201);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      assert.equal(await exited, 0, 'SIGTERM stops it cleanly');
+    });
+
+    it('refuses bad configuration with a message naming each variable', async () => {
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'services/auth/dist/server.js')], {
+        env: { PATH: process.env.PATH, PORT: 'eighty', ACCESS_TOKEN_TTL_SECONDS: '5' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 2);
+      assert.match(stderr, /PORT/);
+      assert.match(stderr, /DATABASE_URL: is required/);
+      assert.match(stderr, /ACCESS_TOKEN_TTL_SECONDS/);
+    });
+  });
+
+  it('leaves nothing running when the launcher itself is killed, and starts again afterwards', async () => {
+    const platform = await startPlatform();
+    cleanups.push(() => platform.dispose());
+    const runtime = await platform.runtime();
+    const children = [runtime.services.auth!.pid, runtime.services.gateway!.pid];
+    await platform.stop('SIGKILL');
+    await eventually(async () => children.every((pid) => !isAlive(pid)), 15_000, 'services to notice the launcher is gone');
+
+    const again = await startPlatform({ stateDir: platform.stateDir, ports: platform.ports });
+    cleanups.push(() => again.stop().then(() => undefined));
+    assert.equal((await get(`${again.gateway}/auth/jwks`)).status, 200, 'the orphaned PostgreSQL was replaced');
+    await again.stop();
+  });
+
+  it('runs PostgreSQL from a state folder closed to other users', async () => {
+    const closed = await mkdtemp(join(tmpdir(), 'clove-closed-'));
+    await chmod(closed, 0o700);
+    const platform = await startPlatform({ stateDir: closed });
+    cleanups.push(async () => {
+      await platform.stop();
+      const location = join(closed, 'postgres', 'LOCATION');
+      if (existsSync(location)) await rm((await readFile(location, 'utf8')).trim(), { recursive: true, force: true });
+      await rm(closed, { recursive: true, force: true });
+    });
+    if (process.getuid?.() === 0) {
+      // As root, PostgreSQL runs as the postgres user, who cannot enter the closed folder.
+      assert.match(platform.output(), /PostgreSQL data lives in \/var\/lib\/clove\/data\//);
+    } else {
+      assert.ok(existsSync(join(closed, 'postgres', 'PG_VERSION')), 'a regular user keeps the data in the state folder');
+    }
+    const email = uniqueEmail();
+    assert.equal((await post(`${platform.gateway}/auth/signup`, { email, password: PASSWORD, role: 'buyer' })).status, 201);
+  });
+});
