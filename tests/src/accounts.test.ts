@@ -4,6 +4,7 @@
  * tokens through the JWKS.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import pg from 'pg';
 import { createApp, createGuards, createTokenVerifier, principalOf, remoteKeys, type App } from '@clove/kit';
 import { logIn, PASSWORD, signUpAndLogIn, uniqueEmail } from './support/accounts.js';
 import { get, post, request } from './support/http.js';
-import { startPlatform, type RunningPlatform } from './support/platform.js';
+import { REPO_ROOT, startPlatform, type RunningPlatform } from './support/platform.js';
 
 const ADMIN_EMAIL = 'root@clove.test';
 const ADMIN_PASSWORD = 'admin-password-123';
@@ -77,6 +78,33 @@ describe('accounts through the gateway', () => {
     assert.equal(selfMade.body.errors[0].path, '/body/role');
     const takeover = await post(`${auth}/signup`, { email: ADMIN_EMAIL, password: PASSWORD, role: 'seller' });
     assert.equal(takeover.status, 409);
+  });
+
+  it('creates an admin with the bootstrap command, once, and never over another account', async () => {
+    const run = (email: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(REPO_ROOT, 'services/auth/dist/bootstrap-admin.js'), '--email', email, '--state-dir', platform.stateDir], {
+          env: { PATH: process.env.PATH, CLOVE_ADMIN_PASSWORD: 'second-admin-pass' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout!.on('data', (c) => (out += c));
+        child.stderr!.on('data', (c) => (out += c));
+        child.once('exit', (code) => resolve({ code, out }));
+      });
+    const email = uniqueEmail('ops');
+    const created = await run(email);
+    assert.equal(created.code, 0, created.out);
+    assert.match(created.out, /created/);
+    const admin = await logIn(platform.gateway, email, 'second-admin-pass');
+    assert.equal((await get(`${auth}/me`, admin.accessToken)).body.role, 'admin');
+    assert.match((await run(email)).out, /already exists/);
+
+    const seller = await signUpAndLogIn(platform.gateway, 'seller');
+    const refused = await run(seller.email);
+    assert.equal(refused.code, 1);
+    assert.match(refused.out, /belongs to a seller account/);
+    assert.equal((await get(`${auth}/me`, seller.accessToken)).body.role, 'seller', 'never promoted');
   });
 
   it('revokes the whole family when a used refresh token comes back', async () => {

@@ -10,19 +10,13 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { isProcessAlive } from '@clove/kit';
 import { logIn, PASSWORD, uniqueEmail } from './support/accounts.js';
 import { eventually, get, post } from './support/http.js';
 import { freePortRange } from './support/ports.js';
 import { REPO_ROOT, startPlatform, type RunningPlatform } from './support/platform.js';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isAlive = isProcessAlive;
 
 async function postgresPid(dataDir: string): Promise<number> {
   return Number.parseInt((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]!, 10);

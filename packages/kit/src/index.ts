@@ -13,3 +13,4 @@ export * from './auth/token-verifier.js';
 export * from './auth/guards.js';
 export * from './service/run-service.js';
 export * from './service/base-config.js';
+export * from './process/is-alive.js';

@@ -6,6 +6,7 @@ import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
+import { isProcessAlive } from '@clove/kit';
 
 export interface EmbeddedPostgresHandle {
   /** Superuser URL of the embedded server. */
@@ -200,17 +201,8 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
   } catch {
     return;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   process.kill(pid, 'SIGINT');
-  for (let waited = 0; waited < 20_000 && isAlive(pid); waited += 50) await delay(50);
-  if (isAlive(pid)) throw new Error(`An earlier PostgreSQL (pid ${pid}) still runs on ${dataDir} and would not stop.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  for (let waited = 0; waited < 20_000 && isProcessAlive(pid); waited += 50) await delay(50);
+  if (isProcessAlive(pid)) throw new Error(`An earlier PostgreSQL (pid ${pid}) still runs on ${dataDir} and would not stop.`);
 }
