@@ -44,6 +44,7 @@ describe('launcher', () => {
     assert.equal(await first.stop('SIGINT'), 0, 'Ctrl-C exits 0');
     assert.deepEqual(pids.map(isAlive), [false, false, false], 'services and PostgreSQL are gone');
     assert.match(first.output(), /stopped/);
+    assert.doesNotMatch(first.output(), /restarting/, 'Ctrl-C stops services without restarting them');
 
     const second = await startPlatform({ stateDir: first.stateDir, ports: first.ports });
     cleanups.push(() => second.stop().then(() => undefined));

@@ -39,7 +39,10 @@ export interface RunningPlatform {
   output: () => string;
   runtime: () => Promise<RuntimeInfo>;
   adminToken: () => Promise<string>;
-  /** Sends a signal and waits for the launcher to exit; returns its exit code. */
+  /**
+   * Sends a signal and waits for the launcher to exit; returns its exit code. SIGINT goes to the
+   * whole process group, as a terminal's Ctrl-C does.
+   */
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   /** Stops and deletes the state folder. */
   dispose: () => Promise<void>;
@@ -68,6 +71,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, like a command started in a terminal
   });
   let output = '';
   launcher.stdout!.on('data', (chunk) => (output += chunk));
@@ -97,8 +101,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     adminToken: async () =>
       (JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8')) as { gatewayAdminToken: string }).gatewayAdminToken,
     stop: async (signal = 'SIGINT') => {
-      if (launcher.exitCode !== null) return launcher.exitCode;
-      launcher.kill(signal);
+      if (launcher.exitCode !== null || launcher.signalCode !== null) return launcher.exitCode;
+      if (signal === 'SIGINT') process.kill(-launcher.pid!, signal);
+      else launcher.kill(signal);
       return exited;
     },
     dispose: async () => {

@@ -79,7 +79,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c', 'log_error_verbosity=terse',
       '-c', 'log_min_error_statement=panic',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}), env: pgEnv() },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+      env: pgEnv(),
+      detached: true, // stopped by the launcher after the services, not by the terminal's Ctrl-C
+    },
   );
   server.stdout!.pipe(log, { end: false });
   server.stderr!.pipe(log, { end: false });

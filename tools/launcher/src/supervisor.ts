@@ -56,6 +56,9 @@ export class SupervisedProcess extends EventEmitter {
       env: this.spec.env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       execArgv: [],
+      // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops the
+      // services in order. If the launcher dies, the IPC channel closes and services exit.
+      detached: true,
     });
     this.child = child;
     this.pipe(child.stdout!, false);
