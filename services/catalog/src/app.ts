@@ -1,0 +1,2 @@
+// The catalog service; see README.
+export {};

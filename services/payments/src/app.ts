@@ -1,0 +1,2 @@
+// The payments service; see README.
+export {};

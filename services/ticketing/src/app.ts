@@ -1,0 +1,2 @@
+// The ticketing service; see README.
+export {};
