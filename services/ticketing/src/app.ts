@@ -1,2 +1,106 @@
-// The ticketing service; see README.
-export {};
+import { fileURLToPath } from 'node:url';
+import {
+  createApp,
+  createGuards,
+  createPool,
+  createTokenVerifier,
+  migrate,
+  parseTrustProxy,
+  pingDatabase,
+  remoteKeys,
+  type App,
+  type Pool,
+} from '@clove/kit';
+import { ownerGuard } from './access/owner-guard.js';
+import type { TicketingConfig } from './config.js';
+import { startHoldSweeper } from './holds/hold-sweeper.js';
+import { HoldService } from './holds/hold.service.js';
+import { registerHoldRoutes } from './holds/holds.routes.js';
+import { OrderService } from './orders/order.service.js';
+import { registerOrderRoutes } from './orders/orders.routes.js';
+import { PaymentsClient } from './orders/payments.client.js';
+import { Reconciler } from './orders/reconciler.js';
+import { startOutboxRelay } from './outbox/outbox-relay.js';
+import { registerPerformanceRoutes } from './performance/performance.routes.js';
+import { PerformanceService } from './performance/performance.service.js';
+import { registerSeatRoutes } from './seats/seats.routes.js';
+import { SeatFeed } from './seats/seat-stream.js';
+import { registerSellerRoutes } from './seller/seller.routes.js';
+import { RefundService } from './tickets/refund.service.js';
+import { TicketCodes } from './tickets/ticket-code.js';
+import { registerTicketRoutes } from './tickets/tickets.routes.js';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface TicketingApp {
+  app: App;
+  pool: Pool;
+  reconciler: Reconciler;
+  close: () => Promise<void>;
+}
+
+/** One performance's sale (R23–R35): the service a template deploys once per performance. */
+export async function buildApp(config: TicketingConfig, options: { silent?: boolean } = {}): Promise<TicketingApp> {
+  await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, dir: MIGRATIONS_DIR });
+  const pool = createPool({
+    connectionString: config.DATABASE_URL,
+    schema: config.DB_SCHEMA,
+    max: config.DB_POOL_MAX,
+    applicationName: `clove-ticketing-${config.SLUG}`,
+  });
+  const app = await createApp({
+    name: 'ticketing',
+    description: `Tickets for the performance ${config.SLUG} (R23–R35).`,
+    logLevel: config.LOG_LEVEL,
+    publicPrefix: config.PUBLIC_PREFIX ?? `/e/${config.SLUG}`,
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    silent: options.silent,
+    bodyLimit: 8 * 1024 * 1024, // explicit seat lists of large venues
+    ready: () => pingDatabase(pool),
+  });
+  const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
+
+  const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
+  const buyer = guards.requireRole('buyer');
+  const owner = ownerGuard(guards, config.OWNER_ID);
+  const ownerOrAdmin = ownerGuard(guards, config.OWNER_ID, { adminMayRead: true });
+  const payments = new PaymentsClient(config.PAYMENTS_URL, config.PAYMENTS_API_KEY, config.PAYMENTS_TIMEOUT_MS);
+  const codes = new TicketCodes(config.TICKET_CODE_SECRET, config.SLUG);
+  const refunds = new RefundService(pool, payments);
+  const feed = new SeatFeed(config.DATABASE_URL, logError('seat feed failed'));
+  await feed.start();
+
+  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config), owner });
+  registerSeatRoutes(app, { pool, feed });
+  registerHoldRoutes(app, { holds: new HoldService(pool, config), buyer });
+  registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes), buyer });
+  registerTicketRoutes(app, { pool, refunds, codes, buyer, owner });
+  registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG });
+  await app.ready();
+
+  const reconciler = new Reconciler(pool, payments, refunds, config.RECONCILE_AFTER_SECONDS);
+  const stops = [
+    startHoldSweeper(pool, config.SWEEP_INTERVAL_MS, logError('hold sweep failed')),
+    reconciler.start(Math.max(1000, (config.RECONCILE_AFTER_SECONDS * 1000) / 4), logError('reconciliation failed')),
+  ];
+  if (config.CATALOG_URL && config.CATALOG_INGEST_TOKEN) {
+    stops.push(startOutboxRelay(pool, {
+      catalogUrl: config.CATALOG_URL,
+      token: config.CATALOG_INGEST_TOKEN,
+      slug: config.SLUG,
+      intervalMs: config.OUTBOX_INTERVAL_MS,
+      onError: logError('outbox delivery failed'),
+    }));
+  }
+  return {
+    app,
+    pool,
+    reconciler,
+    close: async () => {
+      await app.close();
+      for (const stop of stops) await stop();
+      await feed.stop();
+      await pool.end();
+    },
+  };
+}

@@ -13,10 +13,13 @@ export interface RuntimeInfo {
   gatewayAdmin: string;
   databases: Record<string, string>;
   services: Record<string, { url: string; pid: number }>;
+  performances: Record<string, { url: string; internalUrl: string; ownerEmail: string; ownerId: string; database: string }>;
 }
 
 export interface PlatformOptions {
   env?: Record<string, string>;
+  /** Launcher arguments, e.g. ['--slug', 'gala']. */
+  args?: string[];
   /** Reuse a state folder (to test restarts); a fresh temporary one otherwise. */
   stateDir?: string;
   /** Reuse the ports of an earlier run. */
@@ -39,6 +42,7 @@ export interface RunningPlatform {
   output: () => string;
   runtime: () => Promise<RuntimeInfo>;
   adminToken: () => Promise<string>;
+  secrets: () => Promise<Record<string, any>>;
   /**
    * Sends a signal and waits for the launcher to exit; returns its exit code. SIGINT goes to the
    * whole process group, as a terminal's Ctrl-C does.
@@ -60,7 +64,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const base = await freePortRange(12);
     ports = { base, gateway: base + 10, postgres: base + 11 };
   }
-  const launcher = spawn(process.execPath, [LAUNCHER], {
+  const launcher = spawn(process.execPath, [LAUNCHER, ...(options.args ?? [])], {
     env: {
       ...process.env,
       CLOVE_STATE_DIR: stateDir,
@@ -98,6 +102,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     launcher,
     output: () => output,
     runtime: async () => JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8')) as RuntimeInfo,
+    secrets: async () => JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8')) as Record<string, any>,
     adminToken: async () =>
       (JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8')) as { gatewayAdminToken: string }).gatewayAdminToken,
     stop: async (signal = 'SIGINT') => {

@@ -3,12 +3,22 @@
  * `npm start`: Clove embedded on one machine — PostgreSQL (embedded unless DATABASE_URL is
  * set), every platform service as a supervised process, and the gateway in front.
  */
+import { parseArgs } from 'node:util';
 import { loadLauncherConfig } from './config.js';
 import { Platform } from './platform.js';
 
 const config = loadLauncherConfig();
+let slugs: string[];
+try {
+  // --slug NAME (repeatable) also starts that performance's ticketing service under /e/NAME/.
+  slugs = parseArgs({ options: { slug: { type: 'string', multiple: true } } }).values.slug ?? [];
+} catch (error) {
+  console.error(`${(error as Error).message}
+Usage: npm start [-- --slug NAME ...]`);
+  process.exit(2);
+}
 
-const platform = new Platform(config, process.env);
+const platform = new Platform(config, process.env, slugs);
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) {

@@ -1,24 +1,66 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from './config.js';
+import type { Secrets } from './secrets.js';
+
+/** What a service's environment may draw on. */
+export interface ServiceContext {
+  secrets: Secrets;
+  /** Internal base URL of each platform service, by name. */
+  urls: Record<string, string>;
+  env: NodeJS.ProcessEnv;
+}
 
 /** A platform service the launcher runs: where its code is and where the gateway mounts it. */
 export interface PlatformService {
   name: string;
-  /** Gateway prefix (stripped before forwarding). */
-  prefix: string;
+  /** Gateway prefix (stripped before forwarding); internal services have none. */
+  prefix?: string;
   /** Its schema in the platform database. */
   schema: string;
   entry: string;
   /** Offset from CLOVE_PORT_BASE. */
   portOffset: number;
+  /** Variables of its own, beyond the common ones. */
+  env: (context: ServiceContext) => Record<string, string>;
 }
 
-/** Started in this order, stopped in reverse. Offset 0 is the gateway's route-table API. */
+const built = (service: string) => join(REPO_ROOT, `services/${service}/dist/server.js`);
+
+/** Started together, stopped in reverse. Offset 0 is the gateway's route-table API. */
 export const PLATFORM_SERVICES: PlatformService[] = [
-  { name: 'auth', prefix: '/auth', schema: 'auth', entry: join(REPO_ROOT, 'services/auth/dist/server.js'), portOffset: 1 },
+  {
+    name: 'auth',
+    prefix: '/auth',
+    schema: 'auth',
+    entry: built('auth'),
+    portOffset: 1,
+    env: ({ secrets, env }) => ({
+      INTROSPECTION_CLIENTS: `platform:${secrets.introspectionSecret}`,
+      ...(env.CLOVE_ADMIN_EMAIL ? { CLOVE_ADMIN_EMAIL: env.CLOVE_ADMIN_EMAIL } : {}),
+      ...(env.CLOVE_ADMIN_PASSWORD ? { CLOVE_ADMIN_PASSWORD: env.CLOVE_ADMIN_PASSWORD } : {}),
+    }),
+  },
+  {
+    name: 'payments',
+    schema: 'payments',
+    entry: built('payments'),
+    portOffset: 3,
+    env: ({ secrets }) => ({ PAYMENTS_API_KEYS: secrets.paymentsApiKey }),
+  },
+  {
+    name: 'catalog',
+    prefix: '/catalog',
+    schema: 'catalog',
+    entry: built('catalog'),
+    portOffset: 4,
+    env: ({ secrets, urls }) => ({ AUTH_JWKS_URL: `${urls.auth}/jwks`, CATALOG_INGEST_TOKENS: secrets.catalogIngestToken }),
+  },
 ];
 
-export const GATEWAY_ENTRY = join(REPO_ROOT, 'services/gateway/dist/server.js');
+export const GATEWAY_ENTRY = built('gateway');
+export const TICKETING_ENTRY = built('ticketing');
+/** Ports of locally started performances: CLOVE_PORT_BASE + 20, + 21, … */
+export const PERFORMANCE_PORT_OFFSET = 20;
 
 /**
  * Variables for one service: `<NAME>_<VAR>` in the launcher's environment becomes `<VAR>` in

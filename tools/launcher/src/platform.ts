@@ -2,9 +2,10 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import type { LauncherConfig } from './config.js';
-import { baseEnv, GATEWAY_ENTRY, passThroughEnv, PLATFORM_SERVICES } from './platform-services.js';
+import { startPerformance, type LocalPerformance } from './performances.js';
+import { baseEnv, GATEWAY_ENTRY, passThroughEnv, PLATFORM_SERVICES, type ServiceContext } from './platform-services.js';
 import { provisionServiceDatabase } from './provision.js';
-import { loadOrCreateSecrets } from './secrets.js';
+import { loadOrCreateSecrets, saveSecrets, type Secrets } from './secrets.js';
 import { SupervisedProcess } from './supervisor.js';
 
 export interface RuntimeInfo {
@@ -12,6 +13,7 @@ export interface RuntimeInfo {
   gatewayAdmin: string;
   databases: Record<string, string>;
   services: Record<string, { url: string; pid: number | undefined }>;
+  performances: Record<string, { url: string; internalUrl: string; ownerEmail: string; ownerId: string; database: string }>;
 }
 
 /** Starts and stops the whole embedded platform, in order. */
@@ -19,11 +21,17 @@ export class Platform {
   private postgres: EmbeddedPostgresHandle | null = null;
   private services: SupervisedProcess[] = [];
   private gateway: SupervisedProcess | null = null;
+  private performances: LocalPerformance[] = [];
 
-  constructor(private readonly config: LauncherConfig, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly config: LauncherConfig,
+    private readonly env: NodeJS.ProcessEnv,
+    /** Performances to start for local use (`--slug`), until the deployer does it. */
+    private readonly slugs: string[] = [],
+  ) {}
 
   get processes(): SupervisedProcess[] {
-    return this.gateway ? [...this.services, this.gateway] : [...this.services];
+    return [...this.services, ...(this.gateway ? [this.gateway] : []), ...this.performances.map((p) => p.process)];
   }
 
   async start(): Promise<string> {
@@ -50,32 +58,29 @@ export class Platform {
       databases[service.name] = (await provisionServiceDatabase(adminUrl, service, secrets.roles[service.name]!)).url;
     }
 
-    const common = { ...baseEnv(this.env), LOG_LEVEL: config.LOG_LEVEL, HOST: '127.0.0.1' };
-    const authUrl = `http://127.0.0.1:${config.CLOVE_PORT_BASE + 1}`;
+    const urls = Object.fromEntries(
+      PLATFORM_SERVICES.map((s) => [s.name, `http://127.0.0.1:${config.CLOVE_PORT_BASE + s.portOffset}`]),
+    );
+    const context: ServiceContext = { secrets, urls, env: this.env };
+    const common = this.commonEnv();
     for (const service of PLATFORM_SERVICES) {
       const port = config.CLOVE_PORT_BASE + service.portOffset;
-      const env: Record<string, string> = {
+      this.services.push(this.supervise(service.name, service.entry, port, {
         ...common,
         PORT: String(port),
         DATABASE_URL: databases[service.name]!,
         DB_SCHEMA: service.schema,
-        PUBLIC_PREFIX: service.prefix,
-        AUTH_JWKS_URL: `${authUrl}/jwks`,
+        ...(service.prefix ? { PUBLIC_PREFIX: service.prefix } : {}),
+        ...service.env(context),
         ...passThroughEnv(service.name, this.env),
-      };
-      if (service.name === 'auth') {
-        env.INTROSPECTION_CLIENTS = `platform:${secrets.introspectionSecret}`;
-        if (this.env.CLOVE_ADMIN_EMAIL) env.CLOVE_ADMIN_EMAIL = this.env.CLOVE_ADMIN_EMAIL;
-        if (this.env.CLOVE_ADMIN_PASSWORD) env.CLOVE_ADMIN_PASSWORD = this.env.CLOVE_ADMIN_PASSWORD;
-      }
-      this.services.push(this.supervise(service.name, service.entry, port, env));
+      }));
     }
     this.services.forEach((s) => s.start());
     await Promise.all(this.services.map((s) => s.waitReady(config.CLOVE_READY_TIMEOUT_MS)));
 
-    const routes = PLATFORM_SERVICES.map((service) => ({
+    const routes = PLATFORM_SERVICES.filter((s) => s.prefix).map((service) => ({
       prefix: service.prefix,
-      upstreams: [`http://127.0.0.1:${config.CLOVE_PORT_BASE + service.portOffset}`],
+      upstreams: [urls[service.name]],
       stripPrefix: true,
     }));
     this.gateway = this.supervise('gateway', GATEWAY_ENTRY, config.CLOVE_GATEWAY_PORT, {
@@ -91,12 +96,34 @@ export class Platform {
     this.gateway.start();
     await this.gateway.waitReady(config.CLOVE_READY_TIMEOUT_MS);
 
+    for (const [index, slug] of this.slugs.entries()) {
+      this.performances.push(await startPerformance({
+        slug,
+        index,
+        adminUrl,
+        config,
+        secrets,
+        urls,
+        commonEnv: common,
+        env: this.env,
+        supervise: (name, entry, port, env) => this.supervise(name, entry, port, env),
+      }));
+    }
+    await saveSecrets(stateDir, secrets);
+
     const gatewayUrl = `http://${config.CLOVE_GATEWAY_HOST === '0.0.0.0' ? 'localhost' : config.CLOVE_GATEWAY_HOST}:${config.CLOVE_GATEWAY_PORT}`;
     const runtime: RuntimeInfo = {
       gateway: gatewayUrl,
       gatewayAdmin: `http://127.0.0.1:${config.CLOVE_PORT_BASE}`,
       databases,
       services: Object.fromEntries(this.processes.map((p) => [p.spec.name, { url: p.url, pid: p.pid }])),
+      performances: Object.fromEntries(this.performances.map((p) => [p.slug, {
+        url: `${gatewayUrl}/e/${p.slug}`,
+        internalUrl: p.process.url,
+        ownerEmail: p.ownerEmail,
+        ownerId: p.ownerId,
+        database: p.databaseUrl,
+      }])),
     };
     await writeFile(join(stateDir, 'runtime.json'), JSON.stringify(runtime, null, 2), { mode: 0o600 });
 
@@ -105,20 +132,30 @@ export class Platform {
       '',
       `Clove is ready in ${elapsed} ms`,
       `  gateway     ${gatewayUrl}`,
-      ...PLATFORM_SERVICES.map((s) => `  ${s.name.padEnd(11)} ${gatewayUrl}${s.prefix}  (API docs: ${gatewayUrl}${s.prefix}/docs)`),
+      ...PLATFORM_SERVICES.filter((s) => s.prefix).map(
+        (s) => `  ${s.name.padEnd(11)} ${gatewayUrl}${s.prefix}  (API docs: ${gatewayUrl}${s.prefix}/docs)`,
+      ),
+      ...this.performances.map(
+        (p) => `  performance ${gatewayUrl}/e/${p.slug}/  (API docs: ${gatewayUrl}/e/${p.slug}/docs; seller ${p.ownerEmail}, password in ${join(stateDir, 'secrets.json')})`,
+      ),
       `  postgres    ${this.postgres ? `embedded, 127.0.0.1:${config.CLOVE_PG_PORT}` : 'external (DATABASE_URL)'}`,
       `  state       ${stateDir}  (logs in ${logDir})`,
       'Press Ctrl-C to stop.',
     ].join('\n');
   }
 
-  /** Gateway first (no new traffic), then services in reverse order, then PostgreSQL. */
+  /** Gateway first (no new traffic), then performances and services in reverse order, then PostgreSQL. */
   async stop(): Promise<void> {
     await this.gateway?.stop();
+    for (const performance of [...this.performances].reverse()) await performance.process.stop();
     for (const service of [...this.services].reverse()) await service.stop();
     await this.postgres?.stop();
     this.postgres = null;
     await rm(join(this.config.CLOVE_STATE_DIR, 'runtime.json'), { force: true });
+  }
+
+  private commonEnv(): Record<string, string> {
+    return { ...baseEnv(this.env), LOG_LEVEL: this.config.LOG_LEVEL, HOST: '127.0.0.1' };
   }
 
   private supervise(name: string, entry: string, port: number, env: Record<string, string>): SupervisedProcess {
@@ -132,3 +169,5 @@ export class Platform {
     });
   }
 }
+
+export type { Secrets };

@@ -43,3 +43,28 @@ export async function provisionServiceDatabase(
     await client.end();
   }
 }
+
+/**
+ * A performance's own database (a namespace is a database in the embedded runtime), owned by
+ * its own role. CREATE DATABASE cannot run in a transaction, so existence is checked first.
+ */
+export async function provisionPerformanceDatabase(adminUrl: string, slug: string, password: string): Promise<string> {
+  const name = `clove_perf_${slug.replaceAll('-', '_')}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const id = client.escapeIdentifier(name);
+    const role = await client.query('select 1 from pg_roles where rolname = $1', [name]);
+    await client.query(`${role.rowCount ? 'alter' : 'create'} role ${id} login password ${client.escapeLiteral(password)}`);
+    const database = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!database.rowCount) await client.query(`create database ${id} owner ${id}`);
+    await client.query(`revoke all on database ${id} from public`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.username = name;
+  url.password = password;
+  url.pathname = `/${name}`;
+  return url.toString();
+}

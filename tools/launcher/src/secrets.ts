@@ -9,6 +9,14 @@ export interface Secrets {
   gatewayAdminToken: string;
   /** Credentials platform services use to call auth's introspection. */
   introspectionSecret: string;
+  /** API key ticketing services present to the payments service. */
+  paymentsApiKey: string;
+  /** Token ticketing services present when delivering events to the catalog. */
+  catalogIngestToken: string;
+  /** HMAC key of ticket codes. */
+  ticketCodeSecret: string;
+  /** Passwords of the demo sellers created for locally started performances. */
+  performanceOwners: Record<string, string>;
 }
 
 const token = () => randomBytes(24).toString('base64url');
@@ -20,9 +28,23 @@ export async function loadOrCreateSecrets(stateDir: string, roleNames: string[])
   try {
     secrets = JSON.parse(await readFile(file, 'utf8')) as Secrets;
   } catch {
-    secrets = { postgresPassword: token(), roles: {}, gatewayAdminToken: token(), introspectionSecret: token() };
+    secrets = {} as Secrets;
   }
+  secrets.postgresPassword ??= token();
+  secrets.roles ??= {};
+  secrets.gatewayAdminToken ??= token();
+  secrets.introspectionSecret ??= token();
+  secrets.paymentsApiKey ??= token();
+  secrets.catalogIngestToken ??= token();
+  secrets.ticketCodeSecret ??= `${token()}${token()}`;
+  secrets.performanceOwners ??= {};
   for (const role of roleNames) secrets.roles[role] ??= token();
-  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  await saveSecrets(stateDir, secrets);
   return secrets;
 }
+
+export async function saveSecrets(stateDir: string, secrets: Secrets): Promise<void> {
+  await writeFile(join(stateDir, 'secrets.json'), JSON.stringify(secrets, null, 2), { mode: 0o600 });
+}
+
+export const newSecret = token;

@@ -16,7 +16,10 @@ export interface ProcessSpec {
   echoAll: boolean;
 }
 
-export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'stopped';
+export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'stopped' | 'failed';
+
+/** Exit status of a service whose configuration is invalid: restarting cannot help. */
+const CONFIG_ERROR_EXIT = 2;
 
 const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
@@ -71,6 +74,7 @@ export class SupervisedProcess extends EventEmitter {
   async waitReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      if (this.state === 'failed') throw new Error(`${this.spec.name} has an invalid configuration; see above`);
       if (this.state === 'stopping' || this.state === 'stopped') throw new Error(`${this.spec.name} stopped`);
       try {
         const response = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(1000) });
@@ -100,6 +104,12 @@ export class SupervisedProcess extends EventEmitter {
 
   private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (this.child !== child || this.state === 'stopping' || this.state === 'stopped') return;
+    if (code === CONFIG_ERROR_EXIT) {
+      this.state = 'failed';
+      console.error(`[launcher] ${this.spec.name} refused its configuration; not restarting it`);
+      this.emit('exit', { code, signal });
+      return;
+    }
     const ranFor = Date.now() - this.startedAt;
     if (ranFor > STABLE_AFTER_MS) this.backoff = MIN_BACKOFF_MS;
     const wait = this.backoff;

@@ -1,0 +1,27 @@
+import { unauthenticated, withProblems, type App } from '@clove/kit';
+import { toCatalogEvents } from './event-data.js';
+import { IngestBody, IngestResultSchema } from './event.schemas.js';
+import type { IngestTokens } from './ingest-tokens.js';
+import type { IngestService } from './ingest.service.js';
+
+/** 500 events with their tickets outgrow the default 1 MiB. */
+const INGEST_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** Internal: the event feed of every performance's ticketing service (R39). */
+export function registerIngestRoutes(app: App, deps: { ingest: IngestService; tokens: IngestTokens }): void {
+  app.post('/events', {
+    bodyLimit: INGEST_BODY_LIMIT,
+    // onRequest: a caller without a token is refused before its body is read.
+    onRequest: async (request) => {
+      const authorization = request.headers.authorization;
+      if (!authorization) throw unauthenticated('Missing Authorization header with an ingest token.', 'TOKEN_MISSING');
+      if (!deps.tokens.accepts(authorization)) throw unauthenticated('The ingest token is not valid.', 'INVALID_TOKEN');
+    },
+    schema: {
+      summary: 'Deliver events of a performance (internal, ingest token); idempotent per event id',
+      security: [{ bearer: [] }],
+      body: IngestBody,
+      response: withProblems({ 200: IngestResultSchema }),
+    },
+  }, async (request) => deps.ingest.ingest(toCatalogEvents(request.body.events)));
+}

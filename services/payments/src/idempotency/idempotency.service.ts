@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, DomainError, statusOf, toProblem, withTransaction, type Pool, type PoolClient } from '@clove/kit';
+import { claimKey, completeKey, findKey, releaseKey, type KeyRef } from './idempotency.repository.js';
+
+export interface IdempotentRequest {
+  apiKeyId: string;
+  key: string;
+  fingerprint: string;
+  /** Goes into problem documents that are stored and replayed. */
+  requestId: string;
+}
+
+/** An HTTP answer: status and body. */
+export interface Outcome {
+  statusCode: number;
+  body: unknown;
+}
+
+export interface Answer extends Outcome {
+  replayed: boolean;
+}
+
+/** The stored and sent answer for a client error. */
+export function problemOutcome(error: DomainError, requestId: string): Outcome {
+  return { statusCode: statusOf[error.code], body: toProblem(error, requestId) };
+}
+
+const inUse = () =>
+  conflict('A request with this Idempotency-Key is still being processed; retry shortly.', 'IDEMPOTENCY_KEY_IN_USE');
+
+/**
+ * Runs a request at most once per (API key, Idempotency-Key). The first request claims the key;
+ * its work and the stored answer commit in one transaction. Later requests with the same key
+ * get the stored answer again, a 409 while the first one runs, or a 409 when their request
+ * differs. Client errors (4xx) are stored as answers too; anything else frees the key.
+ */
+export class Idempotency {
+  constructor(private readonly pool: Pool) {}
+
+  async run(request: IdempotentRequest, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
+    const ref: KeyRef = { apiKeyId: request.apiKeyId, key: request.key, lockId: randomUUID() };
+    // A key released between our failed claim and our read is free again: claim once more.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await claimKey(this.pool, ref, request.fingerprint)) return this.execute(ref, request.requestId, work);
+      const stored = await findKey(this.pool, ref.apiKeyId, ref.key);
+      if (!stored) continue;
+      if (stored.fingerprint !== request.fingerprint) {
+        throw conflict(
+          'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+          'IDEMPOTENCY_KEY_REUSED',
+        );
+      }
+      if (stored.status === 'processing') throw inUse();
+      return { statusCode: stored.response_status!, body: stored.response_body, replayed: true };
+    }
+    throw inUse();
+  }
+
+  private async execute(ref: KeyRef, requestId: string, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
+    try {
+      return await withTransaction(this.pool, async (client) => {
+        const outcome = await work(client);
+        if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
+        return { ...outcome, replayed: false };
+      });
+    } catch (error) {
+      if (error instanceof DomainError && statusOf[error.code] < 500) {
+        const outcome = problemOutcome(error, requestId);
+        if (await completeKey(this.pool, ref, outcome.statusCode, outcome.body)) return { ...outcome, replayed: false };
+        throw inUse();
+      }
+      await releaseKey(this.pool, ref).catch(() => undefined);
+      throw error;
+    }
+  }
+}

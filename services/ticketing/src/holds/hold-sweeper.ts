@@ -1,0 +1,32 @@
+import { withTransaction, type Pool } from '@clove/kit';
+import { notifySeats } from '../seats/seat-events.js';
+
+/**
+ * Releases expired holds even when nobody calls (R30), so live seat maps see the seats come
+ * back. Reads do not wait for it: they treat expired holds as available already.
+ */
+export function startHoldSweeper(pool: Pool, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const sweep = async () => {
+    await withTransaction(pool, async (client) => {
+      const expired = await client.query<{ id: string }>(
+        `update holds set status = 'expired' where status = 'active' and expires_at <= now() returning id`,
+      );
+      if (!expired.rowCount) return;
+      const freed = await client.query<{ id: string }>(
+        `update seats set state = 'available', hold_id = null, hold_expires_at = null
+         where state = 'held' and hold_expires_at <= now() returning id`,
+      );
+      await notifySeats(client, freed.rows.map((r) => r.id), 'available');
+    });
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = sweep().catch(onError).finally(() => (running = null));
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

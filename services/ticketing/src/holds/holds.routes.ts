@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import { principalOf, withProblems, type App, type Guard } from '@clove/kit';
+import type { HoldService } from './hold.service.js';
+
+const HoldBody = Type.Object(
+  {
+    seatIds: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+      minItems: 1,
+      maxItems: 50,
+      uniqueItems: true,
+      description: 'Seat ids such as A-3-15; at most the per-buyer limit',
+    }),
+  },
+  { additionalProperties: false },
+);
+const HoldSchema = Type.Object({ holdId: Type.String(), seatIds: Type.Array(Type.String()), expiresAt: Type.String() });
+const bearer = [{ bearer: [] }];
+
+/** R30, R31. */
+export function registerHoldRoutes(app: App, deps: { holds: HoldService; buyer: Guard }): void {
+  app.post('/buyticket/holds', {
+    onRequest: deps.buyer,
+    schema: {
+      summary: 'Hold seats (R30); replaces your previous hold; 409 names seats already taken (R31)',
+      security: bearer,
+      body: HoldBody,
+      response: withProblems({ 201: HoldSchema }),
+    },
+  }, async (request, reply) => reply.status(201).send(await deps.holds.hold(principalOf(request).userId, request.body.seatIds)));
+
+  app.delete('/buyticket/holds/:holdId', {
+    onRequest: deps.buyer,
+    schema: {
+      summary: 'Release a hold',
+      security: bearer,
+      params: Type.Object({ holdId: Type.String({ format: 'uuid' }) }),
+      response: withProblems({ 204: Type.Null() }),
+    },
+  }, async (request, reply) => {
+    await deps.holds.release(principalOf(request).userId, request.params.holdId);
+    return reply.status(204).send(null);
+  });
+}

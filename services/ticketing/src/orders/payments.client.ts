@@ -1,0 +1,93 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { DomainError, ErrorCode } from '@clove/kit';
+
+export interface Card {
+  number: string;
+  expiry: string;
+  cvc: string;
+}
+
+export interface Payment {
+  id: string;
+  status: 'captured' | 'failed';
+  amount: number;
+  refundedAmount: number;
+  reference: string | null;
+}
+
+export type ChargeOutcome =
+  | { kind: 'captured'; payment: Payment }
+  | { kind: 'declined'; declineCode: string; detail: string };
+
+const RETRY_DELAYS_MS = [100, 400];
+
+/**
+ * The payments service over HTTP (an external gateway's shape): timeouts, and retries that are
+ * safe because every call carries an idempotency key.
+ */
+export class PaymentsClient {
+  constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs: number) {}
+
+  async charge(key: string, body: { amount: number; currency: string; card: Card; reference: string; description: string }): Promise<ChargeOutcome> {
+    const response = await this.send('POST', '/payments', body, key);
+    if (response.status === 201) return { kind: 'captured', payment: response.body as Payment };
+    if (response.status === 402) {
+      const problem = response.body as { declineCode?: string; detail?: string };
+      return { kind: 'declined', declineCode: problem.declineCode ?? 'declined', detail: problem.detail ?? 'The card was declined.' };
+    }
+    throw unexpected(response);
+  }
+
+  async refund(key: string, paymentId: string, amount: number): Promise<void> {
+    const response = await this.send('POST', `/payments/${encodeURIComponent(paymentId)}/refunds`, { amount }, key);
+    if (response.status === 201) return;
+    throw unexpected(response);
+  }
+
+  async findByReference(reference: string): Promise<Payment[]> {
+    const response = await this.send('GET', `/payments?reference=${encodeURIComponent(reference)}`);
+    if (response.status === 200) return (response.body as { items: Payment[] }).items;
+    throw unexpected(response);
+  }
+
+  private async send(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
+    let lastError: DomainError | undefined;
+    for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
+      if (attempt > 0) await delay(RETRY_DELAYS_MS[attempt - 1]!);
+      try {
+        const response = await fetch(`${this.baseUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${this.apiKey}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const parsed = (await response.json().catch(() => ({}))) as { code?: string };
+        const retryable = response.status === 503 || (response.status === 409 && parsed.code === 'IDEMPOTENCY_KEY_IN_USE');
+        if (!retryable) return { status: response.status, body: parsed };
+        lastError = new DomainError(ErrorCode.UNAVAILABLE, 'The payment service is unavailable; nothing was charged. Try again shortly.', {
+          reason: 'PAYMENTS_UNAVAILABLE',
+        });
+      } catch (error) {
+        const timedOut = (error as Error).name === 'TimeoutError';
+        lastError = timedOut
+          ? new DomainError(ErrorCode.GATEWAY_TIMEOUT, 'The payment service did not answer in time. Retry with the same Idempotency-Key.', {
+              reason: 'PAYMENTS_TIMEOUT',
+            })
+          : new DomainError(ErrorCode.UNAVAILABLE, 'The payment service cannot be reached. Retry with the same Idempotency-Key.', {
+              reason: 'PAYMENTS_UNAVAILABLE',
+            });
+      }
+    }
+    throw lastError!;
+  }
+}
+
+function unexpected(response: { status: number; body: unknown }): DomainError {
+  return new DomainError(ErrorCode.BAD_GATEWAY, `The payment service answered ${response.status} unexpectedly.`, {
+    reason: 'PAYMENTS_ERROR',
+  });
+}

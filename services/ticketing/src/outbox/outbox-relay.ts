@@ -1,0 +1,75 @@
+import { withTransaction, type Pool } from '@clove/kit';
+
+export interface RelayOptions {
+  catalogUrl: string;
+  token: string;
+  slug: string;
+  intervalMs: number;
+  onError: (error: unknown) => void;
+}
+
+const BATCH = 200;
+
+/**
+ * R39: delivers outbox rows to the catalog at least once, in sequence order. A row is marked
+ * delivered only after the catalog accepted it; while the catalog is down rows wait.
+ * `remaining` (seats left) is added at delivery time, from one count per batch.
+ */
+export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let failures = 0;
+  let skipUntil = 0;
+
+  const deliverBatch = () =>
+    withTransaction(pool, async (client) => {
+      const { rows } = await client.query<{ seq: string; id: string; type: string; payload: Record<string, unknown>; created_at: Date }>(
+        `select seq, id, type, payload, created_at from outbox where delivered_at is null
+         order by seq limit ${BATCH} for update skip locked`,
+      );
+      if (!rows.length) return 0;
+      const remaining = Number(
+        (await client.query<{ n: string }>(
+          `select count(*) as n from seats where state = 'available' or (state = 'held' and hold_expires_at <= now())`,
+        )).rows[0]!.n,
+      );
+      const response = await fetch(`${options.catalogUrl}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        body: JSON.stringify({
+          events: rows.map((row) => ({
+            id: row.id,
+            type: row.type,
+            slug: options.slug,
+            sequence: Number(row.seq),
+            occurredAt: row.created_at.toISOString(),
+            data: { ...row.payload, remaining },
+          })),
+        }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!response.ok) throw new Error(`catalog answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      await client.query('update outbox set delivered_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+
+  const tick = () => {
+    if (running || Date.now() < skipUntil) return;
+    running = (async () => {
+      try {
+        while ((await deliverBatch()) === BATCH);
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        skipUntil = Date.now() + Math.min(30_000, options.intervalMs * 2 ** failures);
+        options.onError(error);
+      }
+    })().finally(() => (running = null));
+  };
+  const timer = setInterval(tick, options.intervalMs);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

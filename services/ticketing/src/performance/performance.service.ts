@@ -1,0 +1,138 @@
+import { conflict, notFound, withTransaction, type Pool, type Queryable } from '@clove/kit';
+import type { TicketingConfig } from '../config.js';
+import { writeOutbox } from '../outbox/outbox.js';
+import { notifySeats } from '../seats/seat-events.js';
+import { findPerformance, gradeCounts, insertSeats, type PerformanceRow } from './performance.repository.js';
+import type { ApplyBody, EventView, ModifyBody } from './performance.schemas.js';
+import { checkTimes, expandSeatMap, type SeatSpec } from './seat-map.js';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** R23, R24, R28: the performance's information and seat map. */
+export class PerformanceService {
+  constructor(private readonly pool: Pool, private readonly config: TicketingConfig) {}
+
+  async apply(body: ApplyBody): Promise<EventView> {
+    const saleOpensAt = body.saleOpensAt ?? this.config.SALE_OPENS_AT ?? null;
+    checkTimes({ startsAt: body.startsAt, endsAt: body.endsAt, saleOpensAt });
+    const seats = expandSeatMap(body.seatMap);
+    await withTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query(
+        `insert into performance (title, description, performers, venue, starts_at, ends_at, sale_opens_at, currency)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing`,
+        [body.title, body.description ?? '', body.performers ?? [], body.venue, body.startsAt, body.endsAt, saleOpensAt, this.config.CURRENCY],
+      );
+      if (!rowCount) throw conflict('The performance is already registered; modify it instead.', 'PERFORMANCE_EXISTS');
+      await insertSeats(client, seats);
+      await this.publishSnapshot(client);
+    });
+    return this.view();
+  }
+
+  async modify(body: ModifyBody): Promise<EventView> {
+    await withTransaction(this.pool, async (client) => {
+      const current = await client.query<PerformanceRow>('select * from performance for update');
+      const row = current.rows[0];
+      if (!row) throw notFound('The performance is not registered yet.', 'PERFORMANCE_NOT_FOUND');
+      const next = {
+        title: body.title ?? row.title,
+        description: body.description ?? row.description,
+        performers: body.performers ?? row.performers,
+        venue: body.venue ?? row.venue,
+        startsAt: body.startsAt ?? row.starts_at.toISOString(),
+        endsAt: body.endsAt ?? row.ends_at.toISOString(),
+        saleOpensAt: body.saleOpensAt === undefined ? iso(row.sale_opens_at) : body.saleOpensAt,
+      };
+      checkTimes(next);
+      if (body.seatMap) await replaceSeatMap(client, expandSeatMap(body.seatMap));
+      await client.query(
+        `update performance set title = $1, description = $2, performers = $3, venue = $4, starts_at = $5,
+           ends_at = $6, sale_opens_at = $7, version = version + 1, updated_at = now()`,
+        [next.title, next.description, next.performers, next.venue, next.startsAt, next.endsAt, next.saleOpensAt],
+      );
+      await this.publishSnapshot(client);
+    });
+    return this.view();
+  }
+
+  async view(db: Queryable = this.pool): Promise<EventView> {
+    const row = await findPerformance(db);
+    if (!row) throw notFound('The performance is not registered yet.', 'PERFORMANCE_NOT_FOUND');
+    const grades = await gradeCounts(db);
+    return {
+      slug: this.config.SLUG,
+      title: row.title,
+      description: row.description,
+      performers: row.performers,
+      venue: row.venue,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      saleOpensAt: iso(row.sale_opens_at),
+      currency: row.currency,
+      totalSeats: grades.reduce((sum, g) => sum + g.total, 0),
+      remaining: grades.reduce((sum, g) => sum + g.remaining, 0),
+      lowestPrice: grades.length ? Math.min(...grades.map((g) => g.price)) : null,
+      grades,
+      maxSeatsPerBuyer: this.config.MAX_SEATS_PER_BUYER,
+      holdSeconds: this.config.HOLD_SECONDS,
+      version: row.version,
+    };
+  }
+
+  /** R39: the catalog's copy of the performance. */
+  private async publishSnapshot(db: Queryable): Promise<void> {
+    const view = await this.view(db);
+    await writeOutbox(db, 'event.updated', {
+      title: view.title,
+      venue: view.venue,
+      startsAt: view.startsAt,
+      endsAt: view.endsAt,
+      saleOpensAt: view.saleOpensAt,
+      lowestPrice: view.lowestPrice,
+      currency: view.currency,
+      remaining: view.remaining,
+      totalSeats: view.totalSeats,
+      url: `/e/${this.config.SLUG}/`,
+    });
+  }
+}
+
+/**
+ * R24: a new seat map may add seats, remove free ones and change grades and prices of free
+ * ones; touching a sold seat or one under a live hold is refused with the seats named.
+ */
+async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<void> {
+  const { rows } = await db.query<{ id: string; grade: string; price: number; in_use: boolean }>(
+    `select id, grade, price, (state = 'sold' or (state = 'held' and hold_expires_at > now())) as in_use
+     from seats order by id for update`,
+  );
+  const wantedById = new Map(wanted.map((s) => [s.id, s]));
+  const existing = new Set(rows.map((r) => r.id));
+  const removed = rows.filter((r) => !wantedById.has(r.id));
+  const changed = rows.filter((r) => {
+    const next = wantedById.get(r.id);
+    return next && (next.grade !== r.grade || next.price !== r.price);
+  });
+  const blocked = [...removed, ...changed].filter((r) => r.in_use).map((r) => r.id).sort();
+  if (blocked.length) {
+    throw conflict(
+      `The new seat map would remove or reprice seats that are sold or held: ${blocked.slice(0, 20).join(', ')}${blocked.length > 20 ? ', …' : ''}.`,
+      'SEATS_IN_USE',
+      { seats: blocked },
+    );
+  }
+  if (removed.length) {
+    const ids = removed.map((r) => r.id);
+    await db.query('delete from seats where id = any($1)', [ids]);
+    await notifySeats(db, ids, 'removed');
+  }
+  if (changed.length) {
+    const next = changed.map((r) => wantedById.get(r.id)!);
+    await db.query(
+      `update seats s set grade = c.grade, price = c.price
+       from unnest($1::text[], $2::text[], $3::int[]) as c(id, grade, price) where s.id = c.id`,
+      [next.map((n) => n.id), next.map((n) => n.grade), next.map((n) => n.price)],
+    );
+  }
+  await insertSeats(db, wanted.filter((s) => !existing.has(s.id)));
+}

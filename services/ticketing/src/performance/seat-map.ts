@@ -1,0 +1,63 @@
+import { invalid } from '@clove/kit';
+import { MAX_SEATS, type SeatMapInput } from './performance.schemas.js';
+
+export interface SeatSpec {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  grade: string;
+  price: number;
+}
+
+export const seatId = (section: string, row: string, number: number) => `${section}-${row}-${number}`;
+
+/** R23: expands sections (rows × seats per row) and explicit seats into seats with stable ids. */
+export function expandSeatMap(map: SeatMapInput): SeatSpec[] {
+  if (!map.sections && !map.seats) {
+    throw invalid('The seat map needs sections or seats.', [{ path: '/body/seatMap', message: 'needs sections or seats' }]);
+  }
+  const total =
+    (map.sections ?? []).reduce((sum, s) => sum + s.rows * s.seatsPerRow, 0) + (map.seats?.length ?? 0);
+  if (total > MAX_SEATS) {
+    throw invalid(`The seat map has ${total} seats; at most ${MAX_SEATS} are allowed.`, [
+      { path: '/body/seatMap', message: `has ${total} seats, more than ${MAX_SEATS}` },
+    ], 'TOO_MANY_SEATS');
+  }
+  const seats: SeatSpec[] = [];
+  const sectionNames = new Set<string>();
+  for (const [index, section] of (map.sections ?? []).entries()) {
+    if (sectionNames.has(section.name)) {
+      throw invalid(`Section ${section.name} appears twice.`, [
+        { path: `/body/seatMap/sections/${index}/name`, message: 'is a duplicate' },
+      ]);
+    }
+    sectionNames.add(section.name);
+    for (let row = 1; row <= section.rows; row++) {
+      for (let number = 1; number <= section.seatsPerRow; number++) {
+        const rowLabel = String(row);
+        seats.push({ id: seatId(section.name, rowLabel, number), section: section.name, row: rowLabel, number, grade: section.grade, price: section.price });
+      }
+    }
+  }
+  const ids = new Set(seats.map((s) => s.id));
+  for (const [index, seat] of (map.seats ?? []).entries()) {
+    const id = seatId(seat.section, seat.row, seat.number);
+    if (ids.has(id)) {
+      throw invalid(`Seat ${id} appears twice.`, [{ path: `/body/seatMap/seats/${index}`, message: `duplicates seat ${id}` }]);
+    }
+    ids.add(id);
+    seats.push({ id, ...seat });
+  }
+  return seats;
+}
+
+/** R23, R24: start before end, sale opening before the start. */
+export function checkTimes(times: { startsAt: string; endsAt: string; saleOpensAt: string | null }): void {
+  const errors = [];
+  if (Date.parse(times.endsAt) <= Date.parse(times.startsAt)) errors.push({ path: '/body/endsAt', message: 'must be after startsAt' });
+  if (times.saleOpensAt && Date.parse(times.saleOpensAt) >= Date.parse(times.startsAt)) {
+    errors.push({ path: '/body/saleOpensAt', message: 'must be before startsAt' });
+  }
+  if (errors.length) throw invalid(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+}

@@ -1,0 +1,363 @@
+/**
+ * One performance's sale through the gateway of the real platform (launcher, auth, payments,
+ * catalog, ticketing under /e/{slug}/): the seller's and the buyer's journeys, holds racing
+ * for seats, expiry, live seat updates, refunds, and every refusal (R23–R35, R39, N4).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { signUpAndLogIn, type Session } from './support/accounts.js';
+import { eventually, get, post, request, type HttpResult } from './support/http.js';
+import { applyPerformance, FUTURE, ownerOf, PAST } from './support/performance.js';
+import { startPlatform, type RunningPlatform } from './support/platform.js';
+import { tokenMinter, type Minter } from './support/tokens.js';
+
+const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/39', cvc: '123' };
+const DECLINED_CARD = { number: '4000000000000002', expiry: '12/39', cvc: '123' };
+
+function pay(base: string, token: string, holdId: string, card = GOOD_CARD, key: string = randomUUID()) {
+  return request('POST', `${base}/buyticket/orders`, { token, body: { holdId, card }, headers: { 'idempotency-key': key } });
+}
+
+function expectProblem(result: HttpResult, status: number, code: string) {
+  assert.equal(result.status, status, result.text);
+  assert.equal(result.body.code, code, result.text);
+  assert.match(result.headers.get('content-type') ?? '', /problem\+json/);
+}
+
+describe('ticketing through the gateway', () => {
+  let platform: RunningPlatform;
+  let minter: Minter;
+  let owner: Session;
+  let gala: string;
+
+  before(async () => {
+    platform = await startPlatform({
+      args: ['--slug', 'gala', '--slug', 'race', '--slug', 'quick'],
+      env: { PERF_QUICK_HOLD_SECONDS: '2', PERF_QUICK_SWEEP_INTERVAL_MS: '100' },
+    });
+    minter = await tokenMinter(platform);
+    owner = await ownerOf(platform, 'gala');
+    gala = `${platform.gateway}/e/gala`;
+    await applyPerformance(platform, 'gala', owner.accessToken, [
+      { name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 10 },
+      { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
+    ]);
+  });
+  after(async () => {
+    await platform?.dispose();
+  });
+
+  describe('seller', () => {
+    it('registered a 200-seat performance that anyone can read', async () => {
+      const event = await get(`${gala}/event`);
+      assert.equal(event.status, 200);
+      assert.equal(event.body.slug, 'gala');
+      assert.equal(event.body.totalSeats, 200);
+      assert.equal(event.body.lowestPrice, 90_000);
+      assert.deepEqual(event.body.grades.map((g: { grade: string; total: number }) => [g.grade, g.total]), [['VIP', 100], ['R', 100]]);
+      const seats = await get(`${gala}/seats`);
+      assert.equal(seats.body.seats.length, 200);
+      assert.deepEqual(seats.body.remaining, { VIP: 100, R: 100 });
+      assert.ok(seats.body.seats.some((s: { id: string }) => s.id === 'A-3-7'));
+    });
+
+    it('refuses registering twice, other sellers and buyers', async () => {
+      const again = await post(`${gala}/apply`, { title: 'x', venue: 'y', startsAt: FUTURE(1), endsAt: FUTURE(2), seatMap: { sections: [{ name: 'A', grade: 'G', price: 1, rows: 1, seatsPerRow: 1 }] } }, owner.accessToken);
+      expectProblem(again, 409, 'PERFORMANCE_EXISTS');
+      const stranger = await signUpAndLogIn(platform.gateway, 'seller');
+      expectProblem(await request('PUT', `${gala}/modify`, { token: stranger.accessToken, body: { title: 'Mine now' } }), 403, 'NOT_OWNER');
+      const buyer = await minter.token({ role: 'buyer' });
+      expectProblem(await request('PUT', `${gala}/modify`, { token: buyer, body: { title: 'Mine now' } }), 403, 'WRONG_ROLE');
+      expectProblem(await get(`${gala}/bookers`, buyer), 403, 'WRONG_ROLE');
+      expectProblem(await get(`${gala}/sales`), 401, 'TOKEN_MISSING');
+    });
+
+    it('refuses absurd seat maps and times with 400', async () => {
+      const race = `${platform.gateway}/e/race`;
+      const raceOwner = await ownerOf(platform, 'race');
+      const base = { title: 'Race', venue: 'Hall', startsAt: FUTURE(10), endsAt: FUTURE(10.1) };
+      const bad = async (seatMap: unknown, extra: Record<string, unknown> = {}) =>
+        post(`${race}/apply`, { ...base, seatMap, ...extra }, raceOwner.accessToken);
+      const negative = await bad({ sections: [{ name: 'A', grade: 'G', price: -5, rows: 1, seatsPerRow: 1 }] });
+      assert.equal(negative.status, 400);
+      assert.equal(negative.body.errors[0].path, '/body/seatMap/sections/0/price');
+      assert.equal((await bad({ sections: [{ name: 'A', grade: 'G', price: 100_000_000, rows: 1, seatsPerRow: 1 }] })).status, 400);
+      assert.equal((await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 0, seatsPerRow: 1 }] })).status, 400);
+      assert.equal((await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 5000, seatsPerRow: 1 }] })).status, 400);
+      const tooMany = await bad({ sections: Array.from({ length: 120 }, (_, i) => ({ name: `S${i}`, grade: 'G', price: 1, rows: 200, seatsPerRow: 10 })) });
+      expectProblem(tooMany, 400, 'TOO_MANY_SEATS');
+      const twice = await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 1, seatsPerRow: 1 }, { name: 'A', grade: 'H', price: 1, rows: 1, seatsPerRow: 1 }] });
+      assert.equal(twice.status, 400);
+      const backwards = await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 1, seatsPerRow: 1 }] }, { endsAt: FUTURE(9) });
+      assert.equal(backwards.body.errors[0].path, '/body/endsAt');
+      assert.equal((await get(`${race}/event`)).status, 404, 'nothing was registered');
+    });
+  });
+
+  describe('buyer', () => {
+    let buyer: Session;
+    before(async () => {
+      buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+    });
+
+    it('holds two seats, pays, gets tickets with codes and a QR image, refunds one', async () => {
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['A-1-1', 'A-1-2'] }, buyer.accessToken);
+      assert.equal(hold.status, 201, hold.text);
+      assert.deepEqual(hold.body.seatIds, ['A-1-1', 'A-1-2']);
+      assert.ok(Date.parse(hold.body.expiresAt) > Date.now());
+      const seats = (await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>;
+      assert.equal(seats.find((s) => s.id === 'A-1-1')?.state, 'held');
+      assert.equal((await get(`${gala}/seats`)).body.remaining.VIP, 98);
+
+      const key = randomUUID();
+      const order = await pay(gala, buyer.accessToken, hold.body.holdId, GOOD_CARD, key);
+      assert.equal(order.status, 201, order.text);
+      assert.equal(order.body.order.status, 'paid');
+      assert.equal(order.body.order.amount, 300_000);
+      assert.equal(order.body.tickets.length, 2);
+      const replay = await pay(gala, buyer.accessToken, hold.body.holdId, GOOD_CARD, key);
+      assert.equal(replay.status, 201);
+      assert.deepEqual(replay.body, order.body, 'a retry with the same key returns the same order');
+      expectProblem(await pay(gala, buyer.accessToken, hold.body.holdId, { ...GOOD_CARD, cvc: '999' }, key), 409, 'IDEMPOTENCY_KEY_REUSED');
+
+      const tickets = await get(`${gala}/ticket/tickets`, buyer.accessToken);
+      assert.deepEqual(tickets.body.map((t: { seatId: string; state: string }) => [t.seatId, t.state]), [['A-1-1', 'valid'], ['A-1-2', 'valid']]);
+      const qr = await fetch(`${gala}/ticket/tickets/${tickets.body[0].id}/qr`, { headers: { authorization: `Bearer ${buyer.accessToken}` } });
+      assert.equal(qr.headers.get('content-type'), 'image/png');
+      assert.deepEqual([...new Uint8Array(await qr.arrayBuffer()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+
+      const check = await post(`${gala}/ticket/verify`, { code: tickets.body[0].code }, owner.accessToken);
+      assert.deepEqual(check.body, { valid: true, ticket: { id: tickets.body[0].id, seatId: 'A-1-1', state: 'valid' } });
+      assert.equal((await post(`${gala}/ticket/verify`, { code: tickets.body[0].code.replace('A-1-1', 'A-1-3') }, owner.accessToken)).body.valid, false);
+
+      const refund = await post(`${gala}/ticket/tickets/${tickets.body[1].id}/refund`, undefined, buyer.accessToken);
+      assert.equal(refund.status, 200, refund.text);
+      assert.deepEqual(refund.body, { ticket: { id: tickets.body[1].id, seatId: 'A-1-2', state: 'refunded' }, refund: { amount: 150_000 } });
+      expectProblem(await post(`${gala}/ticket/tickets/${tickets.body[1].id}/refund`, undefined, buyer.accessToken), 409, 'ALREADY_REFUNDED');
+      const after = (await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>;
+      assert.equal(after.find((s) => s.id === 'A-1-1')?.state, 'sold');
+      assert.equal(after.find((s) => s.id === 'A-1-2')?.state, 'available', 'the refunded seat is for sale again');
+
+      const orders = await get(`${gala}/ticket/orders`, buyer.accessToken);
+      assert.equal(orders.body[0].status, 'partially_refunded');
+      assert.equal(orders.body[0].refundedAmount, 150_000);
+    });
+
+    it('feeds the catalog: the performance, the buyer\u2019s orders and tickets', async () => {
+      const listed = await eventually(async () => {
+        const r = await get(`${platform.gateway}/catalog/events?q=gala%20GALA`);
+        return r.body.find((e: { slug: string }) => e.slug === 'gala') ? r : undefined;
+      }, 20_000, 'the performance in the catalog');
+      const entry = listed.body.find((e: { slug: string }) => e.slug === 'gala');
+      assert.equal(entry.title, 'Gala gala');
+      assert.equal(entry.lowestPrice, 90_000);
+      const mine = await eventually(async () => {
+        const r = await get(`${platform.gateway}/catalog/me/orders`, buyer.accessToken);
+        return r.body.length && r.body[0].status === 'partially_refunded' ? r : undefined;
+      }, 20_000, 'the order in the catalog');
+      assert.equal(mine.body[0].slug, 'gala');
+      const tickets = await get(`${platform.gateway}/catalog/me/tickets`, buyer.accessToken);
+      assert.deepEqual(tickets.body.map((t: { seatId: string }) => t.seatId), ['A-1-1']);
+      const other = await signUpAndLogIn(platform.gateway, 'buyer');
+      assert.deepEqual((await get(`${platform.gateway}/catalog/me/orders`, other.accessToken)).body, []);
+    });
+
+    it('keeps the hold when the card is declined', async () => {
+      const other = await minter.token({ role: 'buyer' });
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['B-2-5'] }, other);
+      const declined = await pay(gala, other, hold.body.holdId, DECLINED_CARD);
+      expectProblem(declined, 402, 'PAYMENT_DECLINED');
+      assert.equal(declined.body.declineCode, 'generic_decline');
+      const seat = (await get(`${gala}/seats`)).body.seats.find((s: { id: string }) => s.id === 'B-2-5');
+      assert.equal(seat.state, 'held', 'the hold stays after a decline');
+      assert.equal((await pay(gala, other, hold.body.holdId)).status, 201, 'a good card then succeeds');
+    });
+
+    it('replaces a buyer\u2019s previous hold atomically', async () => {
+      const token = await minter.token({ role: 'buyer' });
+      const first = await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-1', 'B-3-2'] }, token);
+      const second = await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-2', 'B-3-3'] }, token);
+      assert.equal(second.status, 201);
+      const states = Object.fromEntries(((await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>).map((s) => [s.id, s.state]));
+      assert.deepEqual([states['B-3-1'], states['B-3-2'], states['B-3-3']], ['available', 'held', 'held']);
+      expectProblem(await pay(gala, token, first.body.holdId), 410, 'HOLD_EXPIRED');
+
+      // A failed replacement leaves the previous hold as it was.
+      const rival = await minter.token({ role: 'buyer' });
+      await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-9'] }, rival);
+      expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-4', 'B-3-9'] }, token), 409, 'SEATS_TAKEN');
+      const after = Object.fromEntries(((await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>).map((s) => [s.id, s.state]));
+      assert.deepEqual([after['B-3-2'], after['B-3-3'], after['B-3-4']], ['held', 'held', 'available']);
+    });
+
+    it('refuses bad holds, other people\u2019s holds and wrong roles', async () => {
+      const token = await minter.token({ role: 'buyer' });
+      expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1', 'A-9-2', 'A-9-3', 'A-9-4', 'A-9-5'] }, token), 400, 'TOO_MANY_SEATS');
+      const unknown = await post(`${gala}/buyticket/holds`, { seatIds: ['Z-1-1', 'A-9-1'] }, token);
+      expectProblem(unknown, 400, 'UNKNOWN_SEATS');
+      assert.deepEqual(unknown.body.seats, ['Z-1-1']);
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1', 'A-9-1'] }, token)).status, 400);
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: [] }, token)).status, 400);
+      expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1'] }, owner.accessToken), 403, 'WRONG_ROLE');
+      expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1'] }), 401, 'TOKEN_MISSING');
+
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1'] }, token);
+      const thief = await minter.token({ role: 'buyer' });
+      expectProblem(await pay(gala, thief, hold.body.holdId), 403, 'NOT_YOUR_HOLD');
+      const noKey = await request('POST', `${gala}/buyticket/orders`, { token, body: { holdId: hold.body.holdId, card: GOOD_CARD } });
+      assert.equal(noKey.status, 400);
+      assert.equal(noKey.body.errors[0].path, '/headers/idempotency-key');
+      const badCard = await pay(gala, token, hold.body.holdId, { number: '12', expiry: '13/40', cvc: 'abc' });
+      assert.deepEqual(new Set(badCard.body.errors.map((e: { path: string }) => e.path)), new Set(['/body/card/number', '/body/card/expiry', '/body/card/cvc']));
+      expectProblem(await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token: thief }), 403, 'NOT_YOUR_HOLD');
+      assert.equal((await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token })).status, 204);
+    });
+
+    it('limits seats per buyer across holds and tickets', async () => {
+      const token = await minter.token({ role: 'buyer' });
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['A-8-1', 'A-8-2', 'A-8-3'] }, token);
+      assert.equal((await pay(gala, token, hold.body.holdId)).status, 201);
+      expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-8-4', 'A-8-5'] }, token), 409, 'SEAT_LIMIT_REACHED');
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: ['A-8-4'] }, token)).status, 201);
+    });
+  });
+
+  describe('seller views', () => {
+    it('lists bookers (JSON and CSV) and sales statistics', async () => {
+      const bookers = await get(`${gala}/bookers`, owner.accessToken);
+      assert.equal(bookers.status, 200);
+      const first = bookers.body.find((b: { seats: string[] }) => b.seats.includes('A-1-1'));
+      assert.equal(first.orderStatus, 'partially_refunded');
+      assert.equal(first.paymentStatus, 'partially_refunded');
+      const csv = await fetch(`${gala}/bookers?format=csv`, { headers: { authorization: `Bearer ${owner.accessToken}` } });
+      assert.match(csv.headers.get('content-type')!, /^text\/csv/);
+      const lines = (await csv.text()).trim().split('\r\n');
+      assert.equal(lines[0], 'orderId,buyerId,seats,amount,refundedAmount,currency,orderStatus,paymentId,paymentStatus,paidAt');
+      assert.equal(lines.length, bookers.body.length + 1);
+
+      const sales = (await get(`${gala}/sales`, owner.accessToken)).body;
+      const vip = sales.grades.find((g: { grade: string }) => g.grade === 'VIP');
+      assert.equal(sales.totals.seats, 200);
+      assert.equal(sales.totals.sold + sales.totals.held + sales.totals.available, 200);
+      assert.equal(vip.sold, 4, 'A-1-1 and A-8-1..3');
+      assert.equal(sales.totals.refunds.count, 1);
+      assert.equal(sales.totals.refunds.amount, 150_000);
+      assert.equal(sales.totals.revenue, 4 * 150_000 + 90_000, 'A-1-1, A-8-1..3 and B-2-5');
+      const today = new Date().toISOString().slice(0, 10);
+      assert.equal(sales.byDay.at(-1).date, today);
+      assert.equal(sales.byDay.at(-1).refunds, 1);
+    });
+
+    it('refuses a modification that would remove or reprice sold seats, allows the rest', async () => {
+      const shrink = await request('PUT', `${gala}/modify`, {
+        token: owner.accessToken,
+        body: { seatMap: { sections: [{ name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 10 }] } },
+      });
+      expectProblem(shrink, 409, 'SEATS_IN_USE');
+      assert.ok(shrink.body.seats.includes('B-2-5'));
+      const reprice = await request('PUT', `${gala}/modify`, {
+        token: owner.accessToken,
+        body: { seatMap: { sections: [
+          { name: 'A', grade: 'VIP', price: 160_000, rows: 10, seatsPerRow: 10 },
+          { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
+        ] } },
+      });
+      expectProblem(reprice, 409, 'SEATS_IN_USE');
+      const grow = await request('PUT', `${gala}/modify`, {
+        token: owner.accessToken,
+        body: { title: 'Gala gala (extended)', seatMap: { sections: [
+          { name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 10 },
+          { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
+          { name: 'C', grade: 'S', price: 50_000, rows: 2, seatsPerRow: 10 },
+        ] } },
+      });
+      assert.equal(grow.status, 200, grow.text);
+      assert.equal(grow.body.totalSeats, 220);
+      assert.equal(grow.body.version, 2);
+      assert.equal(grow.body.title, 'Gala gala (extended)');
+    });
+  });
+
+  it('gives 500 simultaneous holds on 50 seats exactly 50 winners; every loser learns the taken seat', async () => {
+    const race = `${platform.gateway}/e/race`;
+    const raceOwner = await ownerOf(platform, 'race');
+    await applyPerformance(platform, 'race', raceOwner.accessToken, [{ name: 'R', grade: 'G', price: 1000, rows: 5, seatsPerRow: 10 }]);
+    const ids = Array.from({ length: 50 }, (_, i) => `R-${Math.floor(i / 10) + 1}-${(i % 10) + 1}`);
+    const tokens = await Promise.all(Array.from({ length: 500 }, () => minter.token({ role: 'buyer' })));
+    const results = await Promise.all(tokens.map((token, i) => post(`${race}/buyticket/holds`, { seatIds: [ids[i % 50]] }, token)));
+    const statuses = results.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 201).length, 50, `statuses: ${[...new Set(statuses)]}`);
+    assert.equal(statuses.filter((s) => s === 409).length, 450);
+    results.forEach((r, i) => {
+      if (r.status === 409) assert.deepEqual(r.body.seats, [ids[i % 50]]);
+    });
+    const db = new pg.Client({ connectionString: (await platform.runtime()).performances.race!.database });
+    await db.connect();
+    try {
+      const held = await db.query(`select count(*)::int as n, count(distinct hold_id)::int as holds from ticketing.seats where state = 'held'`);
+      assert.deepEqual(held.rows[0], { n: 50, holds: 50 });
+      const active = await db.query(`select count(*)::int as n from ticketing.holds where status = 'active'`);
+      assert.equal(active.rows[0].n, 50);
+    } finally {
+      await db.end();
+    }
+  });
+
+  describe('expiry and live updates', () => {
+    const quick = () => `${platform.gateway}/e/quick`;
+    before(async () => {
+      const quickOwner = await ownerOf(platform, 'quick');
+      await applyPerformance(platform, 'quick', quickOwner.accessToken, [{ name: 'Q', grade: 'G', price: 5000, rows: 2, seatsPerRow: 10 }]);
+    });
+
+    it('streams seat changes to other browsers, and the sweeper releases expired holds', async () => {
+      const stream = await fetch(`${quick()}/seats/stream`);
+      assert.equal(stream.headers.get('content-type'), 'text/event-stream');
+      const reader = stream.body!.getReader();
+      let received = '';
+      const waitFor = (pattern: RegExp) =>
+        eventually(async () => {
+          while (!pattern.test(received)) received += new TextDecoder().decode((await reader.read()).value);
+          return true;
+        }, 15_000, `stream to show ${pattern}`);
+
+      const token = await minter.token({ role: 'buyer' });
+      const hold = await post(`${quick()}/buyticket/holds`, { seatIds: ['Q-1-4'] }, token);
+      assert.equal(hold.status, 201);
+      await waitFor(/event: seats\ndata: \{"state":"held","ids":\["Q-1-4"\]\}/);
+      await waitFor(/"state":"available","ids":\["Q-1-4"\]/); // the 2 s hold expired and was swept
+      await reader.cancel();
+
+      expectProblem(await pay(quick(), token, hold.body.holdId), 410, 'HOLD_EXPIRED');
+      const db = new pg.Client({ connectionString: (await platform.runtime()).performances.quick!.database });
+      await db.connect();
+      try {
+        const { rows } = await db.query('select status from ticketing.holds where id = $1', [hold.body.holdId]);
+        assert.equal(rows[0].status, 'expired');
+        assert.equal((await db.query(`select count(*)::int as n from ticketing.orders`)).rows[0].n, 0, 'nothing was sold');
+      } finally {
+        await db.end();
+      }
+    });
+
+    it('refuses holds before the sale opens (with the opening time) and refunds after the start', async () => {
+      const quickOwner = await ownerOf(platform, 'quick');
+      const token = await minter.token({ role: 'buyer' });
+      const hold = await post(`${quick()}/buyticket/holds`, { seatIds: ['Q-2-1'] }, token);
+      const order = await pay(quick(), token, hold.body.holdId);
+      assert.equal(order.status, 201);
+
+      const opensAt = FUTURE(1);
+      await request('PUT', `${quick()}/modify`, { token: quickOwner.accessToken, body: { saleOpensAt: opensAt } });
+      const early = await post(`${quick()}/buyticket/holds`, { seatIds: ['Q-2-2'] }, await minter.token({ role: 'buyer' }));
+      expectProblem(early, 403, 'SALE_NOT_OPEN');
+      assert.equal(early.body.opensAt, opensAt);
+
+      await request('PUT', `${quick()}/modify`, { token: quickOwner.accessToken, body: { saleOpensAt: PAST(120), startsAt: PAST(60), endsAt: FUTURE(1) } });
+      const late = await post(`${quick()}/ticket/tickets/${order.body.tickets[0].id}/refund`, undefined, token);
+      expectProblem(late, 409, 'PERFORMANCE_STARTED');
+    });
+  });
+});
