@@ -14,3 +14,4 @@ export * from './auth/guards.js';
 export * from './service/run-service.js';
 export * from './service/base-config.js';
 export * from './process/is-alive.js';
+export * from './service/database-service.js';

@@ -1,15 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import {
-  createApp,
-  createGuards,
-  createPool,
-  createTokenVerifier,
-  migrate,
-  parseTrustProxy,
-  pingDatabase,
-  type App,
-  type Pool,
-} from '@clove/kit';
+import { createDatabaseService, createGuards, createTokenVerifier, type App, type Pool } from '@clove/kit';
 import { AccountService } from './account/account.service.js';
 import type { AuthConfig } from './config.js';
 import { IntrospectionClients, IntrospectionService } from './introspection/introspection.service.js';
@@ -20,7 +10,8 @@ import { SessionService } from './sessions/session.service.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { makeDecoyHash } from './users/password.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+const MIGRATIONS = new URL('../migrations', import.meta.url);
+export const MIGRATIONS_DIR = fileURLToPath(MIGRATIONS);
 
 export interface AuthApp {
   app: App;
@@ -32,8 +23,12 @@ export interface AuthApp {
 
 /** Migrates the auth schema, loads signing keys and builds the auth service (R1–R6). */
 export async function buildApp(config: AuthConfig, options: { silent?: boolean } = {}): Promise<AuthApp> {
-  await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, dir: MIGRATIONS_DIR });
-  const pool = createPool({ connectionString: config.DATABASE_URL, schema: config.DB_SCHEMA, applicationName: 'clove-auth' });
+  const { app, pool, close } = await createDatabaseService(config, {
+    name: 'auth',
+    description: 'Accounts, sessions and tokens (R1–R6).',
+    migrations: MIGRATIONS,
+    silent: options.silent,
+  });
   const keys = new SigningKeys(pool);
   await keys.load();
 
@@ -53,15 +48,6 @@ export async function buildApp(config: AuthConfig, options: { silent?: boolean }
     await makeDecoyHash(),
   );
 
-  const app = await createApp({
-    name: 'auth',
-    description: 'Accounts, sessions and tokens (R1–R6).',
-    logLevel: config.LOG_LEVEL,
-    publicPrefix: config.PUBLIC_PREFIX,
-    trustProxy: parseTrustProxy(config.TRUST_PROXY),
-    silent: options.silent,
-    ready: () => pingDatabase(pool),
-  });
   registerAuthRoutes(app, {
     accounts,
     sessions,
@@ -71,5 +57,5 @@ export async function buildApp(config: AuthConfig, options: { silent?: boolean }
     guards: createGuards(verify),
   });
   await app.ready();
-  return { app, pool, keys, accounts, close: async () => { await app.close(); await pool.end(); } };
+  return { app, pool, keys, accounts, close };
 }

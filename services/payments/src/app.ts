@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { createApp, createPool, migrate, parseTrustProxy, pingDatabase, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, type App, type Pool } from '@clove/kit';
 import type { PaymentsConfig } from './config.js';
 import { Faults } from './faults/faults.js';
 import { Idempotency } from './idempotency/idempotency.service.js';
@@ -9,7 +8,6 @@ import { PaymentService } from './payments/payment.service.js';
 import { registerFaultRoutes } from './routes/faults.routes.js';
 import { registerPaymentRoutes } from './routes/payments.routes.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export interface PaymentsApp {
   app: App;
@@ -19,17 +17,11 @@ export interface PaymentsApp {
 
 /** Migrates the payments schema and builds the payment gateway stand-in. */
 export async function buildApp(config: PaymentsConfig, options: { silent?: boolean } = {}): Promise<PaymentsApp> {
-  await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, dir: MIGRATIONS_DIR });
-  const pool = createPool({ connectionString: config.DATABASE_URL, schema: config.DB_SCHEMA, applicationName: 'clove-payments' });
-
-  const app = await createApp({
+  const { app, pool, close } = await createDatabaseService(config, {
     name: 'payments',
     description: 'A test-mode payment gateway (shaped like Stripe) for the other services; every route needs an API key.',
-    logLevel: config.LOG_LEVEL,
-    publicPrefix: config.PUBLIC_PREFIX,
-    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    migrations: new URL('../migrations', import.meta.url),
     silent: options.silent,
-    ready: () => pingDatabase(pool),
   });
   app.decorateRequest('apiKey', null);
   const guard = apiKeyGuard(new ApiKeys(config.PAYMENTS_API_KEYS));

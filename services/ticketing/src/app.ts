@@ -1,16 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import {
-  createApp,
-  createGuards,
-  createPool,
-  createTokenVerifier,
-  migrate,
-  parseTrustProxy,
-  pingDatabase,
-  remoteKeys,
-  type App,
-  type Pool,
-} from '@clove/kit';
+import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
 import { ownerGuard } from './access/owner-guard.js';
 import type { TicketingConfig } from './config.js';
 import { startHoldSweeper } from './holds/hold-sweeper.js';
@@ -30,8 +18,6 @@ import { RefundService } from './tickets/refund.service.js';
 import { TicketCodes } from './tickets/ticket-code.js';
 import { registerTicketRoutes } from './tickets/tickets.routes.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
-
 export interface TicketingApp {
   app: App;
   pool: Pool;
@@ -41,22 +27,14 @@ export interface TicketingApp {
 
 /** One performance's sale (R23–R35): the service a template deploys once per performance. */
 export async function buildApp(config: TicketingConfig, options: { silent?: boolean } = {}): Promise<TicketingApp> {
-  await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, dir: MIGRATIONS_DIR });
-  const pool = createPool({
-    connectionString: config.DATABASE_URL,
-    schema: config.DB_SCHEMA,
-    max: config.DB_POOL_MAX,
-    applicationName: `clove-ticketing-${config.SLUG}`,
-  });
-  const app = await createApp({
+  const { app, pool, close } = await createDatabaseService(config, {
     name: 'ticketing',
     description: `Tickets for the performance ${config.SLUG} (R23–R35).`,
-    logLevel: config.LOG_LEVEL,
+    migrations: new URL('../migrations', import.meta.url),
+    poolMax: config.DB_POOL_MAX,
     publicPrefix: config.PUBLIC_PREFIX ?? `/e/${config.SLUG}`,
-    trustProxy: parseTrustProxy(config.TRUST_PROXY),
-    silent: options.silent,
     bodyLimit: 8 * 1024 * 1024, // explicit seat lists of large venues
-    ready: () => pingDatabase(pool),
+    silent: options.silent,
   });
   const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
 
@@ -97,10 +75,9 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
     pool,
     reconciler,
     close: async () => {
-      await app.close();
       for (const stop of stops) await stop();
       await feed.stop();
-      await pool.end();
+      await close();
     },
   };
 }
