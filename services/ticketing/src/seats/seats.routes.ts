@@ -28,17 +28,36 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
   });
 
   app.get('/seats', {
-    schema: { summary: 'Every seat with its state, and seats remaining per grade (R29)', response: withProblems({ 200: SeatMapSchema }) },
-  }, async () => {
-    const { rows } = await deps.pool.query<{ id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' }>(
-      `select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state
-       from seats order by section, length(row_label), row_label, number`,
-    );
-    const remaining: Record<string, number> = {};
-    for (const seat of rows) {
-      remaining[seat.grade] = (remaining[seat.grade] ?? 0) + (seat.state === 'available' ? 1 : 0);
-    }
-    return { seats: rows, remaining };
+    schema: {
+      summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
+      querystring: Type.Object(
+        {
+          state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
+          grade: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: withProblems({ 200: SeatMapSchema }),
+    },
+  }, async (request) => {
+    const { state, grade, limit } = request.query;
+    const [{ rows: seats }, { rows: counts }] = await Promise.all([
+      deps.pool.query<{ id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' }>(
+        `select * from (
+           select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state,
+                  length(row_label) as row_length, row_label
+           from seats where ($2::text is null or grade = $2)) s
+         where ($1::text is null or state = $1)
+         order by section, row_length, row_label, number limit $3`,
+        [state ?? null, grade ?? null, limit ?? null],
+      ),
+      deps.pool.query<{ grade: string; remaining: string }>(
+        `select grade, count(*) filter (where ${EFFECTIVE_STATE_SQL} = 'available') as remaining from seats group by grade`,
+      ),
+    ]);
+    const remaining = Object.fromEntries(counts.map((c) => [c.grade, Number(c.remaining)]));
+    return { seats: seats.map(({ id, section, row, number, grade: g, price, state: st }) => ({ id, section, row, number, grade: g, price, state: st })), remaining };
   });
 
   app.get('/seats/stream', {
