@@ -56,10 +56,12 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG });
   await app.ready();
 
-  const reconciler = new Reconciler(pool, payments, refunds, config.RECONCILE_AFTER_SECONDS);
+  // Never give up an attempt that may still be in flight: wait at least two full payment calls.
+  const reconcileAfter = Math.max(config.RECONCILE_AFTER_SECONDS, Math.ceil((2 * payments.maxCallMs) / 1000));
+  const reconciler = new Reconciler(pool, payments, refunds, reconcileAfter);
   const stops = [
     startHoldSweeper(pool, config.SWEEP_INTERVAL_MS, logError('hold sweep failed')),
-    reconciler.start(Math.max(1000, (config.RECONCILE_AFTER_SECONDS * 1000) / 4), logError('reconciliation failed')),
+    reconciler.start(Math.max(1000, (reconcileAfter * 1000) / 4), logError('reconciliation failed')),
   ];
   if (config.CATALOG_URL && config.CATALOG_INGEST_TOKEN) {
     stops.push(startOutboxRelay(pool, {

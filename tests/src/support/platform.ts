@@ -113,7 +113,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     },
     dispose: async () => {
       await platform.stop();
-      if (!options.stateDir) await rm(stateDir, { recursive: true, force: true });
+      // CLOVE_TEST_KEEP_STATE=1 keeps logs and data of test platforms for a post-mortem.
+      if (!options.stateDir && !process.env.CLOVE_TEST_KEEP_STATE) await rm(stateDir, { recursive: true, force: true });
     },
   };
   return platform;

@@ -73,8 +73,13 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Rec
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error, request.id);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.debug({ code: problem.code, status: problem.status }, 'request refused');
+    if (error instanceof DomainError) {
+      // Expected outcomes, a dependency's outage (503/504) included: no stack trace needed.
+      const level = problem.status >= 500 ? 'warn' : 'debug';
+      request.log[level]({ code: problem.code, status: problem.status }, 'request refused');
+    } else if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
     const headers = error instanceof DomainError ? error.headers : undefined;
     return sendProblem(reply, problem, headers);
   });

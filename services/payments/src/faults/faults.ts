@@ -8,8 +8,10 @@ export interface FaultSettings {
 }
 
 /**
- * Injected latency and failures, so that callers can test their timeouts and retries. Applied
- * before a request does anything: a failed request charged nothing and claimed no key.
+ * Injected latency and failures, so that callers can test their timeouts and retries.
+ * A failure happens before a request does anything: it charged nothing and claimed no key.
+ * Latency delays the answer after the work is done, like a slow network back to the caller:
+ * a caller that gives up may have been charged, which is the case its reconciliation must handle.
  */
 export class Faults {
   private settings: FaultSettings;
@@ -30,11 +32,15 @@ export class Faults {
     return this.current();
   }
 
-  /** An onRequest hook: waits the latency, then fails with probability failureRate. */
-  readonly apply = async (): Promise<void> => {
-    const { latencyMs, failureRate } = this.settings;
-    if (latencyMs > 0) await sleep(latencyMs);
-    if (this.random() < failureRate) {
+  /** An onSend hook: holds the answer back by the latency. */
+  readonly delayAnswer = async <T>(_request: unknown, _reply: unknown, payload: T): Promise<T> => {
+    if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
+    return payload;
+  };
+
+  /** An onRequest hook: fails with probability failureRate. */
+  readonly maybeFail = async (): Promise<void> => {
+    if (this.random() < this.settings.failureRate) {
       throw new DomainError(ErrorCode.UNAVAILABLE, 'The payment gateway is unavailable (injected fault); retry later.', {
         reason: 'PAYMENTS_UNAVAILABLE',
         headers: { 'retry-after': '1' },

@@ -45,10 +45,12 @@ function sendAnswer(reply: FastifyReply, answer: Answer) {
 export function registerPaymentRoutes(app: App, deps: PaymentRouteDeps): void {
   const { payments, idempotency, faults, guard } = deps;
   // Faults first: an injected failure happens before anything else, authentication included.
-  const onRequest = [faults.apply, guard];
+  const onRequest = [faults.maybeFail, guard];
+  const onSend = faults.delayAnswer;
 
   app.post('/payments', {
     onRequest,
+    onSend,
     schema: {
       summary: 'Create and capture a payment (idempotent by Idempotency-Key)',
       description: 'Test cards: 4242424242424242 is captured; 4000000000000002 and 4000000000009995 are declined (402).',
@@ -69,11 +71,13 @@ export function registerPaymentRoutes(app: App, deps: PaymentRouteDeps): void {
 
   app.get('/payments/:id', {
     onRequest,
+    onSend,
     schema: { summary: 'A payment', security: bearer, params: PaymentParams, response: withProblems({ 200: PaymentSchema }) },
   }, async (request) => payments.get(request.params.id));
 
   app.get('/payments', {
     onRequest,
+    onSend,
     schema: {
       summary: "The payments with a caller's reference, oldest first (did a charge happen after a timeout?)",
       security: bearer,
@@ -84,6 +88,7 @@ export function registerPaymentRoutes(app: App, deps: PaymentRouteDeps): void {
 
   app.post('/payments/:id/refunds', {
     onRequest,
+    onSend,
     schema: {
       summary: 'Refund part or all of a captured payment (idempotent by Idempotency-Key)',
       security: bearer,

@@ -82,18 +82,27 @@ export class OrderService {
 
     const payment = outcome.payment;
     const created = await withTransaction(this.pool, (client) => this.convert(client, buyerId, idempotencyKey, orderId, holdId, payment.id, amount));
-    if (created) return created;
-    // The hold expired while the card was charged: give the money back.
+    if (typeof created === 'object') return created;
+    // The hold expired while the card was charged, or the attempt was given up: give the money back.
     try {
       await this.payments.refund(`order-refund:${orderId}`, payment.id, payment.amount);
     } catch (error) {
       await this.markRetryable(buyerId, idempotencyKey); // the reconciler will refund it
       throw error;
     }
+    if (created === 'abandoned') {
+      throw new DomainError(ErrorCode.CONFLICT, 'This attempt took too long and was cancelled; the charge was refunded. Use a new key.', {
+        reason: 'IDEMPOTENCY_KEY_EXPIRED',
+      });
+    }
     return finish(refusal(ErrorCode.GONE, 'The hold expired during payment; the charge was refunded.', 'HOLD_EXPIRED'));
   }
 
-  /** Turns the hold into an order and tickets, or returns null if the hold is no longer live. */
+  /**
+   * Turns the hold into an order and tickets, unless the hold is no longer live ('expired') or
+   * the reconciler gave this attempt up meanwhile ('abandoned'). The request row stays locked
+   * until commit, so the reconciler cannot give it up half-way.
+   */
   private async convert(
     client: PoolClient,
     buyerId: string,
@@ -102,12 +111,17 @@ export class OrderService {
     holdId: string,
     paymentId: string,
     amount: number,
-  ): Promise<OrderResponse | null> {
+  ): Promise<OrderResponse | 'expired' | 'abandoned'> {
+    const request = await client.query<{ status: string }>(
+      'select status from order_requests where buyer_id = $1 and idempotency_key = $2 for update',
+      [buyerId, key],
+    );
+    if (request.rows[0]?.status !== 'pending') return 'abandoned';
     const converted = await client.query(
       `update holds set status = 'converted' where id = $1 and status = 'active' and expires_at > now() returning id`,
       [holdId],
     );
-    if (!converted.rowCount) return null;
+    if (!converted.rowCount) return 'expired';
     const sold = await client.query<{ id: string; price: number; section: string; row_label: string; number: number; grade: string }>(
       `update seats set state = 'sold', order_id = $2, hold_id = null, hold_expires_at = null
        where hold_id = $1 and state = 'held' returning id, price, section, row_label, number, grade`,

@@ -28,6 +28,11 @@ const RETRY_DELAYS_MS = [100, 400];
 export class PaymentsClient {
   constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs: number) {}
 
+  /** The longest one call can take, retries included. */
+  get maxCallMs(): number {
+    return this.timeoutMs * (RETRY_DELAYS_MS.length + 1) + RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+  }
+
   async charge(key: string, body: { amount: number; currency: string; card: Card; reference: string; description: string }): Promise<ChargeOutcome> {
     const response = await this.send('POST', '/payments', body, key);
     if (response.status === 201) return { kind: 'captured', payment: response.body as Payment };
