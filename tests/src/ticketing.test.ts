@@ -120,6 +120,7 @@ describe('ticketing through the gateway', () => {
       const replay = await pay(gala, buyer.accessToken, hold.body.holdId, GOOD_CARD, key);
       assert.equal(replay.status, 201);
       assert.deepEqual(replay.body, order.body, 'a retry with the same key returns the same order');
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
       expectProblem(await pay(gala, buyer.accessToken, hold.body.holdId, { ...GOOD_CARD, cvc: '999' }, key), 409, 'IDEMPOTENCY_KEY_REUSED');
 
       const tickets = await get(`${gala}/ticket/tickets`, buyer.accessToken);

@@ -10,6 +10,8 @@ import type { Card, PaymentsClient } from './payments.client.js';
 export interface OrderResponse {
   status: number;
   body: Record<string, unknown>;
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed?: boolean;
 }
 
 interface ClaimedRequest {
@@ -200,7 +202,7 @@ export class OrderService {
       if (existing.request_hash !== hash) {
         throw new DomainError(ErrorCode.CONFLICT, 'This Idempotency-Key was used for a different request.', { reason: 'IDEMPOTENCY_KEY_REUSED' });
       }
-      if (existing.status === 'done') return { replay: { status: existing.response_status, body: existing.response_body } };
+      if (existing.status === 'done') return { replay: { status: existing.response_status, body: existing.response_body, replayed: true } };
       if (existing.status === 'pending') {
         throw new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still in progress.', { reason: 'REQUEST_IN_PROGRESS' });
       }

@@ -31,13 +31,14 @@ export function registerOrderRoutes(app: App, deps: { orders: OrderService; buye
       response: withProblems({ 201: OrderCreatedSchema }),
     },
   }, async (request, reply) => {
-    const { status, body } = await deps.orders.placeOrder(
+    const { status, body, replayed } = await deps.orders.placeOrder(
       principalOf(request).userId,
       request.headers['idempotency-key'],
       request.body.holdId,
       request.body.card,
     );
     if (status >= 400) reply.type('application/problem+json; charset=utf-8');
+    if (replayed) reply.header('idempotent-replayed', 'true');
     return reply.status(status).send(body as never);
   });
 }
