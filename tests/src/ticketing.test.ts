@@ -318,11 +318,16 @@ describe('ticketing through the gateway', () => {
       assert.equal(stream.headers.get('content-type'), 'text/event-stream');
       const reader = stream.body!.getReader();
       let received = '';
-      const waitFor = (pattern: RegExp) =>
-        eventually(async () => {
-          while (!pattern.test(received)) received += new TextDecoder().decode((await reader.read()).value);
-          return true;
-        }, 15_000, `stream to show ${pattern}`);
+      const waitFor = async (pattern: RegExp) => {
+        const deadline = AbortSignal.timeout(15_000);
+        while (!pattern.test(received)) {
+          const chunk = await Promise.race([
+            reader.read(),
+            new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(new Error(`stream never showed ${pattern}; got ${received}`)))),
+          ]);
+          received += new TextDecoder().decode(chunk.value);
+        }
+      };
 
       const token = await minter.token({ role: 'buyer' });
       const hold = await post(`${quick()}/buyticket/holds`, { seatIds: ['Q-1-4'] }, token);

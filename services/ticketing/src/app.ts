@@ -9,6 +9,7 @@ import { registerOrderRoutes } from './orders/orders.routes.js';
 import { PaymentsClient } from './orders/payments.client.js';
 import { Reconciler } from './orders/reconciler.js';
 import { startOutboxRelay } from './outbox/outbox-relay.js';
+import { performanceCache } from './performance/performance.cache.js';
 import { registerPerformanceRoutes } from './performance/performance.routes.js';
 import { PerformanceService } from './performance/performance.service.js';
 import { registerSeatRoutes } from './seats/seats.routes.js';
@@ -48,9 +49,10 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   const feed = new SeatFeed(config.DATABASE_URL, logError('seat feed failed'));
   await feed.start();
 
-  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config), owner });
+  const performances = performanceCache(pool);
+  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config, performances), owner });
   registerSeatRoutes(app, { pool, feed });
-  registerHoldRoutes(app, { holds: new HoldService(pool, config), buyer });
+  registerHoldRoutes(app, { holds: new HoldService(pool, config, performances), buyer });
   registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes), buyer });
   registerTicketRoutes(app, { pool, refunds, codes, buyer, owner });
   registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, DomainError, ErrorCode, invalid, notAllowed, notFound, withTransaction, type Pool } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
-import { findPerformance } from '../performance/performance.repository.js';
+import type { PerformanceCache } from '../performance/performance.cache.js';
 import { notifySeats } from '../seats/seat-events.js';
 
 export interface Hold {
@@ -10,22 +10,31 @@ export interface Hold {
   expiresAt: string;
 }
 
+type HoldOutcome =
+  | { outcome: 'held' }
+  | { outcome: 'taken' | 'unknown'; seats: string[] }
+  | { outcome: 'limit'; owned: number };
+
 /** R30, R31: holding seats. */
 export class HoldService {
-  constructor(private readonly pool: Pool, private readonly config: TicketingConfig) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly config: TicketingConfig,
+    private readonly performances: PerformanceCache,
+  ) {}
 
   /**
-   * Holds the seats for the buyer, replacing the buyer's previous hold atomically. Taking a
-   * seat is one conditional UPDATE (available, or held under an expired hold); if any seat is
-   * not taken the whole transaction rolls back, the previous hold included, and the caller
-   * learns which seats were taken.
+   * Holds the seats for the buyer, replacing the buyer's previous hold atomically, in one call
+   * of the database function hold_seats (migration 0002): taking a seat is one conditional
+   * UPDATE (available, or held under an expired hold); if any seat is not taken, nothing
+   * changes, the previous hold included, and the caller learns which seats were taken.
    */
   async hold(buyerId: string, seatIds: string[]): Promise<Hold> {
     const max = this.config.MAX_SEATS_PER_BUYER;
     if (seatIds.length > max) {
       throw invalid(`At most ${max} seats can be held at once.`, [{ path: '/body/seatIds', message: `has more than ${max} seats` }], 'TOO_MANY_SEATS');
     }
-    const performance = await findPerformance(this.pool);
+    const performance = await this.performances.get();
     if (!performance) throw notFound('The performance is not registered yet.', 'PERFORMANCE_NOT_FOUND');
     if (performance.sale_opens_at && performance.sale_opens_at.getTime() > Date.now()) {
       const opensAt = performance.sale_opens_at.toISOString();
@@ -33,61 +42,25 @@ export class HoldService {
     }
     if (performance.starts_at.getTime() <= Date.now()) throw notAllowed('The performance has started; the sale is closed.', 'SALE_CLOSED');
 
-    const known = await this.pool.query<{ id: string }>('select id from seats where id = any($1)', [seatIds]);
-    if (known.rowCount !== seatIds.length) {
-      const found = new Set(known.rows.map((r) => r.id));
-      const unknown = seatIds.filter((id) => !found.has(id));
-      throw new DomainError(ErrorCode.INVALID, `No such seats: ${unknown.join(', ')}.`, { reason: 'UNKNOWN_SEATS', extra: { seats: unknown } });
-    }
-
     const holdId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.HOLD_SECONDS * 1000);
-    await withTransaction(this.pool, async (client) => {
-      // One buyer's holds run one at a time, so "one active hold per buyer" needs no retry.
-      await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [buyerId]);
-      const owned = await client.query<{ n: string }>(
-        `select count(*) as n from tickets where buyer_id = $1 and state <> 'refunded'`,
-        [buyerId],
-      );
-      if (Number(owned.rows[0]!.n) + seatIds.length > max) {
-        throw conflict(`A buyer may have at most ${max} seats for this performance; you have ${owned.rows[0]!.n}.`, 'SEAT_LIMIT_REACHED');
-      }
-      const previous = await client.query<{ id: string }>(
-        `update holds set status = 'released' where buyer_id = $1 and status = 'active' returning id`,
-        [buyerId],
-      );
-      let released: string[] = [];
-      if (previous.rows[0]) {
-        const freed = await client.query<{ id: string }>(
-          `update seats set state = 'available', hold_id = null, hold_expires_at = null
-           where hold_id = $1 and state = 'held' returning id`,
-          [previous.rows[0].id],
-        );
-        released = freed.rows.map((r) => r.id);
-      }
-      const taken = await client.query<{ id: string }>(
-        `update seats s set state = 'held', hold_id = $2, hold_expires_at = $3
-         from (select id from seats where id = any($1) order by id for update) locked
-         where s.id = locked.id
-           and (s.state = 'available' or (s.state = 'held' and s.hold_expires_at <= now()))
-         returning s.id`,
-        [seatIds, holdId, expiresAt],
-      );
-      if (taken.rowCount !== seatIds.length) {
-        const got = new Set(taken.rows.map((r) => r.id));
-        const lost = seatIds.filter((id) => !got.has(id)).sort();
-        throw conflict(`These seats are already taken: ${lost.join(', ')}.`, 'SEATS_TAKEN', { seats: lost });
-      }
-      await client.query(`insert into holds (id, buyer_id, seat_ids, expires_at, status) values ($1, $2, $3, $4, 'active')`, [
-        holdId,
-        buyerId,
-        seatIds,
-        expiresAt,
-      ]);
-      const stillMine = new Set(seatIds);
-      await notifySeats(client, released.filter((id) => !stillMine.has(id)), 'available');
-      await notifySeats(client, seatIds, 'held');
-    });
+    const { rows } = await this.pool.query<{ result: HoldOutcome }>('select hold_seats($1, $2, $3, $4, $5) as result', [
+      buyerId,
+      seatIds,
+      holdId,
+      expiresAt,
+      max,
+    ]);
+    const outcome = rows[0]!.result;
+    if (outcome.outcome === 'unknown') {
+      throw new DomainError(ErrorCode.INVALID, `No such seats: ${outcome.seats.join(', ')}.`, { reason: 'UNKNOWN_SEATS', extra: { seats: outcome.seats } });
+    }
+    if (outcome.outcome === 'taken') {
+      throw conflict(`These seats are already taken: ${outcome.seats.join(', ')}.`, 'SEATS_TAKEN', { seats: outcome.seats });
+    }
+    if (outcome.outcome === 'limit') {
+      throw conflict(`A buyer may have at most ${max} seats for this performance; you have ${outcome.owned}.`, 'SEAT_LIMIT_REACHED');
+    }
     return { holdId, seatIds, expiresAt: expiresAt.toISOString() };
   }
 

@@ -3,6 +3,7 @@ import type { TicketingConfig } from '../config.js';
 import { writeOutbox } from '../outbox/outbox.js';
 import { notifySeats } from '../seats/seat-events.js';
 import { findPerformance, gradeCounts, insertSeats, type PerformanceRow } from './performance.repository.js';
+import type { PerformanceCache } from './performance.cache.js';
 import type { ApplyBody, EventView, ModifyBody } from './performance.schemas.js';
 import { checkTimes, expandSeatMap, type SeatSpec } from './seat-map.js';
 
@@ -10,7 +11,11 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** R23, R24, R28: the performance's information and seat map. */
 export class PerformanceService {
-  constructor(private readonly pool: Pool, private readonly config: TicketingConfig) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly config: TicketingConfig,
+    private readonly cache: PerformanceCache,
+  ) {}
 
   async apply(body: ApplyBody): Promise<EventView> {
     const saleOpensAt = body.saleOpensAt ?? this.config.SALE_OPENS_AT ?? null;
@@ -26,6 +31,7 @@ export class PerformanceService {
       await insertSeats(client, seats);
       await this.publishSnapshot(client);
     });
+    this.cache.forget();
     return this.view();
   }
 
@@ -52,6 +58,7 @@ export class PerformanceService {
       );
       await this.publishSnapshot(client);
     });
+    this.cache.forget();
     return this.view();
   }
 

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
 import { EFFECTIVE_STATE_SQL } from './seat-events.js';
+import { Snapshot } from '../snapshot.js';
 import type { SeatFeed } from './seat-stream.js';
 
 const SeatSchema = Type.Object({
@@ -18,9 +19,48 @@ const SeatMapSchema = Type.Object({
 });
 
 const HEARTBEAT_MS = 15_000;
+/** How old the per-grade counts of the quick list may be. */
+const COUNTS_SNAPSHOT_MS = 250;
+
+type SeatRow = { id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' };
+
+async function allSeats(pool: Pool, state: string | null, grade: string | null, limit: number | null): Promise<SeatRow[]> {
+  const { rows } = await pool.query<SeatRow>(
+    `select id, section, row, number, grade, price, state from (
+       select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state,
+              length(row_label) as row_length, row_label
+       from seats where ($2::text is null or grade = $2)) s
+     where ($1::text is null or state = $1)
+     order by section, row_length, row_label, number limit $3`,
+    [state, grade, limit],
+  );
+  return rows;
+}
+
+/**
+ * The quick list: the first available seats, best first, straight from the partial index.
+ * Seats under an expired hold join it when the sweeper releases them (within a second).
+ */
+async function availableSeats(pool: Pool, grade: string | null, limit: number): Promise<SeatRow[]> {
+  const { rows } = await pool.query<SeatRow>(
+    `select id, section, row_label as row, number, grade, price, 'available' as state from seats
+     where state = 'available' and ($1::text is null or grade = $1)
+     order by section, length(row_label), row_label, number limit $2`,
+    [grade, limit],
+  );
+  return rows;
+}
+
+async function remainingByGrade(pool: Pool): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ grade: string; remaining: string }>(
+    `select grade, count(*) filter (where ${EFFECTIVE_STATE_SQL} = 'available') as remaining from seats group by grade`,
+  );
+  return Object.fromEntries(rows.map((c) => [c.grade, Number(c.remaining)]));
+}
 
 /** R29: the seat map with live states, and a stream of changes. */
 export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed }): void {
+  const counts = new Snapshot(() => remainingByGrade(deps.pool), COUNTS_SNAPSHOT_MS);
   const streams = new Set<() => void>();
   // Open streams would hold the server open on shutdown; end them first.
   app.addHook('preClose', async () => {
@@ -30,6 +70,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
   app.get('/seats', {
     schema: {
       summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
+      description: '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 250 ms old.',
       querystring: Type.Object(
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
@@ -42,22 +83,12 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
     },
   }, async (request) => {
     const { state, grade, limit } = request.query;
-    const [{ rows: seats }, { rows: counts }] = await Promise.all([
-      deps.pool.query<{ id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' }>(
-        `select * from (
-           select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state,
-                  length(row_label) as row_length, row_label
-           from seats where ($2::text is null or grade = $2)) s
-         where ($1::text is null or state = $1)
-         order by section, row_length, row_label, number limit $3`,
-        [state ?? null, grade ?? null, limit ?? null],
-      ),
-      deps.pool.query<{ grade: string; remaining: string }>(
-        `select grade, count(*) filter (where ${EFFECTIVE_STATE_SQL} = 'available') as remaining from seats group by grade`,
-      ),
+    const quickList = state === 'available' && limit !== undefined;
+    const [seats, remaining] = await Promise.all([
+      quickList ? availableSeats(deps.pool, grade ?? null, limit) : allSeats(deps.pool, state ?? null, grade ?? null, limit ?? null),
+      quickList ? counts.get() : remainingByGrade(deps.pool),
     ]);
-    const remaining = Object.fromEntries(counts.map((c) => [c.grade, Number(c.remaining)]));
-    return { seats: seats.map(({ id, section, row, number, grade: g, price, state: st }) => ({ id, section, row, number, grade: g, price, state: st })), remaining };
+    return { seats, remaining };
   });
 
   app.get('/seats/stream', {
