@@ -21,9 +21,11 @@ begin
   begin
     update holds set status = 'released' where buyer_id = p_buyer and status = 'active' returning id into v_previous;
     if v_previous is not null then
-      with freed as (
-        update seats set state = 'available', hold_id = null, hold_expires_at = null
-        where hold_id = v_previous and state = 'held' returning id)
+      -- Every statement that locks several seats locks them in id order: no deadlocks.
+      with locked as (select id from seats where hold_id = v_previous and state = 'held' order by id for update),
+           freed as (
+        update seats s set state = 'available', hold_id = null, hold_expires_at = null
+        from locked where s.id = locked.id returning s.id)
       select coalesce(array_agg(id), '{}') into v_released from freed;
     end if;
     with locked as (select id from seats where id = any(p_seats) order by id for update),

@@ -14,8 +14,10 @@ export function startHoldSweeper(pool: Pool, intervalMs: number, onError: (error
       );
       if (!expired.rowCount) return;
       const freed = await client.query<{ id: string }>(
-        `update seats set state = 'available', hold_id = null, hold_expires_at = null
-         where state = 'held' and hold_expires_at <= now() returning id`,
+        `update seats s set state = 'available', hold_id = null, hold_expires_at = null
+         from (select id from seats where state = 'held' and hold_expires_at <= now()
+               order by id for update skip locked) expired
+         where s.id = expired.id returning s.id`,
       );
       await notifySeats(client, freed.rows.map((r) => r.id), 'available');
     });

@@ -74,7 +74,9 @@ export class HoldService {
       if (hold.status !== 'active') throw new DomainError(ErrorCode.GONE, 'The hold is no longer active.', { reason: 'HOLD_NOT_ACTIVE' });
       await client.query(`update holds set status = 'released' where id = $1`, [holdId]);
       const freed = await client.query<{ id: string }>(
-        `update seats set state = 'available', hold_id = null, hold_expires_at = null where hold_id = $1 and state = 'held' returning id`,
+        `update seats s set state = 'available', hold_id = null, hold_expires_at = null
+         from (select id from seats where hold_id = $1 and state = 'held' order by id for update) locked
+         where s.id = locked.id returning s.id`,
         [holdId],
       );
       await notifySeats(client, freed.rows.map((r) => r.id), 'available');

@@ -125,8 +125,9 @@ export class OrderService {
     );
     if (!converted.rowCount) return 'expired';
     const sold = await client.query<{ id: string; price: number; section: string; row_label: string; number: number; grade: string }>(
-      `update seats set state = 'sold', order_id = $2, hold_id = null, hold_expires_at = null
-       where hold_id = $1 and state = 'held' returning id, price, section, row_label, number, grade`,
+      `update seats s set state = 'sold', order_id = $2, hold_id = null, hold_expires_at = null
+       from (select id from seats where hold_id = $1 and state = 'held' order by id for update) locked
+       where s.id = locked.id returning s.id, s.price, s.section, s.row_label, s.number, s.grade`,
       [holdId, orderId],
     );
     await client.query(

@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+// The ticketing benchmark (R38): starts the embedded platform with one performance ("bench"),
+// registers N seats, measures the raw rate of the hold's conditional UPDATE straight against
+// PostgreSQL, then runs the buyer bots against the ticketing service directly (not through the
+// gateway) with minted tokens and every invariant check, and prints one summary against the
+// targets (hold throughput ≥ 40 % of the raw rate, p99 hold < 100 ms, ≥ 1,000 purchases/s,
+// zero violations). Targets are reported as met or not met, never adjusted.
+// Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200]
+//        small: npm run bench:ticketing -- --seats 2000 --buyers 500 --concurrency 50
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
+import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
+import { measureRawUpdates } from '../tools/bots/dist/bench.raw-updates.js';
+
+const root = new URL('..', import.meta.url).pathname;
+
+const TARGETS = { holdShareOfRaw: 0.4, holdP99Ms: 100, purchasesPerSecond: 1000, violations: 0 };
+const SLUG = 'bench';
+const HOT_SHARE = 0.7;
+
+const OPTIONS = {
+  seats: { type: 'string', default: '50000' },
+  buyers: { type: 'string', default: '20000' },
+  concurrency: { type: 'string', default: '200' },
+  'raw-ops': { type: 'string', default: '20000' },
+  'db-pool': { type: 'string', default: '40' },
+  'duration-limit': { type: 'string', default: '600' },
+  help: { type: 'boolean' },
+};
+let values;
+try {
+  ({ values } = parseArgs({ options: OPTIONS }));
+} catch (error) {
+  console.error(`${error.message}\nRun with --help to see the options.`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --db-pool 40 --duration-limit 600]');
+  process.exit(0);
+}
+const whole = (name, min, max) => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}`);
+    process.exit(2);
+  }
+  return n;
+};
+const opts = {
+  seats: whole('seats', 100, 100_000),
+  buyers: whole('buyers', 1, 1_000_000),
+  concurrency: whole('concurrency', 1, 2000),
+  rawOps: whole('raw-ops', 1, 10_000_000),
+  dbPool: whole('db-pool', 1, 200),
+  durationLimit: whole('duration-limit', 1, 86_400),
+};
+
+/** Sections of 10 rows × 100 seats (the last one shorter), graded from the front. */
+function seatMap(total) {
+  const rows = Math.ceil(total / 100);
+  const sectionCount = Math.ceil(rows / 10);
+  const grades = [['VIP', 220_000], ['R', 170_000], ['S', 120_000], ['A', 80_000]];
+  const sections = Array.from({ length: sectionCount }, (_, i) => {
+    const [grade, price] = grades[Math.min(grades.length - 1, Math.floor((i / sectionCount) * grades.length))];
+    return { name: `S${i + 1}`, grade, price, rows: Math.min(10, rows - i * 10), seatsPerRow: 100 };
+  });
+  return { sections, total: rows * 100, shape: `${sectionCount} sections × ≤10 rows × 100 seats` };
+}
+
+async function freePorts(count) {
+  const isFree = (port) => new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    if ((await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)))).every(Boolean)) return base;
+  }
+  throw new Error('no free port range');
+}
+
+/** Starts the launcher in its own process group (a terminal's Ctrl-C reaches only us; we stop it in order). */
+async function launchPlatform(stateDir) {
+  const base = await freePorts(32);
+  const launcher = spawn(process.execPath, [join(root, 'tools/launcher/dist/main.js'), '--slug', SLUG], {
+    env: {
+      ...process.env,
+      CLOVE_STATE_DIR: stateDir,
+      CLOVE_PORT_BASE: String(base),
+      CLOVE_GATEWAY_PORT: String(base + 30),
+      CLOVE_PG_PORT: String(base + 31),
+      AUTH_LOGIN_MAX_PER_IP: '1000000',
+      PERF_BENCH_DB_POOL_MAX: String(opts.dbPool),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  launcher.stdout.on('data', (chunk) => (output += chunk));
+  launcher.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => launcher.once('exit', resolve));
+  const ready = new Promise((resolve, reject) => {
+    const onData = () => {
+      if (!output.includes('Clove is ready')) return;
+      launcher.stdout.off('data', onData);
+      resolve();
+    };
+    launcher.stdout.on('data', onData);
+    exited.then((code) => reject(new Error(`the launcher exited (${code}) before ready:\n${output}`)));
+  });
+  return {
+    pid: launcher.pid,
+    ready,
+    output: () => output,
+    stop: async () => {
+      if (launcher.exitCode === null && launcher.signalCode === null) launcher.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+async function json(method, url, body, token) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+async function registerPerformance(runtime, secrets, sections) {
+  const gateway = runtime.gateway;
+  const login = await json('POST', `${gateway}/auth/login`, {
+    email: runtime.performances[SLUG].ownerEmail,
+    password: secrets.performanceOwners[SLUG],
+  });
+  const day = 86_400_000;
+  return json('POST', `${gateway}/e/${SLUG}/apply`, {
+    title: 'Benchmark night',
+    venue: 'Bench Hall',
+    startsAt: new Date(Date.now() + 30 * day).toISOString(),
+    endsAt: new Date(Date.now() + 30.1 * day).toISOString(),
+    saleOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
+    seatMap: { sections },
+  }, login.accessToken);
+}
+
+let bots;
+function runBots(runtime, jsonFile) {
+  const perf = runtime.performances[SLUG];
+  const args = [
+    join(root, 'tools/bots/dist/main.js'),
+    '--target', perf.internalUrl,
+    '--buyers', String(opts.buyers),
+    '--concurrency', String(opts.concurrency),
+    '--hot-share', String(HOT_SHARE),
+    '--mint-tokens-from', runtime.databases.auth,
+    '--database-url', perf.database,
+    '--payments-database-url', runtime.databases.payments,
+    '--duration-limit', String(opts.durationLimit),
+    '--json', jsonFile,
+  ];
+  bots = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  return new Promise((resolve) => bots.once('exit', (code) => resolve(code)));
+}
+
+const verdict = (met) => (met ? 'MET' : 'NOT MET');
+
+function summarise(setup, raw, report, cpu, errors) {
+  const hold = report.steps.find((s) => s.step === 'hold');
+  const holdShare = raw.opsPerSecond ? report.throughput.holdAttemptsPerSecond / raw.opsPerSecond : 0;
+  const violations = report.invariants.reduce((sum, c) => sum + c.violations, 0);
+  const results = {
+    rawUpdatesPerSecond: raw.opsPerSecond,
+    holdAttemptsPerSecond: report.throughput.holdAttemptsPerSecond,
+    holdsPerSecond: report.throughput.holdsPerSecond,
+    holdShareOfRaw: +holdShare.toFixed(3),
+    holdP99Ms: hold?.latencyMs.p99 ?? null,
+    purchasesPerSecond: report.throughput.purchasesPerSecond,
+    violations,
+  };
+  const met = {
+    holdShareOfRaw: holdShare >= TARGETS.holdShareOfRaw,
+    holdP99Ms: hold !== undefined && hold.latencyMs.p99 < TARGETS.holdP99Ms,
+    purchasesPerSecond: report.throughput.purchasesPerSecond >= TARGETS.purchasesPerSecond,
+    violations: violations === TARGETS.violations && report.invariants.length > 0,
+  };
+  const m = report.machine;
+  const text = [
+    '',
+    `Ticketing benchmark — ${new Date().toISOString()}`,
+    `  machine       ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
+    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
+    `  raw UPDATE    ${raw.opsPerSecond} ops/s (${raw.ops} ops, ${raw.clients} clients, ${raw.updated} took a seat, ${raw.seconds} s)`,
+    `  holds         ${results.holdAttemptsPerSecond} attempts/s = ${(holdShare * 100).toFixed(1)} % of raw (target ≥ 40 %): ${verdict(met.holdShareOfRaw)}` +
+      `  [${results.holdsPerSecond} successful holds/s]`,
+    `  hold p99      ${results.holdP99Ms} ms at concurrency ${opts.concurrency} (target < 100 ms): ${verdict(met.holdP99Ms)}`,
+    `  purchases     ${results.purchasesPerSecond} completed/s (target ≥ 1,000): ${verdict(met.purchasesPerSecond)}` +
+      `  [${report.totals.purchases} in ${report.durationSeconds} s]`,
+    `  invariants    ${violations} violations in ${report.invariants.length} checks (target 0): ${verdict(met.violations)}`,
+    `  CPU (s)       ${Object.entries(cpu).map(([part, s]) => `${part} ${s}`).join(', ') || 'not measured'}` +
+      ` — of ${+(report.durationSeconds * report.machine.cores).toFixed(1)} available`,
+    ...report.steps.map((s) => `  ${s.step.padEnd(13)} p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms (${s.count} requests)`),
+    ...Object.entries(errors).map(([message, n]) => `  logged error  ${n}× ${message}`),
+  ];
+  return { results, met, text };
+}
+
+const stateDir = await mkdtemp(join(tmpdir(), 'clove-bench-'));
+await chmod(stateDir, 0o755);
+let platform;
+let exitCode = 1;
+let cleaning;
+const cleanUp = () => (cleaning ??= (async () => {
+  if (bots && bots.exitCode === null) bots.kill('SIGINT');
+  await platform?.stop();
+  await rm(stateDir, { recursive: true, force: true });
+})());
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+try {
+  const began = Date.now();
+  const map = seatMap(opts.seats);
+  console.log(`[bench] starting the platform (state in ${stateDir})…`);
+  platform = await launchPlatform(stateDir);
+  await platform.ready;
+  const runtime = JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8'));
+  const secrets = JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8'));
+  const event = await registerPerformance(runtime, secrets, map.sections);
+  console.log(`[bench] registered ${event.totalSeats} seats; measuring the raw UPDATE rate (${opts.rawOps} ops)…`);
+  const raw = await measureRawUpdates({
+    databaseUrl: runtime.performances[SLUG].database,
+    concurrency: opts.concurrency,
+    ops: opts.rawOps,
+    hotShare: HOT_SHARE,
+  });
+  console.log(`[bench] raw UPDATE: ${raw.opsPerSecond} ops/s with ${raw.clients} clients; running ${opts.buyers} buyers…`);
+  const botsJson = join(stateDir, 'bots.json');
+  const [cpuBefore, busyBefore] = [await sampleCpu(platform.pid), await machineBusySeconds()];
+  const botsExit = await runBots(runtime, botsJson);
+  const [cpuAfter, busyAfter] = [await sampleCpu(platform.pid), await machineBusySeconds()];
+  const report = JSON.parse(await readFile(botsJson, 'utf8'));
+  const cpu = Object.fromEntries(
+    Object.entries({ ...cpuBetween(cpuBefore, cpuAfter), bots: report.botsCpuSeconds }).sort((a, b) => b[1] - a[1]),
+  );
+  if (busyBefore !== null && busyAfter !== null) {
+    // Whatever else ran on the machine meanwhile: the numbers suffer from it.
+    const ours = Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0);
+    cpu['other processes'] = +Math.max(0, busyAfter - busyBefore - ours).toFixed(1);
+  }
+  const errors = await loggedErrors(join(stateDir, 'logs'));
+  const summary = summarise({ seats: event.totalSeats, shape: map.shape }, raw, report, cpu, errors);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  await mkdir(join(root, 'bench-results'), { recursive: true });
+  const file = join(root, 'bench-results', `ticketing-${stamp}.json`);
+  await writeFile(file, `${JSON.stringify({
+    benchmark: 'ticketing',
+    options: opts,
+    machine: report.machine,
+    targets: TARGETS,
+    results: summary.results,
+    met: summary.met,
+    raw,
+    cpuSecondsDuringBots: cpu,
+    loggedErrors: errors,
+    bots: report,
+    totalSeconds: Math.round((Date.now() - began) / 1000),
+  }, null, 2)}\n`);
+  console.log([...summary.text, `  results       ${file}`].join('\n'));
+  exitCode = botsExit === 0 ? 0 : 1;
+} catch (error) {
+  if (!cleaning) {
+    console.error(`[bench] failed: ${error.stack ?? error}`);
+    if (platform) console.error(platform.output().slice(-3000));
+  }
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);
