@@ -53,7 +53,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config, performances), owner });
   registerSeatRoutes(app, { pool, feed });
   registerHoldRoutes(app, { holds: new HoldService(pool, config, performances), buyer });
-  registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes), buyer });
+  registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes, performances), buyer });
   registerTicketRoutes(app, { pool, refunds, codes, buyer, owner });
   registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG });
   await app.ready();
