@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, problemOf, type Pool } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
+import type { SeatSpec } from '../performance/seat-map.js';
 import type { TicketCodes } from '../tickets/ticket-code.js';
 import type { Card, PaymentsClient } from './payments.client.js';
 
@@ -13,14 +14,8 @@ export interface OrderResponse {
   replayed?: boolean;
 }
 
-interface HeldSeat {
-  id: string;
-  section: string;
-  row: string;
-  number: number;
-  grade: string;
-  price: number;
-}
+/** A seat under the hold being paid, as begin_order reads it. */
+type HeldSeat = SeatSpec;
 
 type BeginOutcome =
   | { outcome: 'replay'; status: number; body: Record<string, unknown> }
