@@ -28,7 +28,7 @@ describe('ticketing under faults', () => {
 
   before(async () => {
     platform = await startPlatform({
-      args: ['--slug', 'faults', '--slug', 'crash'],
+      args: ['--slug', 'faults', '--slug', 'crash', '--slug', 'late'],
       env: {
         PERF_FAULTS_PAYMENTS_TIMEOUT_MS: '700',
         PERF_FAULTS_RECONCILE_AFTER_SECONDS: '2',
@@ -36,6 +36,8 @@ describe('ticketing under faults', () => {
         PERF_CRASH_SWEEP_INTERVAL_MS: '200',
         PERF_CRASH_RECONCILE_AFTER_SECONDS: '2',
         PERF_CRASH_PAYMENTS_TIMEOUT_MS: '1000',
+        PERF_LATE_HOLD_SECONDS: '1',
+        PERF_LATE_SWEEP_INTERVAL_MS: '100',
       },
     });
     minter = await tokenMinter(platform);
@@ -47,7 +49,7 @@ describe('ticketing under faults', () => {
       const result = await request('PUT', `${runtime.services.payments!.url}/_faults`, { token: secrets.paymentsApiKey, body: faults });
       assert.equal(result.status, 200, result.text);
     };
-    for (const slug of ['faults', 'crash']) {
+    for (const slug of ['faults', 'crash', 'late']) {
       const owner = await ownerOf(platform, slug);
       await applyPerformance(platform, slug, owner.accessToken, [{ name: 'F', grade: 'G', price: 10_000, rows: 10, seatsPerRow: 10 }]);
     }
@@ -92,6 +94,33 @@ describe('ticketing under faults', () => {
     const retried = await pay('faults', token, hold.body.holdId, key);
     assert.equal(retried.status, 201, retried.text);
     assert.deepEqual(await capturedFor(retried.body.order.id), [{ amount: 20_000, refunded_amount: 0 }]);
+  });
+
+  it('refunds the charge when the hold expires while the card is being charged', async () => {
+    const token = await minter.token({ role: 'buyer' });
+    const hold = await post(`${platform.gateway}/e/late/buyticket/holds`, { seatIds: ['F-1-1'] }, token);
+    assert.equal(hold.status, 201);
+    const key = randomUUID();
+    await setFaults({ latencyMs: 1500 }); // the answer arrives after the 1 s hold expired
+    let late;
+    try {
+      late = await pay('late', token, hold.body.holdId, key);
+    } finally {
+      await setFaults({ latencyMs: 0 });
+    }
+    assert.equal(late.status, 410, late.text);
+    assert.equal(late.body.code, 'HOLD_EXPIRED');
+    assert.match(late.body.detail, /refunded/);
+    const db = new pg.Client({ connectionString: (await platform.runtime()).performances.late!.database });
+    await db.connect();
+    try {
+      const { rows } = await db.query('select order_id from ticketing.order_requests where idempotency_key = $1', [key]);
+      assert.deepEqual(await capturedFor(rows[0].order_id), [{ amount: 10_000, refunded_amount: 10_000 }], 'charged, then refunded in full');
+      assert.equal((await db.query('select count(*)::int as n from ticketing.orders')).rows[0].n, 0, 'no order');
+    } finally {
+      await db.end();
+    }
+    assert.equal((await pay('late', token, hold.body.holdId, key)).status, 410, 'a retry replays the answer and charges nothing');
   });
 
   it('refunds a charge whose buyer never came back after a timeout', async () => {
