@@ -155,6 +155,13 @@ describe('accounts through the gateway', () => {
 
     await post(`${auth}/logout`, { refreshToken: session.refreshToken }, session.accessToken);
     assert.deepEqual((await introspect(session.accessToken, basic)).body, { active: false });
+
+    const lookup = (authorization?: string) =>
+      request('POST', `${auth}/users/lookup`, { body: { ids: [session.userId] }, headers: authorization ? { authorization } : {} });
+    assert.deepEqual((await lookup(basic)).body.users, [{ id: session.userId, email: session.email, name: 'Test User', deleted: false }]);
+    const buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+    assert.equal((await lookup(`Bearer ${buyer.accessToken}`)).status, 403, 'users cannot look each other up');
+    assert.equal((await lookup()).status, 401);
   });
 
   it('deletes an account: password re-checked, personal data erased, tokens dead at once', async () => {

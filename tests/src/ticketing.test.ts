@@ -231,11 +231,13 @@ describe('ticketing through the gateway', () => {
       assert.equal(bookers.status, 200);
       const first = bookers.body.find((b: { seats: string[] }) => b.seats.includes('A-1-1'));
       assert.equal(first.orderStatus, 'partially_refunded');
+      assert.match(first.buyerEmail, /^buyer-.*@example\.com$/, 'the seller sees who bought');
+      assert.equal(first.buyerName, 'Test User');
       assert.equal(first.paymentStatus, 'partially_refunded');
       const csv = await fetch(`${gala}/bookers?format=csv`, { headers: { authorization: `Bearer ${owner.accessToken}` } });
       assert.match(csv.headers.get('content-type')!, /^text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
-      assert.equal(lines[0], 'orderId,buyerId,seats,amount,refundedAmount,currency,orderStatus,paymentId,paymentStatus,paidAt');
+      assert.equal(lines[0], 'orderId,buyerId,buyerEmail,buyerName,seats,amount,refundedAmount,currency,orderStatus,paymentId,paymentStatus,paidAt');
       assert.equal(lines.length, bookers.body.length + 1);
 
       const sales = (await get(`${gala}/sales`, owner.accessToken)).body;
@@ -249,6 +251,21 @@ describe('ticketing through the gateway', () => {
       const today = new Date().toISOString().slice(0, 10);
       assert.equal(sales.byDay.at(-1).date, today);
       assert.equal(sales.byDay.at(-1).refunds, 1);
+    });
+
+    it('keeps a deleted buyer\u2019s tickets in the records without their email or name (R4)', async () => {
+      const leaving = await signUpAndLogIn(platform.gateway, 'buyer');
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['B-9-9'] }, leaving.accessToken);
+      const order = await pay(gala, leaving.accessToken, hold.body.holdId);
+      assert.equal(order.status, 201);
+      const before = (await get(`${gala}/bookers`, owner.accessToken)).body.find((b: { buyerId: string }) => b.buyerId === leaving.userId);
+      assert.equal(before.buyerEmail, leaving.email);
+      const deleted = await request('DELETE', `${platform.gateway}/auth/me`, { token: leaving.accessToken, body: { password: 'correct-horse-battery' } });
+      assert.equal(deleted.status, 204);
+      const after = (await get(`${gala}/bookers`, owner.accessToken)).body.find((b: { buyerId: string }) => b.buyerId === leaving.userId);
+      assert.deepEqual([after.buyerEmail, after.buyerName, after.seats, after.orderStatus], [null, null, ['B-9-9'], 'paid']);
+      const check = await post(`${gala}/ticket/verify`, { code: order.body.tickets[0].code }, owner.accessToken);
+      assert.equal(check.body.valid, true, 'the ticket stays valid');
     });
 
     it('refuses a modification that would remove or reprice sold seats, allows the rest', async () => {

@@ -14,6 +14,7 @@ import { registerPerformanceRoutes } from './performance/performance.routes.js';
 import { PerformanceService } from './performance/performance.service.js';
 import { registerSeatRoutes } from './seats/seats.routes.js';
 import { SeatFeed } from './seats/seat-stream.js';
+import { BuyerDirectory } from './seller/buyer-directory.js';
 import { registerSellerRoutes } from './seller/seller.routes.js';
 import { RefundService } from './tickets/refund.service.js';
 import { TicketCodes } from './tickets/ticket-code.js';
@@ -55,7 +56,8 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   registerHoldRoutes(app, { holds: new HoldService(pool, config, performances), buyer });
   registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes, performances), buyer });
   registerTicketRoutes(app, { pool, refunds, codes, buyer, owner });
-  registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG });
+  const directory = new BuyerDirectory(config.AUTH_URL, config.AUTH_CLIENT, logError('buyer lookup failed'));
+  registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG, directory });
   await app.ready();
 
   // Never give up an attempt that may still be in flight: wait at least two full payment calls.

@@ -17,6 +17,8 @@ export const TicketingConfigSchema = Type.Object({
   SALE_OPENS_AT: Type.Optional(Type.String({ format: 'date-time', description: 'Default sale opening time' })),
   CURRENCY: Type.String({ pattern: '^[A-Z]{3}$', default: 'KRW' }),
   AUTH_JWKS_URL: Type.String({ format: 'uri' }),
+  AUTH_URL: Type.Optional(Type.String({ format: 'uri', description: "The auth service, to show bookers' emails and names" })),
+  AUTH_CLIENT: Type.Optional(Type.String({ pattern: '^[^:]+:.+$', description: 'Service credentials for auth, id:secret' })),
   PAYMENTS_URL: Type.String({ format: 'uri' }),
   PAYMENTS_API_KEY: Type.String({ minLength: 16 }),
   PAYMENTS_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),

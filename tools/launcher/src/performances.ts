@@ -49,6 +49,8 @@ export async function startPerformance(options: StartPerformanceOptions): Promis
     OWNER_ID: ownerId,
     DATABASE_URL: databaseUrl,
     AUTH_JWKS_URL: `${urls.auth}/jwks`,
+    AUTH_URL: urls.auth!,
+    AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
     PAYMENTS_URL: urls.payments!,
     PAYMENTS_API_KEY: secrets.paymentsApiKey,
     CATALOG_URL: urls.catalog!,

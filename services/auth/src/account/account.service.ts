@@ -56,6 +56,15 @@ export class AccountService {
     });
   }
 
+  /** Users by id for other services; a deleted user is listed without email or name (R4). */
+  async lookup(ids: string[]): Promise<Array<{ id: string; email: string | null; name: string | null; deleted: boolean }>> {
+    const { rows } = await this.pool.query<{ id: string; email: string | null; name: string | null; deleted: boolean }>(
+      'select id, email, name, deleted_at is not null as deleted from users where id = any($1) order by id',
+      [ids],
+    );
+    return rows;
+  }
+
   /**
    * Creates the admin named by the environment or the bootstrap command, once. An existing
    * admin is left as it is; an existing non-admin account with that email is never promoted.

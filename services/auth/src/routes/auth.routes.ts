@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf, withProblems, type App, type Guards } from '@clove/kit';
 import type { AccountService } from '../account/account.service.js';
@@ -14,6 +15,8 @@ import {
   SignUpBody,
   TokenPairSchema,
   UserSchema,
+  UsersLookupBody,
+  UsersLookupSchema,
 } from './auth.schemas.js';
 
 export interface AuthRouteDeps {
@@ -87,15 +90,27 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     return keys.jwks();
   });
 
+  // Internal calls of other services (HTTP Basic service credentials), or an admin.
+  const serviceOrAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (introspectionClients.accepts(request.headers.authorization)) return;
+    await guards.requireRole('admin')(request, reply);
+  };
+
   app.post('/introspect', {
-    onRequest: async (request, reply) => {
-      if (introspectionClients.accepts(request.headers.authorization)) return;
-      await guards.requireRole('admin')(request, reply);
-    },
+    onRequest: serviceOrAdmin,
     schema: {
       summary: 'RFC 7662 token introspection (R6), for service clients (HTTP Basic) and admins',
       body: IntrospectBody,
       response: withProblems({ 200: IntrospectionSchema }),
     },
   }, async (request) => introspection.introspect(request.body.token));
+
+  app.post('/users/lookup', {
+    onRequest: serviceOrAdmin,
+    schema: {
+      summary: 'Contact details of users by id, for services (e.g. a seller\'s list of bookers); deleted users come back without personal data (R4)',
+      body: UsersLookupBody,
+      response: withProblems({ 200: UsersLookupSchema }),
+    },
+  }, async (request) => ({ users: await accounts.lookup(request.body.ids) }));
 }

@@ -63,3 +63,16 @@ export const IntrospectionSchema = Type.Object({
 export const JwksSchema = Type.Object({
   keys: Type.Array(Type.Object({}, { additionalProperties: true })),
 });
+
+export const UsersLookupBody = Type.Object(
+  { ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 1000, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export const UsersLookupSchema = Type.Object({
+  users: Type.Array(Type.Object({
+    id: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    name: Type.Union([Type.String(), Type.Null()]),
+    deleted: Type.Boolean(),
+  })),
+});

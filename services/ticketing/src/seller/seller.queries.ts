@@ -1,8 +1,11 @@
 import type { Queryable } from '@clove/kit';
+import type { BuyerDirectory } from './buyer-directory.js';
 
 export interface Booker {
   orderId: string;
   buyerId: string;
+  buyerEmail: string | null;
+  buyerName: string | null;
   seats: string[];
   amount: number;
   refundedAmount: number;
@@ -14,28 +17,31 @@ export interface Booker {
 }
 
 /** R25: who bought which seats, with order and payment state. */
-export async function bookers(db: Queryable): Promise<Booker[]> {
-  const { rows } = await db.query<Omit<Booker, 'paymentStatus' | 'paidAt'> & { paidAt: Date }>(
+export async function bookers(db: Queryable, directory: BuyerDirectory): Promise<Booker[]> {
+  const { rows } = await db.query<Omit<Booker, 'paymentStatus' | 'paidAt' | 'buyerEmail' | 'buyerName'> & { paidAt: Date }>(
     `select o.id as "orderId", o.buyer_id as "buyerId", array_agg(t.seat_id order by t.seat_id) as seats, o.amount,
             o.refunded_amount as "refundedAmount", o.currency, o.status as "orderStatus", o.payment_id as "paymentId",
             o.paid_at as "paidAt"
      from orders o join tickets t on t.order_id = o.id group by o.id order by o.paid_at, o.id`,
   );
+  const contacts = await directory.contacts([...new Set(rows.map((r) => r.buyerId))]);
   return rows.map((r) => ({
     ...r,
+    buyerEmail: contacts.get(r.buyerId)?.email ?? null,
+    buyerName: contacts.get(r.buyerId)?.name ?? null,
     paymentStatus: r.orderStatus === 'paid' ? 'captured' : (r.orderStatus as 'partially_refunded' | 'refunded'),
     paidAt: new Date(r.paidAt).toISOString(),
   }));
 }
 
 const csvCell = (value: unknown) => {
-  const text = Array.isArray(value) ? value.join(' ') : String(value);
+  const text = Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
   // Quote always; neutralise spreadsheet formulas.
   return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 };
 
 export function bookersCsv(list: Booker[]): string {
-  const columns: Array<keyof Booker> = ['orderId', 'buyerId', 'seats', 'amount', 'refundedAmount', 'currency', 'orderStatus', 'paymentId', 'paymentStatus', 'paidAt'];
+  const columns: Array<keyof Booker> = ['orderId', 'buyerId', 'buyerEmail', 'buyerName', 'seats', 'amount', 'refundedAmount', 'currency', 'orderStatus', 'paymentId', 'paymentStatus', 'paidAt'];
   return [columns.join(','), ...list.map((b) => columns.map((c) => csvCell(b[c])).join(','))].join('\r\n') + '\r\n';
 }
 

@@ -1,10 +1,13 @@
 import { Type } from 'typebox';
 import { withProblems, type App, type Guard, type Pool } from '@clove/kit';
+import type { BuyerDirectory } from './buyer-directory.js';
 import { bookers, bookersCsv, sales } from './seller.queries.js';
 
 const BookerSchema = Type.Object({
   orderId: Type.String(),
   buyerId: Type.String(),
+  buyerEmail: Type.Union([Type.String(), Type.Null()], { description: 'null once the buyer deleted the account' }),
+  buyerName: Type.Union([Type.String(), Type.Null()]),
   seats: Type.Array(Type.String()),
   amount: Type.Integer(),
   refundedAmount: Type.Integer(),
@@ -27,7 +30,7 @@ const SalesSchema = Type.Object({
 const bearer = [{ bearer: [] }];
 
 /** R25, R26: the seller's views of the sale. */
-export function registerSellerRoutes(app: App, deps: { pool: Pool; ownerOrAdmin: Guard; currency: string; slug: string }): void {
+export function registerSellerRoutes(app: App, deps: { pool: Pool; ownerOrAdmin: Guard; currency: string; slug: string; directory: BuyerDirectory }): void {
   app.get('/bookers', {
     onRequest: deps.ownerOrAdmin,
     schema: {
@@ -37,7 +40,7 @@ export function registerSellerRoutes(app: App, deps: { pool: Pool; ownerOrAdmin:
       response: withProblems({ 200: Type.Array(BookerSchema) }),
     },
   }, async (request, reply) => {
-    const list = await bookers(deps.pool);
+    const list = await bookers(deps.pool, deps.directory);
     if (request.query.format !== 'csv') return list;
     return reply
       .type('text/csv; charset=utf-8')
