@@ -1,0 +1,2 @@
+// The pool service; see README.
+export {};
