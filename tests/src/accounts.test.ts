@@ -107,6 +107,25 @@ describe('accounts through the gateway', () => {
     assert.equal((await get(`${auth}/me`, seller.accessToken)).body.role, 'seller', 'never promoted');
   });
 
+  it('lets the admin, and only the admin, register images in the pool through the gateway', async () => {
+    const admin = await logIn(platform.gateway, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const image = {
+      name: 'ticketing',
+      source: { kind: 'builtin', service: 'ticketing' },
+      spec: {
+        className: 'TicketingService', role: 'control', linkableServices: [], methods: ['GET', 'POST', 'PUT', 'DELETE'],
+        path: '/e/{slug}/', port: 4200, healthPath: '/readyz',
+        resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+      },
+    };
+    const seller = await signUpAndLogIn(platform.gateway, 'seller');
+    assert.equal((await post(`${platform.gateway}/pool/images`, image, seller.accessToken)).status, 403);
+    const created = await post(`${platform.gateway}/pool/images`, image, admin.accessToken);
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.status, 'ready');
+    assert.equal((await get(`${platform.gateway}/pool/images/${created.body.id}`, admin.accessToken)).body.name, 'ticketing');
+  });
+
   it('revokes the whole family when a used refresh token comes back', async () => {
     const session = await signUpAndLogIn(platform.gateway, 'buyer');
     const rotated = await post(`${auth}/refresh`, { refreshToken: session.refreshToken });

@@ -5,10 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { startTestIssuer, type TestIssuer } from './support/issuer.js';
 import { buildApp, type CatalogApp } from '../../services/catalog/dist/app.js';
 import { loadCatalogConfig } from '../../services/catalog/dist/config.js';
 import { startTestDatabase, type TestDatabase } from './support/database.js';
@@ -102,24 +100,15 @@ function refunded(order: Order, sequence: number, tickets: Seat[], orderStatus: 
 describe('catalog', () => {
   let db: TestDatabase;
   let catalog: CatalogApp;
-  let jwks: Server;
-  let signingKey: { kid: string; privateKey: CryptoKey; jwk: JWK };
+  let issuer: TestIssuer;
 
   before(async () => {
     db = await startTestDatabase();
-    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const jwk = await exportJWK(publicKey);
-    const kid = await calculateJwkThumbprint(jwk);
-    signingKey = { kid, privateKey, jwk: { ...jwk, kid, alg: 'ES256', use: 'sig' } };
-    jwks = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [signingKey.jwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    issuer = await startTestIssuer();
     catalog = await buildApp(
       loadCatalogConfig({
         DATABASE_URL: await db.createDatabase('catalog_test'),
-        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
+        AUTH_JWKS_URL: issuer.jwksUrl,
         CATALOG_INGEST_TOKENS: `${INGEST_TOKEN}, ${SECOND_INGEST_TOKEN}`,
       }),
       { silent: true },
@@ -127,20 +116,11 @@ describe('catalog', () => {
   });
   after(async () => {
     await catalog?.close();
-    jwks?.close();
+    await issuer?.close();
     await db?.stop();
   });
 
-  const tokenFor = (role: 'buyer' | 'seller' | 'admin', userId: string = randomUUID()) =>
-    new SignJWT({ role, sid: randomUUID() })
-      .setProtectedHeader({ alg: 'ES256', kid: signingKey.kid })
-      .setIssuer('clove-auth')
-      .setAudience('clove')
-      .setSubject(userId)
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(signingKey.privateKey);
+  const tokenFor = (role: 'buyer' | 'seller' | 'admin', userId?: string) => issuer.tokenFor(role, userId);
 
   const deliver = (events: CatalogEvent[], token = INGEST_TOKEN) =>
     catalog.app.inject({ method: 'POST', url: '/events', headers: { authorization: `Bearer ${token}` }, payload: { events } });

@@ -15,3 +15,4 @@ export * from './service/run-service.js';
 export * from './service/base-config.js';
 export * from './process/is-alive.js';
 export * from './service/database-service.js';
+export * from './auth/static-tokens.js';

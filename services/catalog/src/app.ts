@@ -1,6 +1,6 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, StaticTokens, type App, type Pool } from '@clove/kit';
 import type { CatalogConfig } from './config.js';
-import { IngestTokens } from './ingest/ingest-tokens.js';
+
 import { registerIngestRoutes } from './ingest/ingest.routes.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { registerBuyerRoutes } from './orders/order.routes.js';
@@ -24,7 +24,7 @@ export async function buildApp(config: CatalogConfig, options: { silent?: boolea
     migrations: new URL('../migrations', import.meta.url),
     silent: options.silent,
   });
-  const tokens = new IngestTokens(config.CATALOG_INGEST_TOKENS);
+  const tokens = new StaticTokens(config.CATALOG_INGEST_TOKENS, 'Ingest tokens');
   registerPerformanceRoutes(app, { pool });
   registerBuyerRoutes(app, { pool, guards: createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL))) });
   registerIngestRoutes(app, { ingest: new IngestService(pool), tokens });

@@ -8,6 +8,7 @@ export interface ServiceContext {
   /** Internal base URL of each platform service, by name. */
   urls: Record<string, string>;
   env: NodeJS.ProcessEnv;
+  stateDir: string;
 }
 
 /** A platform service the launcher runs: where its code is and where the gateway mounts it. */
@@ -54,6 +55,18 @@ export const PLATFORM_SERVICES: PlatformService[] = [
     entry: built('catalog'),
     portOffset: 4,
     env: ({ secrets, urls }) => ({ AUTH_JWKS_URL: `${urls.auth}/jwks`, CATALOG_INGEST_TOKENS: secrets.catalogIngestToken }),
+  },
+  {
+    name: 'pool',
+    prefix: '/pool',
+    schema: 'pool',
+    entry: built('pool'),
+    portOffset: 5,
+    env: ({ secrets, urls, stateDir }) => ({
+      AUTH_JWKS_URL: `${urls.auth}/jwks`,
+      POOL_SERVICE_TOKENS: secrets.poolServiceToken,
+      POOL_WORK_DIR: join(stateDir, 'pool-work'),
+    }),
   },
 ];
 

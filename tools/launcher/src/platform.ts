@@ -61,7 +61,7 @@ export class Platform {
     const urls = Object.fromEntries(
       PLATFORM_SERVICES.map((s) => [s.name, `http://127.0.0.1:${config.CLOVE_PORT_BASE + s.portOffset}`]),
     );
-    const context: ServiceContext = { secrets, urls, env: this.env };
+    const context: ServiceContext = { secrets, urls, env: this.env, stateDir };
     const common = this.commonEnv();
     for (const service of PLATFORM_SERVICES) {
       const port = config.CLOVE_PORT_BASE + service.portOffset;

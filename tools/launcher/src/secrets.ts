@@ -13,6 +13,8 @@ export interface Secrets {
   paymentsApiKey: string;
   /** Token ticketing services present when delivering events to the catalog. */
   catalogIngestToken: string;
+  /** Token the templates service presents to the pool service. */
+  poolServiceToken: string;
   /** HMAC key of ticket codes. */
   ticketCodeSecret: string;
   /** Passwords of the demo sellers created for locally started performances. */
@@ -36,6 +38,7 @@ export async function loadOrCreateSecrets(stateDir: string, roleNames: string[])
   secrets.introspectionSecret ??= token();
   secrets.paymentsApiKey ??= token();
   secrets.catalogIngestToken ??= token();
+  secrets.poolServiceToken ??= token();
   secrets.ticketCodeSecret ??= `${token()}${token()}`;
   secrets.performanceOwners ??= {};
   for (const role of roleNames) secrets.roles[role] ??= token();

@@ -1,14 +1,14 @@
 import { unauthenticated, withProblems, type App } from '@clove/kit';
 import { toCatalogEvents } from './event-data.js';
 import { IngestBody, IngestResultSchema } from './event.schemas.js';
-import type { IngestTokens } from './ingest-tokens.js';
+import type { StaticTokens } from '@clove/kit';
 import type { IngestService } from './ingest.service.js';
 
 /** 500 events with their tickets outgrow the default 1 MiB. */
 const INGEST_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** Internal: the event feed of every performance's ticketing service (R39). */
-export function registerIngestRoutes(app: App, deps: { ingest: IngestService; tokens: IngestTokens }): void {
+export function registerIngestRoutes(app: App, deps: { ingest: IngestService; tokens: StaticTokens }): void {
   app.post('/events', {
     bodyLimit: INGEST_BODY_LIMIT,
     // onRequest: a caller without a token is refused before its body is read.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IngestTokens } from './ingest-tokens.js';
+import { StaticTokens } from './static-tokens.js';
 
-describe('IngestTokens', () => {
-  const tokens = new IngestTokens(' first-secret-0123456789 , second-secret-0123456789');
+describe('StaticTokens', () => {
+  const tokens = new StaticTokens(' first-secret-0123456789 , second-secret-0123456789');
 
   it('accepts each configured token as a bearer token', () => {
     assert.equal(tokens.accepts('Bearer first-secret-0123456789'), true);
@@ -17,7 +17,7 @@ describe('IngestTokens', () => {
   });
 
   it('refuses to start with short or no tokens', () => {
-    assert.throws(() => new IngestTokens('short'));
-    assert.throws(() => new IngestTokens(' , '));
+    assert.throws(() => new StaticTokens('short'));
+    assert.throws(() => new StaticTokens(' , '));
   });
 });

@@ -4,17 +4,19 @@ const MIN_LENGTH = 16;
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * The secrets event publishers present as `Authorization: Bearer <token>`. Digests of equal
- * length are compared in constant time against every secret, so neither a token's length nor
- * which secret it resembles shows in the timing.
+ * Static secrets that services present to each other as `Authorization: Bearer <token>`
+ * (e.g. event publishers to the catalog). Digests of equal length are compared in constant
+ * time against every secret, so neither a token's length nor which secret it resembles shows
+ * in the timing.
  */
-export class IngestTokens {
+export class StaticTokens {
   private readonly digests: Buffer[];
 
-  constructor(spec: string) {
+  /** @param spec comma-separated secrets, each at least 16 characters; `what` names them in errors. */
+  constructor(spec: string, what = 'Service tokens') {
     const tokens = spec.split(',').map((s) => s.trim()).filter(Boolean);
     if (tokens.length === 0 || tokens.some((t) => t.length < MIN_LENGTH)) {
-      throw new Error(`Ingest tokens must be ${MIN_LENGTH} characters or more, at least one.`);
+      throw new Error(`${what} must be ${MIN_LENGTH} characters or more, at least one.`);
     }
     this.digests = tokens.map(digest);
   }
