@@ -1,0 +1,2 @@
+// The templates service; see README.
+export {};
