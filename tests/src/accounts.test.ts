@@ -124,6 +124,14 @@ describe('accounts through the gateway', () => {
     assert.equal(created.status, 201, created.text);
     assert.equal(created.body.status, 'ready');
     assert.equal((await get(`${platform.gateway}/pool/images/${created.body.id}`, admin.accessToken)).body.name, 'ticketing');
+
+    const builtin = await post(`${platform.gateway}/template/templates/builtin`, {}, admin.accessToken);
+    assert.equal(builtin.status, 200, builtin.text);
+    const listed = await get(`${platform.gateway}/template/templates`, seller.accessToken);
+    assert.deepEqual(listed.body.map((t: { name: string }) => t.name).sort(), ['flash-sale', 'standard'], 'sellers read the templates');
+    const yaml = await fetch(`${platform.gateway}/template/templates/${listed.body[0].id}?format=yaml`, { headers: { authorization: `Bearer ${seller.accessToken}` } });
+    assert.match(await yaml.text(), /kind: Deployment/);
+    assert.equal((await request('DELETE', `${platform.gateway}/pool/images/${created.body.id}`, { token: admin.accessToken })).status, 409, 'the templates use the image');
   });
 
   it('revokes the whole family when a used refresh token comes back', async () => {

@@ -16,3 +16,4 @@ export * from './service/base-config.js';
 export * from './process/is-alive.js';
 export * from './service/database-service.js';
 export * from './auth/static-tokens.js';
+export * from './kubernetes/resources.js';

@@ -68,6 +68,18 @@ export const PLATFORM_SERVICES: PlatformService[] = [
       POOL_WORK_DIR: join(stateDir, 'pool-work'),
     }),
   },
+  {
+    name: 'templates',
+    prefix: '/template',
+    schema: 'templates',
+    entry: built('templates'),
+    portOffset: 6,
+    env: ({ secrets, urls }) => ({
+      AUTH_JWKS_URL: `${urls.auth}/jwks`,
+      POOL_URL: urls.pool!,
+      POOL_SERVICE_TOKEN: secrets.poolServiceToken,
+    }),
+  },
 ];
 
 export const GATEWAY_ENTRY = built('gateway');

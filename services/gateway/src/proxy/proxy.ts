@@ -36,6 +36,35 @@ function limitBody(body: unknown, max: number): { body: unknown; tripped: () => 
   return { body: counted, tripped: () => over };
 }
 
+/** How much of an oversized body is read and thrown away so the client can read the 413. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Calls `then` once the client has finished sending (its body read and discarded), so a client
+ * still uploading sees the answer instead of a broken pipe. Past the drain limit it gives up
+ * waiting and answers at once.
+ */
+function afterDraining(raw: NodeJS.ReadableStream & { complete?: boolean }, then: () => void): void {
+  if (raw.complete) return then();
+  let seen = 0;
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    raw.removeListener('data', count);
+    then();
+  };
+  const count = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT_BYTES) finish();
+  };
+  raw.on('data', count);
+  raw.once('end', finish);
+  raw.once('close', finish);
+  raw.once('error', finish);
+  raw.resume();
+}
+
 function tooLarge(request: FastifyRequest, max: number) {
   return problemOf(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${max} bytes.`, 'BODY_TOO_LARGE', {
     requestId: request.id,
@@ -75,7 +104,8 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
       const max = match.route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       if (Number(request.headers['content-length'] ?? 0) > max) {
         reply.header('connection', 'close');
-        return sendProblem(reply, tooLarge(request, max));
+        afterDraining(request.raw, () => void sendProblem(reply, tooLarge(request, max)));
+        return reply;
       }
       // Fastify parses nothing when a body comes without Content-Type; forward the raw stream.
       const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
@@ -93,7 +123,9 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
         onError: (errorReply, { error }) => {
           // Whatever of the request body is left unread would poison a kept-alive connection.
           if (!request.raw.complete) errorReply.header('connection', 'close');
-          if (limited.tripped()) return void sendProblem(errorReply as FastifyReply, tooLarge(request, max));
+          if (limited.tripped()) {
+            return afterDraining(request.raw, () => void sendProblem(errorReply as FastifyReply, tooLarge(request, max)));
+          }
           const timedOut = (error as { statusCode?: number }).statusCode === 504;
           const problem = timedOut
             ? problemOf(ErrorCode.GATEWAY_TIMEOUT, `The ${match.route.prefix} service did not answer in time.`, 'UPSTREAM_TIMEOUT')

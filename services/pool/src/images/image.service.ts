@@ -5,7 +5,7 @@ import { checkGitSource, type GitSource } from '../sources/git-source.js';
 import { parseOciReference } from '../sources/oci-reference.js';
 import * as images from './image.repository.js';
 import type { CreateImage, Image, Source } from './image.schemas.js';
-import { resourceErrors } from './resources.js';
+import { resourceErrors } from '@clove/kit';
 
 /** A source as stored: checked, and a git path normalised. */
 type CheckedSource = { kind: 'builtin'; service: string } | { kind: 'container'; reference: string } | GitSource;
@@ -21,7 +21,7 @@ export class ImageService {
 
   async register(body: CreateImage): Promise<Image> {
     const source = this.checkSource(body.source);
-    const errors: FieldError[] = resourceErrors(body.spec.resources);
+    const errors: FieldError[] = resourceErrors(body.spec.resources, '/body/spec/resources');
     if (body.spec.linkableServices.includes(body.name)) {
       errors.push({ path: '/body/spec/linkableServices', message: 'must name other images, not this one' });
     }

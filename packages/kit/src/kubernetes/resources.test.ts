@@ -19,17 +19,17 @@ describe('resources', () => {
   });
 
   it('accepts limits at or above the requests', () => {
-    assert.deepEqual(resourceErrors({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '0.25', memory: '1Gi' } }), []);
-    assert.deepEqual(resourceErrors({ requests: { cpu: '1', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }), []);
+    assert.deepEqual(resourceErrors({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '0.25', memory: '1Gi' } }, '/body/spec/resources'), []);
+    assert.deepEqual(resourceErrors({ requests: { cpu: '1', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }, '/body/spec/resources'), []);
   });
 
   it('names each bad quantity and each limit below its request', () => {
     assert.deepEqual(
-      resourceErrors({ requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '250m', memory: '256Mi' } }).map((e) => e.path),
+      resourceErrors({ requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '250m', memory: '256Mi' } }, '/body/spec/resources').map((e) => e.path),
       ['/body/spec/resources/limits/cpu', '/body/spec/resources/limits/memory'],
     );
     assert.deepEqual(
-      resourceErrors({ requests: { cpu: 'lots', memory: '1G' }, limits: { cpu: '1', memory: '1Gi' } }).map((e) => e.path),
+      resourceErrors({ requests: { cpu: 'lots', memory: '1G' }, limits: { cpu: '1', memory: '1Gi' } }, '/body/spec/resources').map((e) => e.path),
       ['/body/spec/resources/requests/cpu', '/body/spec/resources/requests/memory'],
     );
   });

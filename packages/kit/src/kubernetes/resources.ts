@@ -1,4 +1,5 @@
-import type { FieldError } from '@clove/kit';
+/** Kubernetes resource quantities (requests and limits) as the pool, templates and deployer check them. */
+import type { FieldError } from '../errors/domain-error.js';
 
 export interface Resources {
   requests: { cpu: string; memory: string };
@@ -25,7 +26,7 @@ export function memoryBytes(value: string): bigint | null {
 }
 
 /** Field errors of a resources block: each quantity well-formed, and limits at least the requests. */
-export function resourceErrors(resources: Resources, base = '/body/spec/resources'): FieldError[] {
+export function resourceErrors(resources: Resources, base: string): FieldError[] {
   const errors: FieldError[] = [];
   const cpu = { requests: cpuMillis(resources.requests.cpu), limits: cpuMillis(resources.limits.cpu) };
   const memory = { requests: memoryBytes(resources.requests.memory), limits: memoryBytes(resources.limits.memory) };

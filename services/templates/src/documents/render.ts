@@ -1,0 +1,63 @@
+/** A parameter reference inside a stored document: replaced by the seller's value, as data. */
+export interface ParameterPlaceholder {
+  $parameter: string;
+}
+
+export type ParameterValue = string | number | boolean;
+
+export function placeholder(name: string): ParameterPlaceholder {
+  return { $parameter: name };
+}
+
+export function isPlaceholder(node: unknown): node is ParameterPlaceholder {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return false;
+  const keys = Object.keys(node);
+  return keys.length === 1 && keys[0] === '$parameter' && typeof (node as { $parameter: unknown }).$parameter === 'string';
+}
+
+export class RenderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RenderError';
+  }
+}
+
+/**
+ * Replaces every `{ "$parameter": name }` object of the documents by the value of that name.
+ * The value takes the placeholder's place in the data, never in text: whatever a seller types
+ * stays one scalar. Env values (`value` of an entry of an `env` list) become strings; anything
+ * else (replicas) keeps its type. Values that are not scalars are refused, and the documents
+ * given are left unchanged.
+ */
+export function renderDocuments<T>(documents: readonly T[], values: Readonly<Record<string, unknown>>): T[] {
+  return documents.map((document) => render(document, values, []) as T);
+}
+
+function render(node: unknown, values: Readonly<Record<string, unknown>>, path: Array<string | number>): unknown {
+  if (isPlaceholder(node)) {
+    const name = node.$parameter;
+    if (!Object.hasOwn(values, name)) throw new RenderError(`No value for parameter ${name}.`);
+    const value = values[name];
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new RenderError(`The value of parameter ${name} must be a string, a number or a boolean.`);
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new RenderError(`The value of parameter ${name} must be finite.`);
+    return isEnvValue(path) ? String(value) : value;
+  }
+  if (Array.isArray(node)) return node.map((item, i) => render(item, values, [...path, i]));
+  if (typeof node === 'object' && node !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(node)) {
+      // defineProperty: a key such as __proto__ stays a plain own property.
+      Object.defineProperty(out, key, { value: render(child, values, [...path, key]), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return node;
+}
+
+/** `…/env/<i>/value`. */
+function isEnvValue(path: ReadonlyArray<string | number>): boolean {
+  const n = path.length;
+  return n >= 3 && path[n - 1] === 'value' && typeof path[n - 2] === 'number' && path[n - 3] === 'env';
+}

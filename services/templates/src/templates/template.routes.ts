@@ -1,0 +1,133 @@
+import { Type } from 'typebox';
+import { bearerToken, DomainError, withProblems, type App, type Guards } from '@clove/kit';
+import type { PoolClient } from '../pool/pool-client.js';
+import { builtinTemplates, TICKETING_IMAGE } from './builtin.js';
+import { documentsYaml, type TemplateService } from './template.service.js';
+import {
+  FormatQuery, RevisionParams, TemplateInputBody, TemplateParams, TemplateSchema, TemplateSummarySchema,
+  type Template, type TemplateInput,
+} from './template.schemas.js';
+
+const bearer = [{ bearer: [] }];
+
+export function registerTemplateRoutes(app: App, deps: { templates: TemplateService; images: PoolClient; guards: Guards }): void {
+  const { templates, images, guards } = deps;
+  const admin = guards.requireRole('admin');
+  const reader = guards.requireRole('admin', 'seller');
+
+  app.post('/templates', {
+    onRequest: admin,
+    schema: {
+      summary: 'Create a template from pool images (admin)',
+      security: bearer,
+      body: TemplateInputBody,
+      response: withProblems({ 201: TemplateSchema }),
+    },
+  }, async (request, reply) => {
+    reply.status(201);
+    return templates.create(request.body);
+  });
+
+  app.post('/templates/builtin', {
+    onRequest: admin,
+    schema: {
+      summary: 'Create the built-in templates standard and flash-sale, and the ticketing image they use, where missing (admin)',
+      security: bearer,
+      response: withProblems({ 200: Type.Array(TemplateSchema) }),
+    },
+  }, async (request) => {
+    const token = bearerToken(request);
+    const ticketing = await ensureTicketingImage(images, token);
+    const result: Template[] = [];
+    for (const input of builtinTemplates(ticketing)) result.push(await ensureTemplate(templates, input));
+    return result;
+  });
+
+  app.get('/templates', {
+    onRequest: reader,
+    schema: {
+      summary: 'All templates, by name (seller, admin)',
+      security: bearer,
+      response: withProblems({ 200: Type.Array(TemplateSummarySchema) }),
+    },
+  }, async () => templates.list());
+
+  app.get('/templates/:id', {
+    onRequest: reader,
+    schema: {
+      summary: 'One template, its current revision; ?format=yaml answers its documents as a YAML stream (seller, admin)',
+      security: bearer,
+      params: TemplateParams,
+      querystring: FormatQuery,
+      response: withProblems({ 200: TemplateSchema }),
+    },
+  }, async (request, reply) => {
+    const template = await templates.get(request.params.id);
+    if (request.query.format === 'yaml') return reply.type('text/yaml; charset=utf-8').send(documentsYaml(template.documents) as never);
+    return template;
+  });
+
+  app.get('/templates/:id/revisions/:n', {
+    onRequest: reader,
+    schema: {
+      summary: 'One revision of a template (seller, admin)',
+      security: bearer,
+      params: RevisionParams,
+      querystring: FormatQuery,
+      response: withProblems({ 200: TemplateSchema }),
+    },
+  }, async (request, reply) => {
+    const template = await templates.revision(request.params.id, request.params.n);
+    if (request.query.format === 'yaml') return reply.type('text/yaml; charset=utf-8').send(documentsYaml(template.documents) as never);
+    return template;
+  });
+
+  app.put('/templates/:id', {
+    onRequest: admin,
+    schema: {
+      summary: 'Store a new revision of a template (admin); earlier revisions stay readable',
+      security: bearer,
+      params: TemplateParams,
+      body: TemplateInputBody,
+      response: withProblems({ 200: TemplateSchema }),
+    },
+  }, async (request) => templates.update(request.params.id, request.body));
+
+  app.delete('/templates/:id', {
+    onRequest: admin,
+    schema: {
+      summary: 'Delete a template and all its revisions (admin)',
+      security: bearer,
+      params: TemplateParams,
+      response: withProblems({ 204: Type.Null() }),
+    },
+  }, async (request, reply) => {
+    await templates.delete(request.params.id);
+    return reply.status(204).send(null);
+  });
+}
+
+/** The id of the pool's ticketing image, registered with the admin's token when missing. */
+async function ensureTicketingImage(images: PoolClient, adminToken: string): Promise<string> {
+  const find = async () => (await images.listImages(adminToken)).find((image) => image.name === TICKETING_IMAGE.name);
+  const existing = await find();
+  if (existing) return existing.id;
+  const registered = await images.registerImage(adminToken, TICKETING_IMAGE);
+  if (registered) return registered.id;
+  const raced = await find();
+  if (!raced) throw new Error('The pool refused the ticketing image as taken, yet lists none.');
+  return raced.id;
+}
+
+async function ensureTemplate(templates: TemplateService, input: TemplateInput): Promise<Template> {
+  const existing = await templates.findByName(input.name);
+  if (existing) return existing;
+  try {
+    return await templates.create(input);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.reason === 'TEMPLATE_NAME_TAKEN')) throw error;
+    const raced = await templates.findByName(input.name);
+    if (!raced) throw error;
+    return raced;
+  }
+}
