@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { eventually } from './support/http.js';
 import { startTestIssuer, type TestIssuer } from './support/issuer.js';
 import { buildApp, type PoolApp } from '../../services/pool/dist/app.js';
 import { loadPoolConfig } from '../../services/pool/dist/config.js';
@@ -190,15 +191,12 @@ describe('pool', () => {
   }
 
   async function settled(id: string, app: PoolApp = pool, timeoutMs = 60_000): Promise<ImageView> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
+    return eventually(async () => {
       const response = await call('GET', `/images/${id}`, admin, undefined, app);
       assert.equal(response.statusCode, 200, response.body);
       const image = response.json<ImageView>();
-      if (image.status !== 'building') return image;
-      assert.ok(Date.now() < deadline, `image ${id} still building after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return image.status !== 'building' ? image : undefined;
+    }, timeoutMs, `image ${id} to finish building`);
   }
 
   const fieldsOf = (body: string) => (JSON.parse(body) as { errors?: Array<{ path: string }> }).errors?.map((e) => e.path) ?? [];

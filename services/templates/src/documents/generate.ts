@@ -1,4 +1,4 @@
-import { placeholder } from './render.js';
+import { parameterReference } from './render.js';
 import type { Component, KubeDocument, PoolImage } from '../templates/template.schemas.js';
 
 export const PART_OF = 'clove';
@@ -44,7 +44,7 @@ function componentDocuments(component: Component, image: PoolImage): KubeDocumen
     kind: 'Deployment',
     metadata: { name, labels },
     spec: {
-      replicas: typeof component.replicas === 'number' ? component.replicas : placeholder(component.replicas.fromParameter),
+      replicas: typeof component.replicas === 'number' ? component.replicas : parameterReference(component.replicas.fromParameter),
       selector: { matchLabels: selector },
       template: {
         metadata: { labels },
@@ -57,7 +57,7 @@ function componentDocuments(component: Component, image: PoolImage): KubeDocumen
             ports: [{ name: 'http', containerPort: port, protocol: 'TCP' }],
             env: Object.entries(component.env).map(([envName, value]) => ({
               name: envName,
-              value: typeof value === 'string' ? value : placeholder(value.fromParameter),
+              value: typeof value === 'string' ? value : parameterReference(value.fromParameter),
             })),
             resources: {
               requests: { cpu: resources.requests.cpu, memory: resources.requests.memory },

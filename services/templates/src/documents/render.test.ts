@@ -29,7 +29,7 @@ const deploymentOf = (docs: unknown[]) => docs.find((d) => (d as Doc).kind === '
 describe('renderDocuments', () => {
   const documents = generateDocuments(flashSale!.components, images);
 
-  it('keeps parameter references as placeholder objects in the stored documents', () => {
+  it('keeps parameter references as parameter-reference objects in the stored documents', () => {
     const deployment = deploymentOf(documents);
     assert.deepEqual(deployment.spec.replicas, { $parameter: 'replicas' });
     assert.deepEqual(deployment.spec.template.spec.containers[0].env[1], { name: 'HOLD_SECONDS', value: { $parameter: 'holdSeconds' } });

@@ -1,15 +1,15 @@
 /** A parameter reference inside a stored document: replaced by the seller's value, as data. */
-export interface ParameterPlaceholder {
+export interface ParameterReference {
   $parameter: string;
 }
 
 export type ParameterValue = string | number | boolean;
 
-export function placeholder(name: string): ParameterPlaceholder {
+export function parameterReference(name: string): ParameterReference {
   return { $parameter: name };
 }
 
-export function isPlaceholder(node: unknown): node is ParameterPlaceholder {
+export function isParameterReference(node: unknown): node is ParameterReference {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return false;
   const keys = Object.keys(node);
   return keys.length === 1 && keys[0] === '$parameter' && typeof (node as { $parameter: unknown }).$parameter === 'string';
@@ -24,7 +24,7 @@ export class RenderError extends Error {
 
 /**
  * Replaces every `{ "$parameter": name }` object of the documents by the value of that name.
- * The value takes the placeholder's place in the data, never in text: whatever a seller types
+ * The value takes the reference's place in the data, never in text: whatever a seller types
  * stays one scalar. Env values (`value` of an entry of an `env` list) become strings; anything
  * else (replicas) keeps its type. Values that are not scalars are refused, and the documents
  * given are left unchanged.
@@ -34,7 +34,7 @@ export function renderDocuments<T>(documents: readonly T[], values: Readonly<Rec
 }
 
 function render(node: unknown, values: Readonly<Record<string, unknown>>, path: Array<string | number>): unknown {
-  if (isPlaceholder(node)) {
+  if (isParameterReference(node)) {
     const name = node.$parameter;
     if (!Object.hasOwn(values, name)) throw new RenderError(`No value for parameter ${name}.`);
     const value = values[name];
