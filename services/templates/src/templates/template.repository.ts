@@ -1,17 +1,8 @@
 import type { Queryable } from '@clove/kit';
 import type { Component, KubeDocument, Parameters, Template, TemplateSummary } from './template.schemas.js';
 
-interface TemplateRow {
-  id: string;
-  name: string;
-  description: string;
-  parameters: Parameters;
-  components: Component[];
-  documents: KubeDocument[];
-  revision: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A template as stored: the API shape with the database's timestamps. */
+type TemplateRow = Omit<Template, 'createdAt' | 'updatedAt'> & { created_at: Date; updated_at: Date };
 
 export interface RevisionContent {
   name: string;
