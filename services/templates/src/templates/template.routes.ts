@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { bearerToken, DomainError, withProblems, type App, type Guards } from '@clove/kit';
 import type { PoolClient } from '../pool/pool-client.js';
@@ -9,6 +10,12 @@ import {
 } from './template.schemas.js';
 
 const bearer = [{ bearer: [] }];
+
+/** A template as JSON, or its documents as a YAML stream with `?format=yaml`. */
+function answer(reply: FastifyReply, template: Template, format: string | undefined) {
+  if (format === 'yaml') return reply.type('text/yaml; charset=utf-8').send(documentsYaml(template.documents) as never);
+  return template;
+}
 
 export function registerTemplateRoutes(app: App, deps: { templates: TemplateService; images: PoolClient; guards: Guards }): void {
   const { templates, images, guards } = deps;
@@ -62,9 +69,7 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
       response: withProblems({ 200: TemplateSchema }),
     },
   }, async (request, reply) => {
-    const template = await templates.get(request.params.id);
-    if (request.query.format === 'yaml') return reply.type('text/yaml; charset=utf-8').send(documentsYaml(template.documents) as never);
-    return template;
+    return answer(reply, await templates.get(request.params.id), request.query.format);
   });
 
   app.get('/templates/:id/revisions/:n', {
@@ -77,9 +82,7 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
       response: withProblems({ 200: TemplateSchema }),
     },
   }, async (request, reply) => {
-    const template = await templates.revision(request.params.id, request.params.n);
-    if (request.query.format === 'yaml') return reply.type('text/yaml; charset=utf-8').send(documentsYaml(template.documents) as never);
-    return template;
+    return answer(reply, await templates.revision(request.params.id, request.params.n), request.query.format);
   });
 
   app.put('/templates/:id', {
