@@ -61,8 +61,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   }
   let ports = options.ports;
   if (!ports) {
-    const base = await freePortRange(12);
-    ports = { base, gateway: base + 10, postgres: base + 11 };
+    // base + 0…6: platform services, base + 20…: performances started with --slug.
+    const base = await freePortRange(30);
+    ports = { base, gateway: base + 28, postgres: base + 29 };
   }
   const launcher = spawn(process.execPath, [LAUNCHER, ...(options.args ?? [])], {
     env: {
