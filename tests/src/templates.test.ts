@@ -11,7 +11,7 @@ import { buildApp as buildPool, type PoolApp } from '../../services/pool/dist/ap
 import { loadPoolConfig } from '../../services/pool/dist/config.js';
 import { buildApp, type TemplatesApp } from '../../services/templates/dist/app.js';
 import { loadTemplatesConfig } from '../../services/templates/dist/config.js';
-import { renderDocuments } from '../../services/templates/dist/documents/render.js';
+import { renderDocuments } from '@clove/kit';
 import { startTestDatabase, type TestDatabase } from './support/database.js';
 import { startTestIssuer, type TestIssuer } from './support/issuer.js';
 

@@ -17,3 +17,5 @@ export * from './process/is-alive.js';
 export * from './service/database-service.js';
 export * from './auth/static-tokens.js';
 export * from './kubernetes/resources.js';
+export * from './kubernetes/parameters.js';
+export * from './process/supervised-process.js';

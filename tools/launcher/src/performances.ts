@@ -2,7 +2,7 @@ import type { LauncherConfig } from './config.js';
 import { passThroughEnv, PERFORMANCE_PORT_OFFSET, TICKETING_ENTRY } from './platform-services.js';
 import { provisionPerformanceDatabase } from './provision.js';
 import { newSecret, type Secrets } from './secrets.js';
-import type { SupervisedProcess } from './supervisor.js';
+import type { SupervisedProcess } from '@clove/kit';
 
 export interface LocalPerformance {
   slug: string;

@@ -1,4 +1,4 @@
-import { parameterReference } from './render.js';
+import { parameterReference } from '@clove/kit';
 import type { Component, KubeDocument, PoolImage } from '../templates/template.schemas.js';
 
 export const PART_OF = 'clove';

@@ -6,7 +6,7 @@ import { defaultsOf } from '../templates/checks.js';
 import type { PoolImage } from '../templates/template.schemas.js';
 import { documentsYaml } from '../templates/template.service.js';
 import { containerImage, generateDocuments } from './generate.js';
-import { renderDocuments, RenderError } from './render.js';
+import { renderDocuments, RenderError } from '@clove/kit';
 import { documentErrors } from './validate.js';
 
 const IMAGE_ID = '6f1c1a52-8f4e-4a8e-9a57-2f3c0b6d1e01';

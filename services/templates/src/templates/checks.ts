@@ -1,27 +1,11 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import { resourceErrors, type FieldError } from '@clove/kit';
+import type { ErrorObject } from 'ajv';
+import { parameterAjv as strictAjv, resourceErrors, type FieldError } from '@clove/kit';
 import {
   ENV_NAME_PATTERN, PARAMETER_NAME_PATTERN, PARAMETER_TYPES,
   type Component, type Parameters, type PoolImage, type TemplateInput,
 } from './template.schemas.js';
 
 const PARAMETERS = '/body/parameters';
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-/** Strict: an unknown keyword or format, or a keyword on the wrong type, is a schema error. */
-function strictAjv(): Ajv {
-  return new Ajv({
-    strict: true,
-    allErrors: true,
-    formats: {
-      'date-time': { type: 'string', validate: (s: string) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)) },
-      date: { type: 'string', validate: (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) },
-      email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-      uri: { type: 'string', validate: (s: string) => URL.canParse(s) },
-    },
-  });
-}
-
 const describeAjv = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? []).map((e) => `${e.instancePath || 'value'} ${e.message ?? e.keyword}`).join('; ');
 

@@ -5,7 +5,7 @@ import {
   type FieldError, type Pool, type PoolClient as DbClient,
 } from '@clove/kit';
 import { generateDocuments } from '../documents/generate.js';
-import { renderDocuments } from '../documents/render.js';
+import { renderDocuments } from '@clove/kit';
 import { documentErrors } from '../documents/validate.js';
 import type { PoolClient } from '../pool/pool-client.js';
 import { componentErrors, defaultsOf, linkErrors, parameterErrors, routeCollisions } from './checks.js';

@@ -9,11 +9,19 @@ export interface ProcessSpec {
   /** Compiled entry point, run with this Node.js. */
   entry: string;
   env: Record<string, string>;
-  /** Port whose /readyz tells readiness. */
+  /** Port whose readiness path tells readiness; 0 = the port the child reports once listening. */
   port: number;
+  /** Default /readyz. */
+  readyPath?: string;
+  /** Node.js options, e.g. a heap limit. */
+  execArgv?: string[];
   logFile: string;
   /** Echo every log line to the console, not only warnings and errors. */
   echoAll: boolean;
+  /** Echo nothing to the console (the log file still gets everything). */
+  quiet?: boolean;
+  /** Prefix of the supervisor's own console messages. */
+  reporter?: string;
 }
 
 export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'stopped' | 'failed';
@@ -33,9 +41,12 @@ const STABLE_AFTER_MS = 15_000;
 export class SupervisedProcess extends EventEmitter {
   state: ProcessState = 'stopped';
   restarts = 0;
+  /** How the last child ended, e.g. "exit code 1". */
+  lastExit: string | null = null;
   private child: ChildProcess | null = null;
   private backoff = MIN_BACKOFF_MS;
   private startedAt = 0;
+  private listeningPort = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly log: WriteStream;
 
@@ -48,17 +59,28 @@ export class SupervisedProcess extends EventEmitter {
     return this.child?.pid;
   }
 
+  /** The port it listens on: the configured one, or the one it reported. 0 until known. */
+  get port(): number {
+    return this.spec.port || this.listeningPort;
+  }
+
   get url(): string {
-    return `http://127.0.0.1:${this.spec.port}`;
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** When the current child was started. */
+  get since(): Date | null {
+    return this.startedAt ? new Date(this.startedAt) : null;
   }
 
   start(): void {
     this.state = 'starting';
     this.startedAt = Date.now();
+    this.listeningPort = 0;
     const child = fork(this.spec.entry, [], {
       env: this.spec.env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      execArgv: [],
+      execArgv: this.spec.execArgv ?? [],
       // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops the
       // services in order. If the launcher dies, the IPC channel closes and services exit.
       detached: true,
@@ -66,8 +88,23 @@ export class SupervisedProcess extends EventEmitter {
     this.child = child;
     this.pipe(child.stdout!, false);
     this.pipe(child.stderr!, true);
+    child.on('message', (message: unknown) => {
+      if (this.child === child && isListening(message)) this.listeningPort = message.port;
+    });
     child.once('exit', (code, signal) => this.onExit(child, code, signal));
     this.state = 'running';
+  }
+
+  /** One readiness probe: does the child answer its readiness path with 2xx now? */
+  async probe(timeoutMs = 1000): Promise<boolean> {
+    if (this.state !== 'running' || this.port === 0) return false;
+    try {
+      const response = await fetch(`${this.url}${this.spec.readyPath ?? '/readyz'}`, { signal: AbortSignal.timeout(timeoutMs) });
+      await response.body?.cancel();
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 
   /** Waits until /readyz answers 200, or fails after the timeout. */
@@ -76,12 +113,7 @@ export class SupervisedProcess extends EventEmitter {
     while (Date.now() < deadline) {
       if (this.state === 'failed') throw new Error(`${this.spec.name} has an invalid configuration; see above`);
       if (this.state === 'stopping' || this.state === 'stopped') throw new Error(`${this.spec.name} stopped`);
-      try {
-        const response = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(1000) });
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
+      if (await this.probe()) return;
       await delay(50);
     }
     throw new Error(`${this.spec.name} was not ready within ${timeoutMs} ms; see ${this.spec.logFile}`);
@@ -106,7 +138,7 @@ export class SupervisedProcess extends EventEmitter {
     if (this.child !== child || this.state === 'stopping' || this.state === 'stopped') return;
     if (code === CONFIG_ERROR_EXIT) {
       this.state = 'failed';
-      console.error(`[launcher] ${this.spec.name} refused its configuration; not restarting it`);
+      this.report(`${this.spec.name} refused its configuration; not restarting it`);
       this.emit('exit', { code, signal });
       return;
     }
@@ -117,7 +149,8 @@ export class SupervisedProcess extends EventEmitter {
     this.restarts += 1;
     this.state = 'backoff';
     const why = signal ? `signal ${signal}` : `exit code ${code}`;
-    console.error(`[launcher] ${this.spec.name} exited (${why}); restarting in ${wait} ms`);
+    this.lastExit = why;
+    this.report(`${this.spec.name} exited (${why}); restarting in ${wait} ms`);
     this.emit('exit', { code, signal });
     this.restartTimer = setTimeout(() => {
       if (this.state !== 'backoff') return;
@@ -126,10 +159,15 @@ export class SupervisedProcess extends EventEmitter {
     }, wait);
   }
 
+  private report(message: string): void {
+    if (!this.spec.quiet) console.error(`[${this.spec.reporter ?? 'launcher'}] ${message}`);
+  }
+
   private pipe(stream: NodeJS.ReadableStream, isStderr: boolean): void {
     const lines = createInterface({ input: stream });
     lines.on('line', (line) => {
       this.log.write(`${line}\n`);
+      if (this.spec.quiet) return;
       if (this.spec.echoAll || isStderr || isWarning(line)) console.log(`${this.spec.name.padEnd(8)}| ${line}`);
     });
   }
@@ -139,4 +177,9 @@ export class SupervisedProcess extends EventEmitter {
 function isWarning(line: string): boolean {
   const match = /"level":(\d+)/.exec(line);
   return match !== null && Number(match[1]) >= 40;
+}
+
+function isListening(message: unknown): message is { type: 'listening'; port: number } {
+  return typeof message === 'object' && message !== null
+    && (message as { type?: unknown }).type === 'listening' && typeof (message as { port?: unknown }).port === 'number';
 }

@@ -1,3 +1,5 @@
+import { Ajv } from 'ajv';
+
 /** A parameter reference inside a stored document: replaced by the seller's value, as data. */
 export interface ParameterReference {
   $parameter: string;
@@ -60,4 +62,24 @@ function render(node: unknown, values: Readonly<Record<string, unknown>>, path: 
 function isEnvValue(path: ReadonlyArray<string | number>): boolean {
   const n = path.length;
   return n >= 3 && path[n - 1] === 'value' && typeof path[n - 2] === 'number' && path[n - 3] === 'env';
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The JSON Schema validator of templates' parameter schemas and sellers' values: strict (an
+ * unknown keyword or format, or a keyword on the wrong type, is a schema error), all errors.
+ */
+export function parameterAjv(options: { useDefaults?: boolean } = {}): Ajv {
+  return new Ajv({
+    strict: true,
+    allErrors: true,
+    useDefaults: options.useDefaults ?? false,
+    formats: {
+      'date-time': { type: 'string', validate: (s: string) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)) },
+      date: { type: 'string', validate: (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) },
+      email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+      uri: { type: 'string', validate: (s: string) => URL.canParse(s) },
+    },
+  });
 }
