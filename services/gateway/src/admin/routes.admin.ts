@@ -9,6 +9,7 @@ const ListedRoute = Type.Object({
   prefix: Type.String(),
   upstreams: Type.Array(Type.String()),
   stripPrefix: Type.Boolean(),
+  replacePrefix: Type.Optional(Type.String()),
   maxBodyBytes: Type.Optional(Type.Integer()),
   owner: Type.Optional(Type.String()),
   static: Type.Boolean(),

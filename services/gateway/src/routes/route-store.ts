@@ -51,13 +51,15 @@ export class PgRouteStore implements RouteStore {
       prefix: string;
       upstreams: string[];
       strip_prefix: boolean;
+      replace_prefix: string | null;
       max_body_bytes: number | null;
       owner: string | null;
-    }>('select prefix, upstreams, strip_prefix, max_body_bytes, owner from routes order by prefix');
+    }>('select prefix, upstreams, strip_prefix, replace_prefix, max_body_bytes, owner from routes order by prefix');
     return rows.map((r) => ({
       prefix: r.prefix,
       upstreams: r.upstreams,
       stripPrefix: r.strip_prefix,
+      ...(r.replace_prefix !== null ? { replacePrefix: r.replace_prefix } : {}),
       ...(r.max_body_bytes !== null ? { maxBodyBytes: r.max_body_bytes } : {}),
       ...(r.owner ? { owner: r.owner } : {}),
     }));
@@ -66,12 +68,13 @@ export class PgRouteStore implements RouteStore {
   async upsert(route: Route): Promise<void> {
     await this.pool.query(
       `with up as (
-         insert into routes (prefix, upstreams, strip_prefix, max_body_bytes, owner) values ($1, $2, $3, $4, $5)
+         insert into routes (prefix, upstreams, strip_prefix, max_body_bytes, owner, replace_prefix) values ($1, $2, $3, $4, $5, $6)
          on conflict (prefix) do update set upstreams = excluded.upstreams, strip_prefix = excluded.strip_prefix,
+           replace_prefix = excluded.replace_prefix,
            max_body_bytes = excluded.max_body_bytes, owner = excluded.owner, updated_at = now()
          returning 1)
        select pg_notify('${CHANNEL}', $1) from up`,
-      [route.prefix, route.upstreams, route.stripPrefix, route.maxBodyBytes ?? null, route.owner ?? null],
+      [route.prefix, route.upstreams, route.stripPrefix, route.maxBodyBytes ?? null, route.owner ?? null, route.replacePrefix ?? null],
     );
   }
 

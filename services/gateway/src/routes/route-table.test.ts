@@ -22,6 +22,17 @@ describe('RouteTable', () => {
     assert.equal(table.match('/'), null);
   });
 
+  it('puts the replacement prefix in the matched prefix\'s place', () => {
+    const rewriting = new RouteTable([]);
+    rewriting.replaceDynamic([
+      { prefix: '/e/gala/admin', upstreams: ['http://a:1'], stripPrefix: true, replacePrefix: '/internal/' },
+      { prefix: '/e/gala', upstreams: ['http://g:1'], stripPrefix: true, replacePrefix: '/' },
+    ]);
+    assert.equal(rewriting.match('/e/gala/admin/stats')?.path, '/internal/stats');
+    assert.equal(rewriting.match('/e/gala/admin')?.path, '/internal/');
+    assert.equal(rewriting.match('/e/gala/seats')?.path, '/seats');
+  });
+
   it('balances a route over its upstreams in turn', () => {
     const picked = [1, 2, 3, 4].map(() => table.match('/e/gala/event')?.upstream);
     assert.deepEqual(new Set(picked), new Set(['http://g1:1', 'http://g2:1']));

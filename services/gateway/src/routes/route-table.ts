@@ -52,11 +52,17 @@ export class RouteTable {
         const upstream = route.upstreams[entry.next % route.upstreams.length]!;
         entry.next = (entry.next + 1) % route.upstreams.length;
         const rest = pathname.slice(route.prefix.length) || '/';
-        return { route, upstream, path: route.stripPrefix ? rest : pathname };
+        return { route, upstream, path: route.stripPrefix ? replaced(route.replacePrefix, rest) : pathname };
       }
       const cut = candidate.lastIndexOf('/');
       if (cut <= 0) return null;
       candidate = candidate.slice(0, cut);
     }
   }
+}
+
+/** The stripped path under the route's replacement prefix: /api + /seats → /api/seats. */
+function replaced(replacePrefix: string | undefined, rest: string): string {
+  if (!replacePrefix || replacePrefix === '/') return rest;
+  return replacePrefix.replace(/\/+$/, '') + rest;
 }

@@ -9,6 +9,11 @@ export const RouteSchema = Type.Object(
     }),
     upstreams: Type.Array(Type.String({ format: 'uri', pattern: '^https?://' }), { minItems: 1, maxItems: 64 }),
     stripPrefix: Type.Boolean({ default: true, description: 'Remove the prefix before forwarding' }),
+    replacePrefix: Type.Optional(Type.String({
+      pattern: '^/[A-Za-z0-9._~/-]*$',
+      maxLength: 200,
+      description: 'With stripPrefix: the path that takes the prefix\'s place upstream (Gateway API ReplacePrefixMatch), default /',
+    })),
     maxBodyBytes: Type.Optional(Type.Integer({
       minimum: 0,
       maximum: 256 * 1024 * 1024,
