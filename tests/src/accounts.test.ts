@@ -185,7 +185,10 @@ describe('accounts through the gateway', () => {
 
     const lookup = (authorization?: string) =>
       request('POST', `${auth}/users/lookup`, { body: { ids: [session.userId] }, headers: authorization ? { authorization } : {} });
-    assert.deepEqual((await lookup(basic)).body.users, [{ id: session.userId, email: session.email, name: 'Test User', deleted: false }]);
+    assert.deepEqual((await lookup(basic)).body.users, [{ id: session.userId, email: session.email, name: 'Test User', role: 'seller', deleted: false }]);
+    const byEmail = await request('POST', `${auth}/users/lookup`, { body: { emails: [session.email.toUpperCase(), 'nobody@example.com'] }, headers: { authorization: basic } });
+    assert.deepEqual(byEmail.body.users.map((u: { id: string }) => u.id), [session.userId], 'found by email in any letter case');
+    assert.equal((await request('POST', `${auth}/users/lookup`, { body: {}, headers: { authorization: basic } })).status, 400);
     const buyer = await signUpAndLogIn(platform.gateway, 'buyer');
     assert.equal((await lookup(`Bearer ${buyer.accessToken}`)).status, 403, 'users cannot look each other up');
     assert.equal((await lookup()).status, 401);

@@ -19,6 +19,14 @@ import {
 } from '../users/user.repository.js';
 
 /** R1, R4 and the admin bootstrap. */
+export interface LookedUpUser {
+  id: string;
+  email: string | null;
+  name: string | null;
+  role: string;
+  deleted: boolean;
+}
+
 export class AccountService {
   constructor(private readonly pool: Pool) {}
 
@@ -56,11 +64,16 @@ export class AccountService {
     });
   }
 
-  /** Users by id for other services; a deleted user is listed without email or name (R4). */
-  async lookup(ids: string[]): Promise<Array<{ id: string; email: string | null; name: string | null; deleted: boolean }>> {
-    const { rows } = await this.pool.query<{ id: string; email: string | null; name: string | null; deleted: boolean }>(
-      'select id, email, name, deleted_at is not null as deleted from users where id = any($1) order by id',
-      [ids],
+  /**
+   * Users by id, or active users by email (case-insensitive), for other services; a deleted user
+   * is listed without email or name (R4).
+   */
+  async lookup(query: { ids?: string[]; emails?: string[] }): Promise<LookedUpUser[]> {
+    const { rows } = await this.pool.query<LookedUpUser>(
+      `select id, email, name, role, deleted_at is not null as deleted from users
+        where id = any($1::uuid[]) or (deleted_at is null and lower(email) = any($2::text[]))
+        order by id`,
+      [query.ids ?? [], (query.emails ?? []).map((email) => email.toLowerCase())],
     );
     return rows;
   }

@@ -108,9 +108,9 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
   app.post('/users/lookup', {
     onRequest: serviceOrAdmin,
     schema: {
-      summary: 'Contact details of users by id, for services (e.g. a seller\'s list of bookers); deleted users come back without personal data (R4)',
+      summary: 'Contact details of users by id or email, for services (e.g. a seller\'s list of bookers); deleted users come back without personal data (R4)',
       body: UsersLookupBody,
       response: withProblems({ 200: UsersLookupSchema }),
     },
-  }, async (request) => ({ users: await accounts.lookup(request.body.ids) }));
+  }, async (request) => ({ users: await accounts.lookup(request.body) }));
 }

@@ -65,14 +65,18 @@ export const JwksSchema = Type.Object({
 });
 
 export const UsersLookupBody = Type.Object(
-  { ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 1000, uniqueItems: true }) },
-  { additionalProperties: false },
+  {
+    ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 1000, uniqueItems: true })),
+    emails: Type.Optional(Type.Array(Type.String({ format: 'email', maxLength: 254 }), { minItems: 1, maxItems: 100, uniqueItems: true })),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'Users by id, or active users by email' },
 );
 export const UsersLookupSchema = Type.Object({
   users: Type.Array(Type.Object({
     id: Type.String(),
     email: Type.Union([Type.String(), Type.Null()]),
     name: Type.Union([Type.String(), Type.Null()]),
+    role: Type.String(),
     deleted: Type.Boolean(),
   })),
 });
