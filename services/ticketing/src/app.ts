@@ -1,4 +1,5 @@
 import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
+import { deploymentMembers, ownerOnly } from './access/deployment-access.js';
 import { ownerGuard } from './access/owner-guard.js';
 import type { TicketingConfig } from './config.js';
 import { startHoldSweeper } from './holds/hold-sweeper.js';
@@ -42,8 +43,11 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
 
   const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
   const buyer = guards.requireRole('buyer');
-  const owner = ownerGuard(guards, config.OWNER_ID);
-  const ownerOrAdmin = ownerGuard(guards, config.OWNER_ID, { adminMayRead: true });
+  const isMember = config.DEPLOYER_URL && config.DEPLOYMENT_ID && config.DEPLOYMENT_TOKEN
+    ? deploymentMembers({ deployerUrl: config.DEPLOYER_URL, deploymentId: config.DEPLOYMENT_ID, token: config.DEPLOYMENT_TOKEN, onError: logError('the deployer could not be asked about a member') })
+    : ownerOnly;
+  const owner = ownerGuard(guards, config.OWNER_ID, isMember);
+  const ownerOrAdmin = ownerGuard(guards, config.OWNER_ID, isMember, { adminMayRead: true });
   const payments = new PaymentsClient(config.PAYMENTS_URL, config.PAYMENTS_API_KEY, config.PAYMENTS_TIMEOUT_MS);
   const codes = new TicketCodes(config.TICKET_CODE_SECRET, config.SLUG);
   const refunds = new RefundService(pool, payments);
