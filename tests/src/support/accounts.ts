@@ -27,3 +27,7 @@ export async function logIn(gateway: string, email: string, password = PASSWORD)
   assert.equal(login.status, 200, login.text);
   return { email, userId: login.body.user.id, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
 }
+
+/** The platform admin's credentials, for platforms started with adminEnv. */
+export const ADMIN = { email: 'admin@clove.test', password: 'admin-password-for-tests' };
+export const adminEnv = { CLOVE_ADMIN_EMAIL: ADMIN.email, CLOVE_ADMIN_PASSWORD: ADMIN.password };

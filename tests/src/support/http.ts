@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 /** A small JSON client for tests that talk HTTP like any user would. */
 export interface HttpResult<T = any> {
   status: number;
@@ -46,4 +47,11 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Asserts a problem document with the status and code. */
+export function expectProblem(result: HttpResult, status: number, code: string) {
+  assert.equal(result.status, status, result.text);
+  assert.equal(result.body.code, code, result.text);
+  assert.match(result.headers.get('content-type') ?? '', /problem\+json/);
 }

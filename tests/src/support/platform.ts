@@ -41,7 +41,8 @@ export interface RunningPlatform {
   /** Everything the launcher printed so far. */
   output: () => string;
   runtime: () => Promise<RuntimeInfo>;
-  adminToken: () => Promise<string>;
+  /** The gateway route-table API's token. */
+  gatewayAdminToken: () => Promise<string>;
   secrets: () => Promise<Record<string, any>>;
   /**
    * Sends a signal and waits for the launcher to exit; returns its exit code. SIGINT goes to the
@@ -104,7 +105,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     output: () => output,
     runtime: async () => JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8')) as RuntimeInfo,
     secrets: async () => JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8')) as Record<string, any>,
-    adminToken: async () =>
+    gatewayAdminToken: async () =>
       (JSON.parse(await readFile(join(stateDir, 'secrets.json'), 'utf8')) as { gatewayAdminToken: string }).gatewayAdminToken,
     stop: async (signal = 'SIGINT') => {
       if (launcher.exitCode !== null || launcher.signalCode !== null) return launcher.exitCode;

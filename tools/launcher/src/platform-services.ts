@@ -9,6 +9,9 @@ export interface ServiceContext {
   urls: Record<string, string>;
   env: NodeJS.ProcessEnv;
   stateDir: string;
+  /** Database URL of each service's own role. */
+  databases: Record<string, string>;
+  portBase: number;
 }
 
 /** A platform service the launcher runs: where its code is and where the gateway mounts it. */
@@ -23,6 +26,10 @@ export interface PlatformService {
   portOffset: number;
   /** Variables of its own, beyond the common ones. */
   env: (context: ServiceContext) => Record<string, string>;
+  /** Extra attributes of its database role, e.g. CREATEDB CREATEROLE for the deployer. */
+  roleAttributes?: string;
+  /** Started once the gateway is up (the deployer publishes routes there when it starts). */
+  afterGateway?: boolean;
 }
 
 const built = (service: string) => join(REPO_ROOT, `services/${service}/dist/server.js`);
@@ -78,6 +85,38 @@ export const PLATFORM_SERVICES: PlatformService[] = [
       AUTH_JWKS_URL: `${urls.auth}/jwks`,
       POOL_URL: urls.pool!,
       POOL_SERVICE_TOKEN: secrets.poolServiceToken,
+    }),
+  },
+  {
+    name: 'deployer',
+    prefix: '/deploy',
+    schema: 'deployer',
+    entry: built('deployer'),
+    portOffset: 7,
+    roleAttributes: 'createdb createrole',
+    afterGateway: true,
+    env: ({ secrets, urls, env, stateDir, databases, portBase }) => ({
+      AUTH_JWKS_URL: `${urls.auth}/jwks`,
+      AUTH_URL: urls.auth!,
+      AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
+      TEMPLATES_URL: urls.templates!,
+      // Its own role (CREATEDB, CREATEROLE, not a superuser) creates each namespace's database and role.
+      NAMESPACE_DATABASE_URL: databases.deployer!,
+      DEPLOYER_INTERNAL_URL: urls.deployer!,
+      GATEWAY_ADMIN_URL: `http://127.0.0.1:${portBase}`,
+      GATEWAY_ADMIN_TOKEN: secrets.gatewayAdminToken,
+      LOCAL_LOG_DIR: join(stateDir, 'logs', 'performances'),
+      PERFORMANCE_ENV: JSON.stringify({
+        AUTH_JWKS_URL: `${urls.auth}/jwks`,
+        AUTH_URL: urls.auth!,
+        AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
+        PAYMENTS_URL: urls.payments!,
+        PAYMENTS_API_KEY: secrets.paymentsApiKey,
+        CATALOG_URL: urls.catalog!,
+        CATALOG_INGEST_TOKEN: secrets.catalogIngestToken,
+        // TICKETING_<VAR> of the launcher's environment reaches every deployed ticketing service.
+        ...passThroughEnv('ticketing', env),
+      }),
     }),
   },
 ];

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import type { LauncherConfig } from './config.js';
 import { startPerformance, type LocalPerformance } from './performances.js';
-import { baseEnv, GATEWAY_ENTRY, passThroughEnv, PLATFORM_SERVICES, type ServiceContext } from './platform-services.js';
+import { baseEnv, GATEWAY_ENTRY, passThroughEnv, PLATFORM_SERVICES, type PlatformService, type ServiceContext } from './platform-services.js';
 import { provisionServiceDatabase } from './provision.js';
 import { loadOrCreateSecrets, saveSecrets, type Secrets } from './secrets.js';
-import { SupervisedProcess } from './supervisor.js';
+import { SupervisedProcess } from '@clove/kit';
 
 export interface RuntimeInfo {
   gateway: string;
@@ -61,22 +61,26 @@ export class Platform {
     const urls = Object.fromEntries(
       PLATFORM_SERVICES.map((s) => [s.name, `http://127.0.0.1:${config.CLOVE_PORT_BASE + s.portOffset}`]),
     );
-    const context: ServiceContext = { secrets, urls, env: this.env, stateDir };
+    const context: ServiceContext = { secrets, urls, env: this.env, stateDir, databases, portBase: config.CLOVE_PORT_BASE };
     const common = this.commonEnv();
-    for (const service of PLATFORM_SERVICES) {
-      const port = config.CLOVE_PORT_BASE + service.portOffset;
-      this.services.push(this.supervise(service.name, service.entry, port, {
-        ...common,
-        PORT: String(port),
-        DATABASE_URL: databases[service.name]!,
-        DB_SCHEMA: service.schema,
-        ...(service.prefix ? { PUBLIC_PREFIX: service.prefix } : {}),
-        ...service.env(context),
-        ...passThroughEnv(service.name, this.env),
-      }));
-    }
-    this.services.forEach((s) => s.start());
-    await Promise.all(this.services.map((s) => s.waitReady(config.CLOVE_READY_TIMEOUT_MS)));
+    const startServices = async (services: PlatformService[]) => {
+      const started = services.map((service) => {
+        const port = config.CLOVE_PORT_BASE + service.portOffset;
+        return this.supervise(service.name, service.entry, port, {
+          ...common,
+          PORT: String(port),
+          DATABASE_URL: databases[service.name]!,
+          DB_SCHEMA: service.schema,
+          ...(service.prefix ? { PUBLIC_PREFIX: service.prefix } : {}),
+          ...service.env(context),
+          ...passThroughEnv(service.name, this.env),
+        });
+      });
+      this.services.push(...started);
+      started.forEach((s) => s.start());
+      await Promise.all(started.map((s) => s.waitReady(config.CLOVE_READY_TIMEOUT_MS)));
+    };
+    await startServices(PLATFORM_SERVICES.filter((s) => !s.afterGateway));
 
     const routes = PLATFORM_SERVICES.filter((s) => s.prefix).map((service) => ({
       prefix: service.prefix,
@@ -95,6 +99,7 @@ export class Platform {
     });
     this.gateway.start();
     await this.gateway.waitReady(config.CLOVE_READY_TIMEOUT_MS);
+    await startServices(PLATFORM_SERVICES.filter((s) => s.afterGateway));
 
     for (const [index, slug] of this.slugs.entries()) {
       this.performances.push(await startPerformance({

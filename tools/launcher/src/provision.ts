@@ -12,7 +12,7 @@ export interface ServiceDatabase {
  */
 export async function provisionServiceDatabase(
   adminUrl: string,
-  service: { name: string; schema: string },
+  service: { name: string; schema: string; roleAttributes?: string },
   password: string,
 ): Promise<ServiceDatabase> {
   const role = `clove_${service.name}`;
@@ -26,7 +26,8 @@ export async function provisionServiceDatabase(
     await client.query('begin');
     await client.query(`select pg_advisory_xact_lock(hashtext('clove-provision'))`);
     const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
-    await client.query(`${exists.rowCount ? 'alter' : 'create'} role ${roleId} login password ${literal}`);
+    const attributes = service.roleAttributes ?? 'nocreatedb nocreaterole';
+    await client.query(`${exists.rowCount ? 'alter' : 'create'} role ${roleId} login ${attributes} password ${literal}`);
     await client.query(`grant connect on database ${client.escapeIdentifier(database)} to ${roleId}`);
     await client.query(
       `create schema if not exists ${client.escapeIdentifier(service.schema)} authorization ${roleId}`,

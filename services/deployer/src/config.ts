@@ -1,0 +1,43 @@
+import { Type, type Static } from 'typebox';
+import { BaseConfigProperties, loadConfigOrExit } from '@clove/kit';
+
+const HttpUrl = (description: string) => Type.String({ format: 'uri', pattern: '^https?://', description });
+
+export const DeployerConfigSchema = Type.Object({
+  ...BaseConfigProperties,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4107 }),
+  DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the deployer database' }),
+  DB_SCHEMA: Type.String({ default: 'deployer', pattern: '^[a-z_][a-z0-9_]*$' }),
+  PUBLIC_PREFIX: Type.String({ default: '/deploy' }),
+  AUTH_JWKS_URL: HttpUrl('JWKS of the auth service'),
+  AUTH_URL: HttpUrl('The auth service, to find members by email'),
+  AUTH_CLIENT: Type.String({ pattern: '^[^:]+:.+$', description: 'Service credentials for auth, id:secret' }),
+  TEMPLATES_URL: HttpUrl('Base URL of the templates service'),
+  SERVICE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000, description: 'Time limit of one call to another service' }),
+  NAMESPACE_DATABASE_URL: Type.String({
+    minLength: 1,
+    description: 'PostgreSQL URL of a role with CREATEDB and CREATEROLE: each namespace gets its own database and role there',
+  }),
+  NAMESPACE_DATABASE_HOST: Type.Optional(Type.String({
+    minLength: 1,
+    description: 'Host:port under which workloads reach that server, when it differs (e.g. from inside a cluster)',
+  })),
+  DEPLOYER_INTERNAL_URL: HttpUrl('Where workloads reach this service (access checks of a deployment\'s credential)'),
+  PERFORMANCE_ENV: Type.String({
+    default: '{}',
+    description: 'JSON object of variables every deployed workload gets (platform service URLs and their client secrets)',
+  }),
+  RUNTIME: Type.Union([Type.Literal('local'), Type.Literal('kubernetes')], { default: 'local' }),
+  KUBECONFIG: Type.Optional(Type.String({ minLength: 1, description: 'kubeconfig of the cluster (kubernetes runtime); the default one when unset' })),
+  LOCAL_SERVICES_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Folder of this repository\'s services, whose builtin images the local runtime runs' })),
+  LOCAL_LOG_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Where the local runtime writes its replicas\' logs' })),
+  GATEWAY_ADMIN_URL: Type.Optional(HttpUrl('The gateway\'s route-table API (local runtime)')),
+  GATEWAY_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  READY_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 120_000, description: 'How long a revision may take to become ready' }),
+  DRAIN_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1_000, description: 'Grace before the old revision of a blue-green switch is stopped' }),
+});
+export type DeployerConfig = Static<typeof DeployerConfigSchema>;
+
+export function loadDeployerConfig(env: Record<string, string | undefined> = process.env): DeployerConfig {
+  return loadConfigOrExit(DeployerConfigSchema, env);
+}

@@ -1,0 +1,175 @@
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { SupervisedProcess } from '@clove/kit';
+import type { ReplicaState, ReplicaStatus, WorkloadStatus } from '../driver.js';
+
+/** How a Deployment's replicas are run: resolved from its pod template by the driver. */
+export interface PodRecipe {
+  entry: string;
+  env: Record<string, string>;
+  execArgv: string[];
+  readyPath: string;
+  /** Labels of the pod template, which Services select on. */
+  labels: Record<string, string>;
+  /** Identity of the recipe: replicas of another recipe are replaced. */
+  fingerprint: string;
+}
+
+interface Replica {
+  name: string;
+  process: SupervisedProcess;
+  ready: boolean;
+  stopped: boolean;
+}
+
+/** Probing a replica that is not ready yet is fast, so a deploy is quick; a ready one is checked each second. */
+const PROBE_STARTING_MS = 50;
+const PROBE_READY_MS = 1_000;
+
+/**
+ * One Deployment of the local runtime: its replicas are supervised processes (restarted with
+ * backoff when they crash), each probed for readiness before it gets traffic.
+ */
+export class LocalWorkload {
+  private replicas: Replica[] = [];
+  private serial = 0;
+  private desired = 0;
+
+  constructor(
+    readonly namespace: string,
+    readonly name: string,
+    private recipe: PodRecipe,
+    private readonly logDir: string,
+    private readonly nodeName: string,
+    /** Called whenever the set of ready replicas may have changed. */
+    private readonly onChange: () => void,
+  ) {}
+
+  get labels(): Record<string, string> {
+    return this.recipe.labels;
+  }
+
+  get desiredReplicas(): number {
+    return this.desired;
+  }
+
+  /** URLs of the replicas that pass their readiness probe. */
+  readyUrls(): string[] {
+    return this.replicas.filter((r) => r.ready && !r.stopped).map((r) => r.process.url);
+  }
+
+  /** Applies a recipe and a replica count: replicas of an older recipe are replaced. */
+  async update(recipe: PodRecipe, replicas: number): Promise<void> {
+    if (recipe.fingerprint !== this.recipe.fingerprint) {
+      this.recipe = recipe;
+      const outdated = this.replicas;
+      this.replicas = [];
+      this.desired = replicas;
+      this.fill();
+      await Promise.all(outdated.map((r) => this.stopReplica(r)));
+      return;
+    }
+    await this.scale(replicas);
+  }
+
+  async scale(replicas: number): Promise<void> {
+    this.desired = replicas;
+    this.fill();
+    const surplus = this.replicas.slice(replicas);
+    this.replicas = this.replicas.slice(0, replicas);
+    this.onChange();
+    await Promise.all(surplus.map((r) => this.stopReplica(r)));
+  }
+
+  /** Stops every replica; in-flight requests finish first (the services close gracefully on SIGTERM). */
+  async stop(): Promise<void> {
+    const all = this.replicas;
+    this.replicas = [];
+    this.desired = 0;
+    this.onChange();
+    await Promise.all(all.map((r) => this.stopReplica(r)));
+  }
+
+  status(): WorkloadStatus {
+    const replicas = this.replicas.map((r) => this.replicaStatus(r));
+    return { name: this.name, desiredReplicas: this.desired, readyReplicas: replicas.filter((r) => r.ready).length, replicas };
+  }
+
+  /** Why replicas are not ready, for a failed deploy's reason. */
+  describeTrouble(): string {
+    const troubled = this.replicas.filter((r) => !r.ready);
+    if (troubled.length === 0) return `${this.name}: ${this.replicas.length} of ${this.desired} replicas started`;
+    return troubled.map((r) => {
+      const p = r.process;
+      const exit = p.lastExit ? `, last ${p.lastExit}` : '';
+      return `${r.name}: ${p.state}, ${p.restarts} restarts${exit} (log ${p.spec.logFile})`;
+    }).join('; ');
+  }
+
+  /** True when a replica refused its configuration: waiting longer cannot help. */
+  hasFailedReplica(): boolean {
+    return this.replicas.some((r) => r.process.state === 'failed');
+  }
+
+  private fill(): void {
+    while (this.replicas.length < this.desired) this.replicas.push(this.startReplica());
+  }
+
+  private startReplica(): Replica {
+    const name = `${this.name}-${this.serial++}`;
+    const process = new SupervisedProcess({
+      name: `${this.namespace}/${name}`,
+      entry: this.recipe.entry,
+      env: this.recipe.env,
+      port: 0,
+      readyPath: this.recipe.readyPath,
+      execArgv: this.recipe.execArgv,
+      logFile: join(this.logDir, `${name}.log`),
+      echoAll: false,
+      quiet: true,
+    });
+    const replica: Replica = { name, process, ready: false, stopped: false };
+    process.on('exit', () => this.setReady(replica, false));
+    process.start();
+    void this.probeLoop(replica);
+    return replica;
+  }
+
+  private async probeLoop(replica: Replica): Promise<void> {
+    while (!replica.stopped) {
+      this.setReady(replica, await replica.process.probe());
+      await delay(replica.ready ? PROBE_READY_MS : PROBE_STARTING_MS);
+    }
+  }
+
+  private setReady(replica: Replica, ready: boolean): void {
+    if (replica.stopped || replica.ready === ready) return;
+    replica.ready = ready;
+    this.onChange();
+  }
+
+  private async stopReplica(replica: Replica): Promise<void> {
+    replica.stopped = true;
+    replica.ready = false;
+    await replica.process.stop();
+  }
+
+  private replicaStatus(replica: Replica): ReplicaStatus {
+    const p = replica.process;
+    return {
+      name: replica.name,
+      node: this.nodeName,
+      state: stateOf(p.state, replica.ready),
+      ready: replica.ready,
+      restarts: p.restarts,
+      startedAt: p.since?.toISOString() ?? null,
+      ...(p.lastExit && !replica.ready ? { message: `last ${p.lastExit}` } : {}),
+      ...(p.pid !== undefined ? { pid: p.pid } : {}),
+    };
+  }
+}
+
+function stateOf(state: SupervisedProcess['state'], ready: boolean): ReplicaState {
+  if (state === 'running') return ready ? 'running' : 'starting';
+  return state;
+}

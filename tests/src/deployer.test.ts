@@ -1,0 +1,299 @@
+/**
+ * R7–R12 through the gateway of the real platform: an admin's templates, a seller's
+ * deployment as real processes with its own database, a buyer's ticket under /e/{slug}/,
+ * members, a blue-green update under load, delete, and every refusal.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { ADMIN, adminEnv, logIn, signUpAndLogIn, type Session } from './support/accounts.js';
+import { pay } from './support/buying.js';
+import { builtinTemplates, deploy, deployment, deployRunning, settled, uniqueSlug } from './support/deployments.js';
+import { eventually, expectProblem, get, post, request } from './support/http.js';
+import { applyPerformance } from './support/performance.js';
+import { startPlatform, type RunningPlatform } from './support/platform.js';
+import { tokenMinter } from './support/tokens.js';
+
+const SECTIONS = [{ name: 'A', grade: 'R', price: 50_000, rows: 10, seatsPerRow: 20 }];
+
+interface Seat { id: string; state: string }
+
+/** Holds one available seat (retrying when another buyer was faster) and pays for it. */
+async function buyOneSeat(base: string, token: string): Promise<{ orderId: string; statuses: number[] }> {
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const seats = await get<{ seats: Seat[] }>(`${base}/seats`, token);
+    statuses.push(seats.status);
+    const free = seats.body.seats.filter((s) => s.state === 'available');
+    if (free.length === 0) throw new Error('sold out');
+    const seat = free[Math.floor(Math.random() * free.length)]!;
+    const hold = await post(`${base}/buyticket/holds`, { seatIds: [seat.id] }, token);
+    statuses.push(hold.status);
+    if (hold.status === 409) continue;
+    const order = await pay(base, token, hold.body.holdId);
+    statuses.push(order.status);
+    if (order.status === 201) return { orderId: order.body.order.id, statuses };
+    return { orderId: '', statuses };
+  }
+  return { orderId: '', statuses };
+}
+
+/** Statuses a buyer may meet without anything having failed: answers, and a seat someone else took. */
+const ANSWERED = new Set([200, 201, 409]);
+
+describe('deployer through the gateway', () => {
+  let platform: RunningPlatform;
+  let admin: string;
+  let templates: Record<string, string>;
+  let owner: Session;
+  let colleague: Session;
+  let buyer: Session;
+  let namespaces: pg.Client;
+
+  before(async () => {
+    platform = await startPlatform({ env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '8000', DEPLOYER_DRAIN_MS: '500' } });
+    admin = (await logIn(platform.gateway, ADMIN.email, ADMIN.password)).accessToken;
+    templates = await builtinTemplates(platform.gateway, admin);
+    [owner, colleague, buyer] = await Promise.all([
+      signUpAndLogIn(platform.gateway, 'seller'),
+      signUpAndLogIn(platform.gateway, 'seller'),
+      signUpAndLogIn(platform.gateway, 'buyer'),
+    ]);
+    namespaces = new pg.Client({ connectionString: (await platform.runtime()).databases.deployer });
+    await namespaces.connect();
+  });
+  after(async () => {
+    await namespaces?.end();
+    await platform?.dispose();
+  });
+
+  const databaseExists = async (slug: string) =>
+    (await namespaces.query('select 1 from pg_database where datname = $1', [`clove_ns_${slug.replaceAll('-', '_')}`])).rowCount === 1;
+
+  it('deploys the standard template as its own service and database, where a buyer buys a ticket', async () => {
+    const images = await get(`${platform.gateway}/pool/images`, admin);
+    assert.ok(images.body.some((i: any) => i.source.kind === 'builtin' && i.source.service === 'ticketing' && i.status === 'ready'), images.text);
+
+    const slug = uniqueSlug('spring');
+    const accepted = await deploy(platform.gateway, owner.accessToken, templates.standard!, { slug, holdSeconds: 300 });
+    assert.equal(accepted.status, 'deploying');
+    assert.equal(accepted.namespace, `perf-${slug}`);
+    const view = await settled(platform.gateway, owner.accessToken, accepted.id);
+    assert.equal(view.status, 'running', view.reason ?? '');
+    assert.equal(view.access, 'owner');
+    assert.deepEqual(view.values, { slug, holdSeconds: 300, maxSeatsPerBuyer: 4, saleOpensAt: '2030-01-01T00:00:00Z' });
+    assert.deepEqual(view.components.map((c) => [c.name, c.revision, c.desiredReplicas, c.readyReplicas]), [['ticketing', 1, 1, 1]]);
+    const done = view.revisions[0]!.progress.filter((p) => p.state === 'done').map((p) => p.step);
+    assert.deepEqual(done, ['namespace', 'credential', 'database', 'apply', 'ready', 'route']);
+    assert.ok(await databaseExists(slug));
+
+    const base = `${platform.gateway}/e/${slug}`;
+    await applyPerformance(platform, slug, owner.accessToken, SECTIONS);
+    const event = await get(`${base}/event`);
+    assert.equal(event.status, 200, event.text);
+    const bought = await buyOneSeat(base, buyer.accessToken);
+    assert.ok(bought.orderId, JSON.stringify(bought.statuses));
+    const orders = await get(`${base}/ticket/orders`, buyer.accessToken);
+    assert.deepEqual(orders.body.map((o: { id: string }) => o.id), [bought.orderId]);
+    await eventually(async () => (await get(`${platform.gateway}/catalog/events?q=${slug}`)).body.some((e: { slug: string }) => e.slug === slug), 20_000, 'the catalog to list it');
+
+    const listed = await get(`${platform.gateway}/deploy/deployments`, owner.accessToken);
+    assert.ok(listed.body.some((d: { id: string }) => d.id === view.id));
+    assert.ok(!(await get(`${platform.gateway}/deploy/deployments`, colleague.accessToken)).body.some((d: { id: string }) => d.id === view.id));
+    assert.ok((await get(`${platform.gateway}/deploy/deployments`, admin)).body.some((d: { id: string }) => d.id === view.id));
+  });
+
+  it('shares a deployment with members, per deployment, and takes it back (R12)', async () => {
+    const slug = uniqueSlug('shared');
+    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    const base = `${platform.gateway}/e/${slug}`;
+    const members = `${platform.gateway}/deploy/deployments/${view.id}/members`;
+
+    expectProblem(await get(`${platform.gateway}/deploy/deployments/${view.id}`, colleague.accessToken), 403, 'NOT_YOUR_DEPLOYMENT');
+    expectProblem(await get(`${base}/sales`, colleague.accessToken), 403, 'NOT_OWNER');
+
+    const added = await post(members, { email: colleague.email }, owner.accessToken);
+    assert.equal(added.status, 201, added.text);
+    assert.deepEqual(added.body.map((m: { userId: string }) => m.userId), [colleague.userId]);
+    expectProblem(await post(members, { email: colleague.email }, owner.accessToken), 409, 'ALREADY_MEMBER');
+    expectProblem(await post(members, { email: 'nobody-here@example.com' }, owner.accessToken), 404, 'USER_NOT_FOUND');
+    expectProblem(await post(members, { email: buyer.email }, owner.accessToken), 400, 'NOT_A_SELLER');
+
+    assert.equal((await deployment(platform.gateway, colleague.accessToken, view.id)).access, 'member');
+    await applyPerformance(platform, slug, colleague.accessToken, SECTIONS);
+    assert.equal((await get(`${base}/sales`, colleague.accessToken)).status, 200);
+    expectProblem(await post(members, { email: owner.email }, colleague.accessToken), 403, 'NOT_OWNER');
+
+    const removed = await request('DELETE', members, { token: owner.accessToken, body: { email: colleague.email } });
+    assert.equal(removed.status, 200, removed.text);
+    assert.deepEqual(removed.body, []);
+    expectProblem(await get(`${platform.gateway}/deploy/deployments/${view.id}`, colleague.accessToken), 403, 'NOT_YOUR_DEPLOYMENT');
+    await eventually(async () => (await get(`${base}/sales`, colleague.accessToken)).status === 403, 15_000, 'the performance to forget the member');
+  });
+
+  it('rolls out new values blue-green while buyers keep buying: no failed request, no lost order (R8)', async () => {
+    const slug = uniqueSlug('switch');
+    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    const base = `${platform.gateway}/e/${slug}`;
+    await applyPerformance(platform, slug, owner.accessToken, [{ name: 'A', grade: 'R', price: 30_000, rows: 40, seatsPerRow: 50 }]);
+    const minter = await tokenMinter(platform);
+
+    // Each purchase is a buyer of its own, so the per-buyer limit never stops the load.
+    let phase: 'before' | 'switching' | 'after' | 'done' = 'before';
+    const failures: string[] = [];
+    const purchases: Array<{ token: string; orderId: string; phase: string }> = [];
+    const shoppers = Array.from({ length: 4 }, async () => {
+      while (phase !== 'done') {
+        const token = await minter.token({ role: 'buyer' });
+        try {
+          const result = await buyOneSeat(base, token);
+          for (const status of result.statuses) if (!ANSWERED.has(status)) failures.push(`HTTP ${status} (${phase})`);
+          if (result.orderId) purchases.push({ token, orderId: result.orderId, phase });
+        } catch (error) {
+          failures.push(`${String(error)} (${phase})`);
+        }
+      }
+    });
+    const count = (p: string) => purchases.filter((x) => x.phase === p).length;
+    await eventually(async () => count('before') >= 3 || failures.length > 0, 20_000, 'purchases before the switch');
+
+    phase = 'switching';
+    const update = await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}`, { token: owner.accessToken, body: { values: { holdSeconds: 240 } } });
+    assert.equal(update.status, 202, update.text);
+    assert.equal(update.body.revision, 2);
+    expectProblem(await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}`, { token: owner.accessToken, body: { values: {} } }), 409, 'DEPLOYMENT_BUSY');
+    const switched = await settled(platform.gateway, owner.accessToken, view.id);
+    phase = 'after';
+    await eventually(async () => count('after') >= 5 || failures.length > 0, 30_000, 'purchases on the new revision');
+    phase = 'done';
+    await Promise.all(shoppers);
+
+    assert.deepEqual(failures, []);
+    assert.ok(count('switching') >= 3, `only ${count('switching')} purchases during the switch`);
+    assert.equal(switched.status, 'running', switched.reason ?? '');
+    assert.equal(switched.currentRevision, 2);
+    assert.deepEqual(switched.revisions.map((r) => [r.number, r.status]), [[2, 'active'], [1, 'retired']]);
+    assert.equal(switched.values.holdSeconds, 240);
+    assert.deepEqual(switched.components.map((c) => c.workload), ['ticketing-r2']);
+    for (const purchase of purchases) {
+      const orders = await get(`${base}/ticket/orders`, purchase.token);
+      assert.deepEqual(orders.body.map((o: { id: string; status: string }) => [o.id, o.status]), [[purchase.orderId, 'paid']], 'every paid order is kept');
+    }
+  });
+
+  it('refuses what it cannot deploy, and what is not the caller\'s', async () => {
+    const deployments = `${platform.gateway}/deploy/deployments`;
+    const running = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug: uniqueSlug('taken') });
+
+    expectProblem(await post(deployments, { templateId: '00000000-0000-4000-8000-000000000000', values: { slug: uniqueSlug('x') } }, owner.accessToken), 404, 'TEMPLATE_NOT_FOUND');
+    const bad = await post(deployments, { templateId: templates.standard, values: { holdSeconds: 5, colour: 'red' } }, owner.accessToken);
+    expectProblem(bad, 400, 'INVALID_VALUES');
+    assert.deepEqual(bad.body.errors.map((e: { path: string }) => e.path).sort(), ['/body/values/colour', '/body/values/holdSeconds', '/body/values/slug']);
+    for (const slug of ['admin', 'kube-system', 'Upper', 'a'.repeat(59)]) {
+      const refused = await post(deployments, { templateId: templates.standard, values: { slug } }, owner.accessToken);
+      expectProblem(refused, 400, 'INVALID_VALUES');
+      assert.equal(refused.body.errors[0].path, '/body/values/slug', slug);
+    }
+    expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: running.slug } }, colleague.accessToken), 409, 'SLUG_TAKEN');
+    expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: { nested: 'x' } } }, owner.accessToken), 400, 'VALIDATION_FAILED');
+    expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: uniqueSlug('b') } }, buyer.accessToken), 403, 'WRONG_ROLE');
+    expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: uniqueSlug('a') } }, admin), 403, 'WRONG_ROLE');
+    expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: uniqueSlug('u') } }), 401, 'TOKEN_MISSING');
+
+    const one = `${deployments}/${running.id}`;
+    expectProblem(await request('PUT', one, { token: colleague.accessToken, body: { values: {} } }), 403, 'NOT_YOUR_DEPLOYMENT');
+    expectProblem(await request('DELETE', one, { token: colleague.accessToken }), 403, 'NOT_YOUR_DEPLOYMENT');
+    expectProblem(await get(one, buyer.accessToken), 403, 'WRONG_ROLE');
+    expectProblem(await request('PUT', one, { token: owner.accessToken, body: { values: { slug: 'another-name' } } }), 400, 'SLUG_IMMUTABLE');
+    expectProblem(await request('PUT', one, { token: owner.accessToken, body: { values: { maxSeatsPerBuyer: 99 } } }), 400, 'INVALID_VALUES');
+    expectProblem(await get(`${deployments}/not-a-uuid`, owner.accessToken), 400, 'VALIDATION_FAILED');
+    expectProblem(await get(`${deployments}/00000000-0000-4000-8000-000000000000`, owner.accessToken), 404, 'DEPLOYMENT_NOT_FOUND');
+    expectProblem(await request('DELETE', `${one}?force=maybe`, { token: owner.accessToken }), 400, 'VALIDATION_FAILED');
+    expectProblem(await get(`${deployments}/${running.id}/access/${owner.userId}`), 401, 'TOKEN_MISSING');
+    expectProblem(await request('GET', `${deployments}/${running.id}/access/${owner.userId}`, { headers: { authorization: 'Bearer not-the-credential-of-it' } }), 403, 'WRONG_CREDENTIAL');
+  });
+
+  it('deletes only with force while tickets are sold, and then leaves nothing behind (R10)', async () => {
+    const slug = uniqueSlug('closing');
+    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    const base = `${platform.gateway}/e/${slug}`;
+    await applyPerformance(platform, slug, owner.accessToken, SECTIONS);
+    assert.ok((await buyOneSeat(base, buyer.accessToken)).orderId);
+
+    const one = `${platform.gateway}/deploy/deployments/${view.id}`;
+    const refused = await request('DELETE', one, { token: owner.accessToken });
+    expectProblem(refused, 409, 'TICKETS_SOLD');
+    assert.equal(refused.body.liveTickets, 1);
+    assert.equal((await get(`${base}/event`)).status, 200);
+
+    const accepted = await request('DELETE', `${one}?force=true`, { token: owner.accessToken });
+    assert.equal(accepted.status, 202, accepted.text);
+    assert.equal(accepted.body.status, 'deleting');
+    await eventually(async () => (await get(one, owner.accessToken)).status === 404, 30_000, 'the deployment to be gone');
+    expectProblem(await get(`${base}/event`), 404, 'ROUTE_NOT_FOUND');
+    assert.equal(await databaseExists(slug), false);
+    // The slug is free again.
+    const again = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    assert.notEqual(again.id, view.id);
+  });
+
+  it('fails a deploy whose replica never becomes ready, with the reason, and rolls it back', async () => {
+    const images = await get(`${platform.gateway}/pool/images`, admin);
+    const ticketing = images.body.find((i: any) => i.source.kind === 'builtin' && i.source.service === 'ticketing');
+    const template = (name: string, env: Record<string, string>) => post(`${platform.gateway}/template/templates`, {
+      name,
+      description: 'A ticketing service that cannot start',
+      parameters: { type: 'object', properties: { slug: { type: 'string', description: 'Slug', default: 'broken' } }, required: ['slug'], additionalProperties: false },
+      components: [{ name: 'ticketing', imageId: ticketing.id, replicas: 1, routes: [{ path: '/' }], env: { SLUG: { fromParameter: 'slug' }, ...env } }],
+    }, admin);
+    // A database it cannot reach: the replica crashes in a loop until the deploy gives up.
+    const crashing = await template(uniqueSlug('crashing'), { DATABASE_URL: 'postgres://nobody:wrong@127.0.0.1:1/nothing' });
+    assert.equal(crashing.status, 201, crashing.text);
+    // A value it refuses: it exits at once with a configuration error.
+    const misconfigured = await template(uniqueSlug('misconfigured'), { HOLD_SECONDS: 'soon' });
+    assert.equal(misconfigured.status, 201, misconfigured.text);
+
+    for (const [templateId, why] of [[crashing.body.id, /Not ready within 8000 ms: ticketing-r1-0: backoff, [1-9]\d* restarts, last exit code 1/], [misconfigured.body.id, /refused its configuration/]] as const) {
+      const slug = uniqueSlug('broken');
+      const accepted = await deploy(platform.gateway, owner.accessToken, templateId, { slug });
+      const view = await settled(platform.gateway, owner.accessToken, accepted.id, ['deploying'], 30_000);
+      assert.equal(view.status, 'failed');
+      assert.match(view.reason ?? '', why);
+      assert.match(view.reason ?? '', /^ready: /);
+      const progress = view.revisions[0]!.progress.map((p) => `${p.step}:${p.state}`);
+      assert.deepEqual(progress.slice(-5), ['ready:failed', 'apply:undone', 'database:undone', 'credential:undone', 'namespace:undone']);
+      assert.equal(await databaseExists(slug), false);
+      expectProblem(await get(`${platform.gateway}/e/${slug}/event`), 404, 'ROUTE_NOT_FOUND');
+      assert.deepEqual(view.components, []);
+      // A failed deployment frees its slug and can be deleted.
+      assert.equal((await request('DELETE', `${platform.gateway}/deploy/deployments/${view.id}`, { token: owner.accessToken })).status, 202);
+    }
+  });
+});
+
+describe('deployer across a platform restart', () => {
+  it('brings running deployments back and settles one caught mid-deploy', async () => {
+    const first = await startPlatform({ env: adminEnv });
+    let second: RunningPlatform | undefined;
+    try {
+      const admin = (await logIn(first.gateway, ADMIN.email, ADMIN.password)).accessToken;
+      const templates = await builtinTemplates(first.gateway, admin);
+      const seller = await signUpAndLogIn(first.gateway, 'seller');
+      const kept = await deployRunning(first.gateway, seller.accessToken, templates.standard!, { slug: uniqueSlug('kept') });
+      await applyPerformance(first, kept.slug, seller.accessToken, SECTIONS);
+      const caught = await deploy(first.gateway, seller.accessToken, templates['flash-sale']!, { slug: uniqueSlug('caught'), replicas: 2 });
+      assert.equal(await first.stop('SIGTERM'), 0);
+
+      second = await startPlatform({ stateDir: first.stateDir, ports: first.ports, env: adminEnv });
+      await eventually(async () => (await get(`${second!.gateway}/e/${kept.slug}/event`)).status === 200, 30_000, 'the kept performance to answer');
+      const keptView = await deployment(second.gateway, seller.accessToken, kept.id);
+      assert.equal(keptView.status, 'running');
+      assert.equal(keptView.components[0]!.readyReplicas, 1);
+      const caughtView = await settled(second.gateway, seller.accessToken, caught.id);
+      assert.ok(['running', 'failed'].includes(caughtView.status), caughtView.status);
+      if (caughtView.status === 'failed') assert.match(caughtView.reason ?? '', /restart/);
+    } finally {
+      await (second ?? first).dispose();
+    }
+  });
+});
