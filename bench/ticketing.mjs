@@ -9,13 +9,13 @@
 //        small: npm run bench:ticketing -- --seats 2000 --buyers 500 --concurrency 50
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
 import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
 import { measureRawUpdates } from '../tools/bots/dist/bench.raw-updates.js';
+import { startLauncher } from './launcher.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -72,59 +72,11 @@ function seatMap(total) {
   return { sections, total: rows * 100, shape: `${sectionCount} sections × ≤10 rows × 100 seats` };
 }
 
-async function freePorts(count) {
-  const isFree = (port) => new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    if ((await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)))).every(Boolean)) return base;
-  }
-  throw new Error('no free port range');
-}
-
-/** Starts the launcher in its own process group (a terminal's Ctrl-C reaches only us; we stop it in order). */
-async function launchPlatform(stateDir) {
-  const base = await freePorts(32);
-  const launcher = spawn(process.execPath, [join(root, 'tools/launcher/dist/main.js'), '--slug', SLUG], {
-    env: {
-      ...process.env,
-      CLOVE_STATE_DIR: stateDir,
-      CLOVE_PORT_BASE: String(base),
-      CLOVE_GATEWAY_PORT: String(base + 30),
-      CLOVE_PG_PORT: String(base + 31),
-      AUTH_LOGIN_MAX_PER_IP: '1000000',
-      PERF_BENCH_DB_POOL_MAX: String(opts.dbPool),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  launcher.stdout.on('data', (chunk) => (output += chunk));
-  launcher.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => launcher.once('exit', resolve));
-  const ready = new Promise((resolve, reject) => {
-    const onData = () => {
-      if (!output.includes('Clove is ready')) return;
-      launcher.stdout.off('data', onData);
-      resolve();
-    };
-    launcher.stdout.on('data', onData);
-    exited.then((code) => reject(new Error(`the launcher exited (${code}) before ready:\n${output}`)));
-  });
-  return {
-    pid: launcher.pid,
-    ready,
-    output: () => output,
-    stop: async () => {
-      if (launcher.exitCode === null && launcher.signalCode === null) launcher.kill('SIGINT');
-      await exited;
-    },
-  };
-}
+/** Starts the platform with one performance, "bench", whose database pool is the one asked for. */
+const launchPlatform = (stateDir) => startLauncher(stateDir, {
+  args: ['--slug', SLUG],
+  env: { AUTH_LOGIN_MAX_PER_IP: '1000000', PERF_BENCH_DB_POOL_MAX: String(opts.dbPool), LOG_LEVEL: 'warn' },
+});
 
 async function json(method, url, body, token) {
   const response = await fetch(url, {

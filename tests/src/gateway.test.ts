@@ -60,7 +60,7 @@ describe('gateway', () => {
 
   before(async () => {
     platform = await startPlatform({ env: { GATEWAY_UPSTREAM_TIMEOUT_MS: '800' } });
-    const token = await platform.adminToken();
+    const token = await platform.gatewayAdminToken();
     admin = (method, path, body) => request(method, `${platform.gatewayAdmin}${path}`, { body, token });
     echo = await upstream('one');
     echo2 = await upstream('two');

@@ -8,23 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { signUpAndLogIn, type Session } from './support/accounts.js';
-import { eventually, get, post, request, type HttpResult } from './support/http.js';
+import { eventually, expectProblem, get, post, request } from './support/http.js';
 import { applyPerformance, FUTURE, ownerOf, PAST } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 import { tokenMinter, type Minter } from './support/tokens.js';
-
-const GOOD_CARD = { number: '4242 4242 4242 4242', expiry: '12/39', cvc: '123' };
-const DECLINED_CARD = { number: '4000000000000002', expiry: '12/39', cvc: '123' };
-
-function pay(base: string, token: string, holdId: string, card = GOOD_CARD, key: string = randomUUID()) {
-  return request('POST', `${base}/buyticket/orders`, { token, body: { holdId, card }, headers: { 'idempotency-key': key } });
-}
-
-function expectProblem(result: HttpResult, status: number, code: string) {
-  assert.equal(result.status, status, result.text);
-  assert.equal(result.body.code, code, result.text);
-  assert.match(result.headers.get('content-type') ?? '', /problem\+json/);
-}
+import { DECLINED_CARD, GOOD_CARD, pay } from './support/buying.js';
 
 describe('ticketing through the gateway', () => {
   let platform: RunningPlatform;
