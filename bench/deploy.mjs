@@ -182,7 +182,7 @@ try {
   const templates = await must('POST', `${gateway}/template/templates/builtin`, undefined, admin, 200);
   const standard = templates.find((t) => t.name === 'standard').id;
   await must('POST', `${gateway}/auth/signup`, SELLER, undefined, 201);
-  const seller = (await must('POST', `${gateway}/auth/login`, SELLER, undefined, 200)).accessToken;
+  const seller = (await must('POST', `${gateway}/auth/login`, { email: SELLER.email, password: SELLER.password }, undefined, 200)).accessToken;
   const runtime = JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8'));
   const mint = await tokenMinter(runtime.databases.auth);
 

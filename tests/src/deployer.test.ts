@@ -53,12 +53,12 @@ describe('deployer through the gateway', () => {
   before(async () => {
     platform = await startPlatform({ env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '8000', DEPLOYER_DRAIN_MS: '500' } });
     admin = (await logIn(platform.gateway, ADMIN.email, ADMIN.password)).accessToken;
-    templates = await builtinTemplates(platform.gateway, admin);
     [owner, colleague, buyer] = await Promise.all([
       signUpAndLogIn(platform.gateway, 'seller'),
       signUpAndLogIn(platform.gateway, 'seller'),
       signUpAndLogIn(platform.gateway, 'buyer'),
     ]);
+    templates = await builtinTemplates(platform.gateway, owner.accessToken);
     namespaces = new pg.Client({ connectionString: (await platform.runtime()).databases.deployer });
     await namespaces.connect();
   });
@@ -273,25 +273,29 @@ describe('deployer through the gateway', () => {
 
 describe('deployer across a platform restart', () => {
   it('brings running deployments back and settles one caught mid-deploy', async () => {
-    const first = await startPlatform({ env: adminEnv });
+    const first = await startPlatform();
     let second: RunningPlatform | undefined;
     try {
-      const admin = (await logIn(first.gateway, ADMIN.email, ADMIN.password)).accessToken;
-      const templates = await builtinTemplates(first.gateway, admin);
       const seller = await signUpAndLogIn(first.gateway, 'seller');
+      const templates = await builtinTemplates(first.gateway, seller.accessToken);
       const kept = await deployRunning(first.gateway, seller.accessToken, templates.standard!, { slug: uniqueSlug('kept') });
       await applyPerformance(first, kept.slug, seller.accessToken, SECTIONS);
       const caught = await deploy(first.gateway, seller.accessToken, templates['flash-sale']!, { slug: uniqueSlug('caught'), replicas: 2 });
       assert.equal(await first.stop('SIGTERM'), 0);
 
-      second = await startPlatform({ stateDir: first.stateDir, ports: first.ports, env: adminEnv });
+      second = await startPlatform({ stateDir: first.stateDir, ports: first.ports });
       await eventually(async () => (await get(`${second!.gateway}/e/${kept.slug}/event`)).status === 200, 30_000, 'the kept performance to answer');
       const keptView = await deployment(second.gateway, seller.accessToken, kept.id);
       assert.equal(keptView.status, 'running');
       assert.equal(keptView.components[0]!.readyReplicas, 1);
       const caughtView = await settled(second.gateway, seller.accessToken, caught.id);
       assert.ok(['running', 'failed'].includes(caughtView.status), caughtView.status);
-      if (caughtView.status === 'failed') assert.match(caughtView.reason ?? '', /restart/);
+      if (caughtView.status === 'failed') {
+        assert.match(caughtView.reason ?? '', /restart/);
+        expectProblem(await get(`${second.gateway}/e/${caught.slug}/event`), 404, 'ROUTE_NOT_FOUND');
+      } else {
+        assert.equal((await get(`${second.gateway}/e/${caught.slug}/event`)).body.code, 'PERFORMANCE_NOT_FOUND');
+      }
     } finally {
       await (second ?? first).dispose();
     }

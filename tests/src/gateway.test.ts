@@ -190,6 +190,18 @@ describe('gateway', () => {
     assert.equal((await admin('DELETE', '/routes?prefix=/e/gone')).status, 404);
   });
 
+  it('removes every route of an owner, and of its parts, at once', async () => {
+    await admin('PUT', '/routes', { prefix: '/e/ns-a', upstreams: [echo.url], owner: 'perf-a/ticketing' });
+    await admin('PUT', '/routes', { prefix: '/e/ns-a/admin', upstreams: [echo.url], owner: 'perf-a/console' });
+    await admin('PUT', '/routes', { prefix: '/e/ns-ab', upstreams: [echo.url], owner: 'perf-ab/ticketing' });
+    assert.equal((await admin('DELETE', '/routes?owner=perf-a')).status, 204);
+    assert.equal((await get(`${platform.gateway}/e/ns-a/`)).status, 404);
+    assert.equal((await get(`${platform.gateway}/e/ns-a/admin/`)).status, 404);
+    assert.equal((await get(`${platform.gateway}/e/ns-ab/`)).status, 200, 'another owner whose name merely starts alike keeps its route');
+    assert.equal((await admin('DELETE', '/routes?owner=perf-a')).status, 204, 'idempotent');
+    assert.equal((await admin('DELETE', '/routes')).status, 400);
+  });
+
   it('keeps run-time routes when the gateway restarts', async () => {
     await admin('PUT', '/routes', { prefix: '/e/kept', upstreams: [echo.url] });
     const pid = (await platform.runtime()).services.gateway!.pid;

@@ -228,14 +228,18 @@ describe('pool', () => {
     assert.equal((await call('GET', `/images/${builtin.id}`, 'not-a-token')).statusCode, 401);
     assert.equal((await call('DELETE', `/images/${builtin.id}`)).statusCode, 401);
 
-    // The templates service reads images with its service token, and does nothing else.
+    // The templates service reads images with its service token and registers built-in
+    // services (to ship the built-in templates); everything else is the admin's.
     const read = await call('GET', `/images/${container.id}`, SERVICE_TOKEN);
     assert.equal(read.statusCode, 200);
     assert.equal(read.json<ImageView>().name, 'seat-inventory');
-    assert.equal((await call('POST', '/images', SERVICE_TOKEN, body)).statusCode, 403);
-    assert.equal((await call('GET', '/images', SERVICE_TOKEN)).statusCode, 403);
+    assert.equal((await call('GET', '/images', SERVICE_TOKEN)).json<ImageView[]>().length, 2);
+    const foreign = await call('POST', '/images', SERVICE_TOKEN, imageBody('from-a-service', { kind: 'container', reference: 'ghcr.io/clove/x:1' }));
+    assert.equal(foreign.statusCode, 403);
+    assert.equal(foreign.json<{ code: string }>().code, 'WRONG_CALLER');
+    assert.equal((await call('POST', '/images', SERVICE_TOKEN, body)).statusCode, 201);
     assert.equal((await call('DELETE', `/images/${container.id}`, SERVICE_TOKEN)).statusCode, 403);
-    assert.equal((await call('GET', '/images', admin)).json<ImageView[]>().length, 2);
+    assert.equal((await call('GET', '/images', admin)).json<ImageView[]>().length, 3);
   });
 
   it('names the field of a bad source or spec', async () => {

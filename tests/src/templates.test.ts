@@ -73,6 +73,7 @@ describe('templates', () => {
     const poolUrl = `http://127.0.0.1:${(pool.app.server.address() as AddressInfo).port}`;
     templates = await buildApp(loadTemplatesConfig({
       DATABASE_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, POOL_URL: poolUrl, POOL_SERVICE_TOKEN: SERVICE_TOKEN,
+      TEMPLATES_BUILTIN: 'false',
     }), { silent: true });
     [admin, seller, buyer] = await Promise.all([issuer.tokenFor('admin'), issuer.tokenFor('seller'), issuer.tokenFor('buyer')]);
   });
@@ -228,7 +229,7 @@ describe('templates', () => {
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const config = loadTemplatesConfig({
       DATABASE_URL: new URL('/templates_test', db.url).toString(), AUTH_JWKS_URL: issuer.jwksUrl,
-      POOL_URL: `http://127.0.0.1:${closedPort}`, POOL_SERVICE_TOKEN: SERVICE_TOKEN,
+      POOL_URL: `http://127.0.0.1:${closedPort}`, POOL_SERVICE_TOKEN: SERVICE_TOKEN, TEMPLATES_BUILTIN: 'false',
     });
     const offline = await buildApp(config, { silent: true });
     try {
@@ -259,5 +260,21 @@ describe('templates', () => {
     assert.deepEqual(again.json<TemplateView[]>().map((t) => t.id), [standard!.id, flashSale!.id]);
     const images = (await call(pool, 'GET', '/images', admin)).json<Array<{ name: string }>>();
     assert.equal(images.filter((i) => i.name === 'ticketing').length, 1);
+  });
+
+  it('ships the built-in templates on its own when it starts, for sellers to deploy', async () => {
+    const poolUrl = `http://127.0.0.1:${(pool.app.server.address() as AddressInfo).port}`;
+    const fresh = await buildApp(loadTemplatesConfig({
+      DATABASE_URL: await db.createDatabase('templates_seeded'), AUTH_JWKS_URL: issuer.jwksUrl, POOL_URL: poolUrl, POOL_SERVICE_TOKEN: SERVICE_TOKEN,
+    }), { silent: true });
+    try {
+      await fresh.seeded;
+      const listed = (await call(fresh, 'GET', '/templates', seller)).json<Array<{ name: string }>>();
+      assert.deepEqual(listed.map((t) => t.name).sort(), ['flash-sale', 'standard']);
+      const images = (await call(pool, 'GET', '/images', admin)).json<Array<{ name: string }>>();
+      assert.equal(images.filter((i) => i.name === 'ticketing').length, 1, 'the pool image is shared, not registered twice');
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
 import type { TemplatesConfig } from './config.js';
 import { PoolClient } from './pool/pool-client.js';
+import { seedBuiltinTemplates } from './templates/builtin.seed.js';
 import { registerTemplateRoutes } from './templates/template.routes.js';
 import { TemplateService } from './templates/template.service.js';
 
@@ -8,6 +9,8 @@ export interface TemplatesApp {
   app: App;
   pool: Pool;
   close: () => Promise<void>;
+  /** Resolves when the built-in templates exist (or the service stopped first). */
+  seeded: Promise<void>;
 }
 
 /**
@@ -26,6 +29,18 @@ export async function buildApp(config: TemplatesConfig, options: { silent?: bool
   const templates = new TemplateService(pool, images);
   const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
   registerTemplateRoutes(app, { templates, images, guards });
+  const stopping = new AbortController();
+  let seeding: Promise<void> = Promise.resolve();
+  app.addHook('onClose', async () => {
+    stopping.abort();
+    await seeding;
+  });
   await app.ready();
-  return { app, pool, close };
+  if (config.TEMPLATES_BUILTIN) {
+    seeding = seedBuiltinTemplates(templates, images, config.POOL_SERVICE_TOKEN, {
+      signal: stopping.signal,
+      onError: (error) => app.log.warn({ err: error }, 'the built-in templates are not created yet; trying again'),
+    });
+  }
+  return { app, pool, close, seeded: seeding };
 }

@@ -13,6 +13,7 @@ export const TemplatesConfigSchema = Type.Object({
     pattern: '^[^,\\s]{16,}$',
     description: 'Bearer secret (16+ characters) this service presents to the pool\'s service routes',
   }),
+  TEMPLATES_BUILTIN: Type.Boolean({ default: true, description: 'Create the built-in templates (standard, flash-sale) and their pool image at start-up when missing' }),
   POOL_TIMEOUT_MS: Type.Integer({ minimum: 1, maximum: 60_000, default: 5_000, description: 'Time limit of one call to the pool' }),
 });
 export type TemplatesConfig = Static<typeof TemplatesConfigSchema>;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { eventually, get, post, request } from './http.js';
+import { eventually, get, post } from './http.js';
 
 export interface DeploymentView {
   id: string;
@@ -17,11 +17,13 @@ export interface DeploymentView {
 
 export const uniqueSlug = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}`;
 
-/** The built-in templates (standard, flash-sale) and the ticketing image, created by an admin; their ids by name. */
-export async function builtinTemplates(gateway: string, adminToken: string): Promise<Record<string, string>> {
-  const created = await request('POST', `${gateway}/template/templates/builtin`, { token: adminToken });
-  assert.equal(created.status, 200, created.text);
-  return Object.fromEntries((created.body as Array<{ name: string; id: string }>).map((t) => [t.name, t.id]));
+/** The built-in templates (standard, flash-sale) the platform ships, as a seller finds them; their ids by name. */
+export async function builtinTemplates(gateway: string, sellerToken: string): Promise<Record<string, string>> {
+  return eventually(async () => {
+    const listed = await get<Array<{ name: string; id: string }>>(`${gateway}/template/templates`, sellerToken);
+    const byName = Object.fromEntries(listed.body.map((t) => [t.name, t.id]));
+    return byName.standard && byName['flash-sale'] ? byName : undefined;
+  }, 30_000, 'the built-in templates');
 }
 
 /** Asks for a deployment and returns what the deployer accepted. */

@@ -46,14 +46,21 @@ export function registerAdminRoutes(app: App, deps: { table: RouteTable; store: 
 
   app.delete('/routes', {
     schema: {
-      summary: 'Remove a run-time route',
-      querystring: Type.Object({ prefix: RouteSchema.properties.prefix }, { additionalProperties: false }),
+      summary: 'Remove a run-time route by prefix, or every route of an owner (and of its parts: owner/…)',
+      querystring: Type.Object({
+        prefix: Type.Optional(RouteSchema.properties.prefix),
+        owner: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      }, { additionalProperties: false, minProperties: 1, maxProperties: 1 }),
       response: withProblems({ 204: Type.Null() }),
     },
   }, async (request, reply) => {
-    const { prefix } = request.query;
-    if (deps.table.isStatic(prefix)) throw conflict(`${prefix} is a platform route and cannot be removed.`, 'STATIC_ROUTE');
-    if (!(await deps.store.remove(prefix))) throw notFound(`No run-time route ${prefix}.`, 'ROUTE_NOT_FOUND');
+    const { prefix, owner } = request.query;
+    if (owner !== undefined) {
+      await deps.store.removeOwnedBy(owner);
+    } else if (prefix !== undefined) {
+      if (deps.table.isStatic(prefix)) throw conflict(`${prefix} is a platform route and cannot be removed.`, 'STATIC_ROUTE');
+      if (!(await deps.store.remove(prefix))) throw notFound(`No run-time route ${prefix}.`, 'ROUTE_NOT_FOUND');
+    }
     await deps.reload();
     return reply.status(204).send(null);
   });

@@ -8,6 +8,8 @@ export interface RouteStore {
   upsert(route: Route): Promise<void>;
   /** False when there was no such route. */
   remove(prefix: string): Promise<boolean>;
+  /** Removes the routes of an owner and of its parts (`perf-gala` also removes `perf-gala/ticketing`); how many. */
+  removeOwnedBy(owner: string): Promise<number>;
   /** Calls onChange whenever any replica changed the routes; returns an unsubscribe function. */
   subscribe(onChange: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -28,6 +30,12 @@ export class MemoryRouteStore implements RouteStore {
     const existed = this.routes.delete(prefix);
     this.listeners.forEach((l) => l());
     return existed;
+  }
+  async removeOwnedBy(owner: string) {
+    const gone = [...this.routes.values()].filter((r) => isOwnedBy(r.owner, owner));
+    gone.forEach((r) => this.routes.delete(r.prefix));
+    this.listeners.forEach((l) => l());
+    return gone.length;
   }
   async subscribe(onChange: () => void) {
     this.listeners.add(onChange);
@@ -87,6 +95,15 @@ export class PgRouteStore implements RouteStore {
     return rowCount === 1;
   }
 
+  async removeOwnedBy(owner: string): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `with gone as (delete from routes where owner = $1 or starts_with(owner, $1 || '/') returning prefix)
+       select pg_notify('${CHANNEL}', prefix) from gone`,
+      [owner],
+    );
+    return rowCount ?? 0;
+  }
+
   async subscribe(onChange: () => void): Promise<() => Promise<void>> {
     let client: pg.Client | null = null;
     let stopped = false;
@@ -120,4 +137,8 @@ export class PgRouteStore implements RouteStore {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+function isOwnedBy(routeOwner: string | undefined, owner: string): boolean {
+  return routeOwner === owner || (routeOwner?.startsWith(`${owner}/`) ?? false);
 }

@@ -9,6 +9,8 @@ export interface Access {
   /** Admins, or services presenting a service token. */
   adminOrService: AccessGuard;
   service: AccessGuard;
+  /** Whether the request carries a service token (checked by a guard before). */
+  isService: (request: FastifyRequest) => boolean;
 }
 
 /**
@@ -31,5 +33,6 @@ export function createAccess(tokens: StaticTokens, guards: Guards): Access {
     admin: allow({ admin: true, service: false }),
     adminOrService: allow({ admin: true, service: true }),
     service: allow({ admin: false, service: true }),
+    isService: (request) => tokens.accepts(request.headers.authorization),
   };
 }

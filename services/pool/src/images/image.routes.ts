@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { withProblems, type App } from '@clove/kit';
+import { notAllowed, withProblems, type App } from '@clove/kit';
 import type { Access } from '../access/access.js';
 import type { ImageService } from './image.service.js';
 import { CreateImageBody, ImageParams, ImageSchema, UsageParams } from './image.schemas.js';
@@ -11,22 +11,25 @@ export function registerImageRoutes(app: App, deps: { images: ImageService; acce
   const { images, access } = deps;
 
   app.post('/images', {
-    onRequest: access.admin,
+    onRequest: access.adminOrService,
     schema: {
-      summary: 'Register an image (admin); a git source is built in the background',
+      summary: 'Register an image (admin; a service token may register built-in services only); a git source is built in the background',
       security: bearer,
       body: CreateImageBody,
       response: withProblems({ 201: ImageSchema }),
     },
   }, async (request, reply) => {
+    if (access.isService(request) && request.body.source.kind !== 'builtin') {
+      throw notAllowed('A service token may register built-in services only; other sources are the admin\'s.', 'WRONG_CALLER');
+    }
     reply.status(201);
     return images.register(request.body);
   });
 
   app.get('/images', {
-    onRequest: access.admin,
+    onRequest: access.adminOrService,
     schema: {
-      summary: 'All images, newest first (admin)',
+      summary: 'All images, newest first (admin, or a service token)',
       security: bearer,
       response: withProblems({ 200: Type.Array(ImageSchema) }),
     },

@@ -1,12 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { bearerToken, DomainError, withProblems, type App, type Guards } from '@clove/kit';
+import { bearerToken, withProblems, type App, type Guards } from '@clove/kit';
 import type { PoolClient } from '../pool/pool-client.js';
-import { builtinTemplates, TICKETING_IMAGE } from './builtin.js';
+import { ensureBuiltinTemplates } from './builtin.seed.js';
 import { documentsYaml, type TemplateService } from './template.service.js';
 import {
   FormatQuery, RevisionParams, TemplateInputBody, TemplateParams, TemplateSchema, TemplateSummarySchema,
-  type Template, type TemplateInput,
+  type Template,
 } from './template.schemas.js';
 
 const bearer = [{ bearer: [] }];
@@ -43,11 +43,7 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
       response: withProblems({ 200: Type.Array(TemplateSchema) }),
     },
   }, async (request) => {
-    const token = bearerToken(request);
-    const ticketing = await ensureTicketingImage(images, token);
-    const result: Template[] = [];
-    for (const input of builtinTemplates(ticketing)) result.push(await ensureTemplate(templates, input));
-    return result;
+    return ensureBuiltinTemplates(templates, images, bearerToken(request));
   });
 
   app.get('/templates', {
@@ -108,29 +104,4 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
     await templates.delete(request.params.id);
     return reply.status(204).send(null);
   });
-}
-
-/** The id of the pool's ticketing image, registered with the admin's token when missing. */
-async function ensureTicketingImage(images: PoolClient, adminToken: string): Promise<string> {
-  const find = async () => (await images.listImages(adminToken)).find((image) => image.name === TICKETING_IMAGE.name);
-  const existing = await find();
-  if (existing) return existing.id;
-  const registered = await images.registerImage(adminToken, TICKETING_IMAGE);
-  if (registered) return registered.id;
-  const raced = await find();
-  if (!raced) throw new Error('The pool refused the ticketing image as taken, yet lists none.');
-  return raced.id;
-}
-
-async function ensureTemplate(templates: TemplateService, input: TemplateInput): Promise<Template> {
-  const existing = await templates.findByName(input.name);
-  if (existing) return existing;
-  try {
-    return await templates.create(input);
-  } catch (error) {
-    if (!(error instanceof DomainError && error.reason === 'TEMPLATE_NAME_TAKEN')) throw error;
-    const raced = await templates.findByName(input.name);
-    if (!raced) throw error;
-    return raced;
-  }
 }

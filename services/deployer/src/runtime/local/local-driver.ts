@@ -109,7 +109,11 @@ export class LocalDriver implements RuntimeDriver {
 
   async remove(namespace: string, documents: DocumentRef[]): Promise<void> {
     const ns = this.namespaces.get(namespace);
-    if (!ns) return;
+    if (!ns) {
+      // Routes a previous run of the deployer published outlive it in the gateway.
+      for (const { name } of documents.filter((d) => d.kind === 'HTTPRoute')) await this.options.routes.removeOwnedBy(`${namespace}/${name}`);
+      return;
+    }
     const stopping: Array<Promise<void>> = [];
     for (const { kind, name } of documents) {
       if (kind === 'Secret') ns.secrets.delete(name);
@@ -169,11 +173,14 @@ export class LocalDriver implements RuntimeDriver {
 
   async deleteNamespace(namespace: string): Promise<void> {
     const ns = this.namespaces.get(namespace);
-    if (!ns) return;
-    ns.routes.clear();
-    await this.sync(namespace);
-    await Promise.all([...ns.workloads.values()].map((w) => w.stop()));
-    this.namespaces.delete(namespace);
+    if (ns) {
+      ns.routes.clear();
+      await this.sync(namespace);
+      await Promise.all([...ns.workloads.values()].map((w) => w.stop()));
+      this.namespaces.delete(namespace);
+    }
+    // Also routes a previous run published, which this run never knew.
+    await this.options.routes.removeOwnedBy(namespace);
   }
 
   async listNodes(): Promise<NodeInfo[]> {

@@ -12,6 +12,8 @@ export interface GatewayRoute {
 export interface RouteTable {
   put(route: GatewayRoute): Promise<void>;
   remove(prefix: string): Promise<void>;
+  /** Removes every route of an owner and of its parts (`perf-gala` also removes `perf-gala/ticketing`). */
+  removeOwnedBy(owner: string): Promise<void>;
 }
 
 /** The gateway's loopback route-table API (PUT/DELETE /routes with the admin token). */
@@ -28,6 +30,12 @@ export class GatewayRouteTable implements RouteTable {
     const response = await this.call('DELETE', `/routes?prefix=${encodeURIComponent(prefix)}`);
     await response.body?.cancel();
     if (!response.ok && response.status !== 404) throw new Error(`the gateway did not remove the route ${prefix}: ${response.status}`);
+  }
+
+  async removeOwnedBy(owner: string): Promise<void> {
+    const response = await this.call('DELETE', `/routes?owner=${encodeURIComponent(owner)}`);
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`the gateway did not remove the routes of ${owner}: ${response.status}`);
   }
 
   private call(method: string, path: string, body?: unknown): Promise<Response> {
@@ -50,5 +58,11 @@ export class MemoryRouteTable implements RouteTable {
 
   async remove(prefix: string): Promise<void> {
     this.routes.delete(prefix);
+  }
+
+  async removeOwnedBy(owner: string): Promise<void> {
+    for (const [prefix, route] of this.routes) {
+      if (route.owner === owner || route.owner?.startsWith(`${owner}/`)) this.routes.delete(prefix);
+    }
   }
 }
