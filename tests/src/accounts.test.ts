@@ -110,7 +110,7 @@ describe('accounts through the gateway', () => {
   it('lets the admin, and only the admin, register images in the pool through the gateway', async () => {
     const admin = await logIn(platform.gateway, ADMIN_EMAIL, ADMIN_PASSWORD);
     const image = {
-      name: 'ticketing',
+      name: 'box-office',
       source: { kind: 'builtin', service: 'ticketing' },
       spec: {
         className: 'TicketingService', role: 'control', linkableServices: [], methods: ['GET', 'POST', 'PUT', 'DELETE'],
@@ -123,7 +123,7 @@ describe('accounts through the gateway', () => {
     const created = await post(`${platform.gateway}/pool/images`, image, admin.accessToken);
     assert.equal(created.status, 201, created.text);
     assert.equal(created.body.status, 'ready');
-    assert.equal((await get(`${platform.gateway}/pool/images/${created.body.id}`, admin.accessToken)).body.name, 'ticketing');
+    assert.equal((await get(`${platform.gateway}/pool/images/${created.body.id}`, admin.accessToken)).body.name, 'box-office');
 
     const builtin = await post(`${platform.gateway}/template/templates/builtin`, {}, admin.accessToken);
     assert.equal(builtin.status, 200, builtin.text);
@@ -131,7 +131,9 @@ describe('accounts through the gateway', () => {
     assert.deepEqual(listed.body.map((t: { name: string }) => t.name).sort(), ['flash-sale', 'standard'], 'sellers read the templates');
     const yaml = await fetch(`${platform.gateway}/template/templates/${listed.body[0].id}?format=yaml`, { headers: { authorization: `Bearer ${seller.accessToken}` } });
     assert.match(await yaml.text(), /kind: Deployment/);
-    assert.equal((await request('DELETE', `${platform.gateway}/pool/images/${created.body.id}`, { token: admin.accessToken })).status, 409, 'the templates use the image');
+    const shipped = (await get(`${platform.gateway}/pool/images`, admin.accessToken)).body.find((i: { name: string }) => i.name === 'ticketing');
+    assert.equal((await request('DELETE', `${platform.gateway}/pool/images/${shipped.id}`, { token: admin.accessToken })).status, 409, 'the built-in templates use the shipped image');
+    assert.equal((await request('DELETE', `${platform.gateway}/pool/images/${created.body.id}`, { token: admin.accessToken })).status, 204, 'an unused image goes');
   });
 
   it('revokes the whole family when a used refresh token comes back', async () => {
