@@ -239,6 +239,27 @@ describe('ticketing through the gateway', () => {
       const today = new Date().toISOString().slice(0, 10);
       assert.equal(sales.byDay.at(-1).date, today);
       assert.equal(sales.byDay.at(-1).refunds, 1);
+
+      // The same over time, per interval and grade: this sale happened within the last hour.
+      const from = new Date(Date.now() - 3_600_000).toISOString();
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const series = await get(`${gala}/sales/series?from=${from}&to=${to}&step=300`, owner.accessToken);
+      assert.equal(series.status, 200, series.text);
+      assert.equal(series.body.points.length, 13, '61 minutes in 5-minute intervals');
+      const sum = (key: string, grade?: string) => series.body.points.reduce((acc: number, p: any) => acc + (grade ? p.byGrade[grade][key] : p[key]), 0);
+      assert.equal(sum('tickets'), sales.totals.sold + sales.totals.refunds.count, 'every ticket sold, refunded ones too');
+      assert.equal(sum('revenue'), sales.totals.revenue + sales.totals.refunds.amount);
+      assert.equal(sum('refunds'), 1);
+      assert.equal(sum('refundedAmount', 'VIP'), 150_000);
+      assert.equal(sum('orders'), (await get(`${gala}/bookers`, owner.accessToken)).body.length);
+      assert.deepEqual(series.body.grades, ['R', 'VIP']);
+      const reversed = await get(`${gala}/sales/series?from=${to}&to=${from}`, owner.accessToken);
+      expectProblem(reversed, 400, 'INVALID_WINDOW');
+      assert.equal(reversed.body.errors[0].path, '/querystring/to');
+      const tooFine = await get(`${gala}/sales/series?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z&step=60`, owner.accessToken);
+      expectProblem(tooFine, 400, 'INVALID_WINDOW');
+      assert.match(tooFine.body.errors[0].message, /at most 11000 points/);
+      expectProblem(await get(`${gala}/sales/series?from=${from}&to=${to}`), 401, 'TOKEN_MISSING');
     });
 
     it('keeps a deleted buyer\u2019s tickets in the records without their email or name (R4)', async () => {

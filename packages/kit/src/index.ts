@@ -19,3 +19,4 @@ export * from './auth/static-tokens.js';
 export * from './kubernetes/resources.js';
 export * from './kubernetes/parameters.js';
 export * from './process/supervised-process.js';
+export * from './http/time-window.js';

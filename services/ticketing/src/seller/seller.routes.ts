@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { withProblems, type App, type Guard, type Pool } from '@clove/kit';
+import { checkTimeWindow, TimeWindowQuery, withProblems, type App, type Guard, type Pool } from '@clove/kit';
+import { salesSeries } from './sales-series.js';
 import type { BuyerDirectory } from './buyer-directory.js';
 import { bookers, bookersCsv, sales } from './seller.queries.js';
 
@@ -27,6 +28,21 @@ const SalesSchema = Type.Object({
   grades: Type.Array(Type.Object({ grade: Type.String(), total: Count, sold: Count, held: Count, available: Count, revenue: Count })),
   byDay: Type.Array(Type.Object({ date: Type.String(), orders: Count, tickets: Count, revenue: Count, refunds: Count, refundedAmount: Count })),
 });
+const GradePointSchema = Type.Object({ tickets: Count, revenue: Count, refunds: Count, refundedAmount: Count });
+const SalesSeriesSchema = Type.Object({
+  currency: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  stepSeconds: Count,
+  grades: Type.Array(Type.String()),
+  points: Type.Array(Type.Object({
+    at: Type.String(),
+    orders: Count,
+    ...GradePointSchema.properties,
+    byGrade: Type.Record(Type.String(), GradePointSchema),
+  })),
+});
+const SERIES_LIMITS = { maxWindowSeconds: 400 * 86_400, minStepSeconds: 60, maxPoints: 11_000, defaultStepSeconds: 3600 };
 const bearer = [{ bearer: [] }];
 
 /** R25, R26: the seller's views of the sale. */
@@ -53,4 +69,14 @@ export function registerSellerRoutes(app: App, deps: { pool: Pool; ownerOrAdmin:
     onRequest: deps.ownerOrAdmin,
     schema: { summary: 'Sales statistics (R26)', security: bearer, response: withProblems({ 200: SalesSchema }) },
   }, async () => sales(deps.pool, deps.currency));
+
+  app.get('/sales/series', {
+    onRequest: deps.ownerOrAdmin,
+    schema: {
+      summary: 'Bookings, revenue and refunds per interval and per grade over a window (R26); at most 400 days and 11,000 intervals',
+      security: bearer,
+      querystring: TimeWindowQuery,
+      response: withProblems({ 200: SalesSeriesSchema }),
+    },
+  }, async (request) => salesSeries(deps.pool, deps.currency, checkTimeWindow(request.query, SERIES_LIMITS)));
 }
