@@ -1,4 +1,6 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, StaticTokens, type App, type Pool } from '@clove/kit';
+import { OperationsService } from './operations/operations.service.js';
+import { registerOperationsRoutes } from './operations/operations.routes.js';
 import { registerAccessRoutes } from './access/access.routes.js';
 import { AuthClient } from './clients/auth.client.js';
 import { TemplatesClient } from './clients/templates.client.js';
@@ -51,6 +53,11 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
   registerDeploymentRoutes(app, { deployments, guards });
   registerMemberRoutes(app, { members: new MemberService(repo, new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS)), guards });
   registerAccessRoutes(app, { deployments });
+  registerOperationsRoutes(app, {
+    operations: new OperationsService(repo, driver, config.MAX_REPLICAS),
+    guards,
+    serviceTokens: config.SERVICE_TOKENS ? new StaticTokens(config.SERVICE_TOKENS, 'SERVICE_TOKENS') : null,
+  });
   // The runtime's processes stop first, so workflows under way end (and record how) at once;
   // whatever they leave unsettled is settled when the deployer starts again.
   app.addHook('onClose', async () => {

@@ -1,7 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { BaseConfigProperties, loadConfigOrExit } from '@clove/kit';
-
-const HttpUrl = (description: string) => Type.String({ format: 'uri', pattern: '^https?://', description });
+import { BaseConfigProperties, HttpUrl, loadConfigOrExit } from '@clove/kit';
 
 export const DeployerConfigSchema = Type.Object({
   ...BaseConfigProperties,
@@ -34,6 +32,8 @@ export const DeployerConfigSchema = Type.Object({
   GATEWAY_ADMIN_URL: Type.Optional(HttpUrl('The gateway\'s route-table API (local runtime)')),
   GATEWAY_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   READY_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 120_000, description: 'How long a revision may take to become ready' }),
+  SERVICE_TOKENS: Type.Optional(Type.String({ minLength: 16, description: 'Comma-separated bearer secrets of services (the monitor) allowed to read the runtime and scale' })),
+  MAX_REPLICAS: Type.Integer({ minimum: 1, maximum: 1000, default: 20, description: 'Most replicas a component may be scaled to' }),
   DRAIN_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1_000, description: 'Grace before the old revision of a blue-green switch is stopped' }),
 });
 export type DeployerConfig = Static<typeof DeployerConfigSchema>;

@@ -12,6 +12,8 @@ export interface ServiceContext {
   /** Database URL of each service's own role. */
   databases: Record<string, string>;
   portBase: number;
+  /** The gateway, as services on this machine reach it. */
+  gatewayUrl: string;
 }
 
 /** A platform service the launcher runs: where its code is and where the gateway mounts it. */
@@ -19,6 +21,8 @@ export interface PlatformService {
   name: string;
   /** Gateway prefix (stripped before forwarding); internal services have none. */
   prefix?: string;
+  /** Further prefixes routed to it the same way. */
+  extraPrefixes?: string[];
   /** Its schema in the platform database. */
   schema: string;
   entry: string;
@@ -103,6 +107,7 @@ export const PLATFORM_SERVICES: PlatformService[] = [
       // Its own role (CREATEDB, CREATEROLE, not a superuser) creates each namespace's database and role.
       NAMESPACE_DATABASE_URL: databases.deployer!,
       DEPLOYER_INTERNAL_URL: urls.deployer!,
+      SERVICE_TOKENS: secrets.monitorServiceToken,
       GATEWAY_ADMIN_URL: `http://127.0.0.1:${portBase}`,
       GATEWAY_ADMIN_TOKEN: secrets.gatewayAdminToken,
       LOCAL_LOG_DIR: join(stateDir, 'logs', 'performances'),
@@ -117,6 +122,23 @@ export const PLATFORM_SERVICES: PlatformService[] = [
         // TICKETING_<VAR> of the launcher's environment reaches every deployed ticketing service.
         ...passThroughEnv('ticketing', env),
       }),
+    }),
+  },
+  {
+    name: 'monitor',
+    prefix: '/monitor',
+    extraPrefixes: ['/system'],
+    schema: 'monitor',
+    entry: built('monitor'),
+    portOffset: 8,
+    afterGateway: true,
+    env: ({ secrets, urls, stateDir, gatewayUrl }) => ({
+      AUTH_JWKS_URL: `${urls.auth}/jwks`,
+      DEPLOYER_URL: urls.deployer!,
+      DEPLOYER_SERVICE_TOKEN: secrets.monitorServiceToken,
+      PERFORMANCES_URL: gatewayUrl,
+      // A local Prometheus can scrape every managed process through this file (README: Monitoring).
+      PROMETHEUS_SD_FILE: join(stateDir, 'prometheus', 'targets.json'),
     }),
   },
 ];

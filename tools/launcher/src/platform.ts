@@ -61,7 +61,10 @@ export class Platform {
     const urls = Object.fromEntries(
       PLATFORM_SERVICES.map((s) => [s.name, `http://127.0.0.1:${config.CLOVE_PORT_BASE + s.portOffset}`]),
     );
-    const context: ServiceContext = { secrets, urls, env: this.env, stateDir, databases, portBase: config.CLOVE_PORT_BASE };
+    const context: ServiceContext = {
+      secrets, urls, env: this.env, stateDir, databases, portBase: config.CLOVE_PORT_BASE,
+      gatewayUrl: `http://${['0.0.0.0', '::'].includes(config.CLOVE_GATEWAY_HOST) ? '127.0.0.1' : config.CLOVE_GATEWAY_HOST}:${config.CLOVE_GATEWAY_PORT}`,
+    };
     const common = this.commonEnv();
     const startServices = async (services: PlatformService[]) => {
       const started = services.map((service) => {
@@ -82,11 +85,9 @@ export class Platform {
     };
     await startServices(PLATFORM_SERVICES.filter((s) => !s.afterGateway));
 
-    const routes = PLATFORM_SERVICES.filter((s) => s.prefix).map((service) => ({
-      prefix: service.prefix,
-      upstreams: [urls[service.name]],
-      stripPrefix: true,
-    }));
+    const routes = PLATFORM_SERVICES.flatMap((service) => [service.prefix, ...(service.extraPrefixes ?? [])]
+      .filter((prefix): prefix is string => prefix !== undefined)
+      .map((prefix) => ({ prefix, upstreams: [urls[service.name]], stripPrefix: true })));
     this.gateway = this.supervise('gateway', GATEWAY_ENTRY, config.CLOVE_GATEWAY_PORT, {
       ...common,
       HOST: config.CLOVE_GATEWAY_HOST,

@@ -15,6 +15,8 @@ export interface Secrets {
   catalogIngestToken: string;
   /** Token the templates service presents to the pool service. */
   poolServiceToken: string;
+  /** Token the monitor presents to the deployer (runtime, scaling). */
+  monitorServiceToken: string;
   /** HMAC key of ticket codes. */
   ticketCodeSecret: string;
   /** Passwords of the demo sellers created for locally started performances. */
@@ -39,6 +41,7 @@ export async function loadOrCreateSecrets(stateDir: string, roleNames: string[])
   secrets.paymentsApiKey ??= token();
   secrets.catalogIngestToken ??= token();
   secrets.poolServiceToken ??= token();
+  secrets.monitorServiceToken ??= token();
   secrets.ticketCodeSecret ??= `${token()}${token()}`;
   secrets.performanceOwners ??= {};
   for (const role of roleNames) secrets.roles[role] ??= token();

@@ -19,3 +19,6 @@ export function parseTrustProxy(value: string): boolean | string {
   if (value === 'false') return false;
   return value;
 }
+
+/** An http(s) URL setting, e.g. another service's base URL. */
+export const HttpUrl = (description: string) => Type.String({ format: 'uri', pattern: '^https?://', description });

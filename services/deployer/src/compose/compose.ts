@@ -21,12 +21,19 @@ export interface ComposedRevision {
   deployments: string[];
 }
 
+/** An admin's choice for a component that outlives revisions: its replica count, its node. */
+export interface ComponentOverride {
+  replicas?: number | null;
+  node?: string | null;
+}
+
 export interface ComposeInput {
   template: TemplateSnapshot;
   values: Record<string, unknown>;
   slug: string;
   deploymentId: string;
   revision: number;
+  overrides?: Readonly<Record<string, ComponentOverride>>;
 }
 
 /**
@@ -43,7 +50,7 @@ export function composeRevision(input: ComposeInput): ComposedRevision {
   for (const document of rendered) {
     switch (document.kind) {
       case 'Deployment':
-        workloads.push(concreteDeployment(document, input.revision, extraLabels));
+        workloads.push(concreteDeployment(document, input.revision, extraLabels, input.overrides?.[document.metadata.name]));
         break;
       case 'Service':
         workloads.push(concreteService(document, input.revision, extraLabels));
@@ -83,15 +90,17 @@ export const refsOf = (documents: KubeDocument[]): DocumentRef[] => documents.ma
 
 type Obj = Record<string, any>;
 
-function concreteDeployment(document: KubeDocument, revision: number, extraLabels: Record<string, string>): KubeDocument {
+function concreteDeployment(document: KubeDocument, revision: number, extraLabels: Record<string, string>, override?: ComponentOverride): KubeDocument {
   const out = structuredClone(document) as Obj;
   const component = out.metadata.name as string;
+  if (override?.replicas !== undefined && override.replicas !== null) out.spec.replicas = override.replicas;
   out.metadata.name = workloadName(component, revision);
   out.metadata.labels = { ...out.metadata.labels, ...extraLabels };
   out.spec.selector = { matchLabels: { ...out.spec.selector?.matchLabels, [LABELS.revision]: String(revision) } };
   const pod = out.spec.template as Obj;
   pod.metadata = { ...pod.metadata, labels: { ...pod.metadata?.labels, ...extraLabels } };
   pod.spec.serviceAccountName = WORKLOAD_IDENTITY;
+  if (override?.node) pod.spec.nodeSelector = { ...pod.spec.nodeSelector, 'kubernetes.io/hostname': override.node };
   for (const container of pod.spec.containers as Obj[]) {
     container.envFrom = [...(container.envFrom ?? []), { secretRef: { name: PLATFORM_SECRET } }];
     const port = (container.ports as Obj[] | undefined)?.[0]?.containerPort;

@@ -197,6 +197,32 @@ export class DeploymentRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Admins' replica counts and nodes per component. */
+  async overrides(id: string): Promise<Record<string, OverrideRow>> {
+    const { rows } = await this.pool.query<OverrideRow & { component: string }>(
+      'select component, replicas, node from component_overrides where deployment_id = $1',
+      [id],
+    );
+    return Object.fromEntries(rows.map(({ component, ...override }) => [component, override]));
+  }
+
+  async setOverride(id: string, component: string, change: { replicas: number } | { node: string }): Promise<void> {
+    const replicas = 'replicas' in change ? change.replicas : null;
+    const node = 'node' in change ? change.node : null;
+    await this.pool.query(
+      `insert into component_overrides (deployment_id, component, replicas, node) values ($1, $2, $3, $4)
+       on conflict (deployment_id, component) do update set
+         replicas = coalesce($3, component_overrides.replicas), node = coalesce($4, component_overrides.node), updated_at = now()`,
+      [id, component, replicas, node],
+    );
+  }
+
+  /** Live deployments by namespace. */
+  async byNamespace(): Promise<Map<string, DeploymentRow>> {
+    const { rows } = await this.pool.query<DeploymentRow>(`select ${DEPLOYMENT_COLUMNS} from deployments where status not in ('failed', 'deleted')`);
+    return new Map(rows.map((r) => [r.namespace, r]));
+  }
+
   async members(id: string): Promise<Member[]> {
     const { rows } = await this.pool.query<Member>(
       `select user_id as "userId", email, to_json(added_at) #>> '{}' as "addedAt" from members where deployment_id = $1 order by added_at`,
@@ -226,6 +252,11 @@ export class DeploymentRepository {
     );
     return (rowCount ?? 0) > 0;
   }
+}
+
+export interface OverrideRow {
+  replicas: number | null;
+  node: string | null;
 }
 
 async function insertRevision(client: PoolClient, id: string, number: number, values: Record<string, unknown>, template: TemplateSnapshot): Promise<void> {

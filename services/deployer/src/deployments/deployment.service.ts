@@ -160,8 +160,9 @@ export class DeploymentService {
     const deployment = (await this.repo.get(id))!;
     const blueRevision = (await this.repo.revision(id, deployment.currentRevision!))!;
     const greenRevision = (await this.repo.revision(id, number))!;
+    const overrides = await this.repo.overrides(id);
     try {
-      await rollOutRevision(this.deps, { deployment, revision: number, composed: composedOf(deployment, greenRevision) }, composedOf(deployment, blueRevision));
+      await rollOutRevision(this.deps, { deployment, revision: number, composed: composedOf(deployment, greenRevision, overrides) }, composedOf(deployment, blueRevision, overrides));
       await this.repo.setRevisionStatus(id, number, 'active');
       await this.repo.setRevisionStatus(id, blueRevision.number, 'retired');
       await this.repo.setCurrentRevision(id, number);

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { composeRevision, platformSecret, refsOf, type ComposedRevision } from '../compose/compose.js';
+import { composeRevision, platformSecret, refsOf, type ComponentOverride, type ComposedRevision } from '../compose/compose.js';
 import { LABELS } from '../compose/naming.js';
 import type { NamespaceDatabases } from '../databases/namespace-database.js';
 import type { KubeDocument, RuntimeDriver } from '../runtime/driver.js';
@@ -25,8 +25,8 @@ interface RevisionContext {
   composed: ComposedRevision;
 }
 
-export function composedOf(deployment: DeploymentRow, revision: RevisionRow): ComposedRevision {
-  return composeRevision({ template: revision.template, values: revision.values, slug: deployment.slug, deploymentId: deployment.id, revision: revision.number });
+export function composedOf(deployment: DeploymentRow, revision: RevisionRow, overrides?: Record<string, ComponentOverride>): ComposedRevision {
+  return composeRevision({ template: revision.template, values: revision.values, slug: deployment.slug, deploymentId: deployment.id, revision: revision.number, overrides });
 }
 
 /** The namespace's platform Secret, made from what the deployer keeps for the deployment. */

@@ -43,6 +43,8 @@ export interface ReplicaStatus {
   message?: string;
   /** Process id (local runtime). */
   pid?: number;
+  /** Where the replica itself answers, e.g. http://127.0.0.1:41234 (local runtime). */
+  address?: string;
 }
 
 /** One Deployment's state in a namespace. */

@@ -165,6 +165,7 @@ export class LocalWorkload {
       startedAt: p.since?.toISOString() ?? null,
       ...(p.lastExit && !replica.ready ? { message: `last ${p.lastExit}` } : {}),
       ...(p.pid !== undefined ? { pid: p.pid } : {}),
+      ...(p.port !== 0 ? { address: p.url } : {}),
     };
   }
 }

@@ -1,0 +1,107 @@
+import { conflict, cpuMillis, DomainError, ErrorCode, invalid, memoryBytes, notFound } from '@clove/kit';
+import { workloadName } from '../compose/naming.js';
+import type { DeploymentRepository, DeploymentRow } from '../deployments/deployment.repository.js';
+import { composedOf } from '../deployments/deployment.workflows.js';
+import { RuntimeError, type ContainerInfo, type KubeDocument, type NodeInfo, type RuntimeDriver } from '../runtime/driver.js';
+
+export interface ManagedContainer extends Omit<ContainerInfo, 'name'> {
+  /** The replica's name (a pod's name on Kubernetes). */
+  replica: string;
+  deploymentId: string | null;
+  revision: number | null;
+  /** Limits of its container: cores and bytes. */
+  cpuLimitCores?: number;
+  memoryLimitBytes?: number;
+}
+
+/**
+ * R19, R21, R22 as the runtime sees them: nodes, every managed replica with the deployment it
+ * belongs to, and changes of a component's replica count or node that the deployer keeps (so a
+ * restart or the next revision keeps them too).
+ */
+export class OperationsService {
+  constructor(private readonly repo: DeploymentRepository, private readonly driver: RuntimeDriver, private readonly maxReplicas: number) {}
+
+  nodes(): Promise<NodeInfo[]> {
+    return this.driver.listNodes();
+  }
+
+  async containers(): Promise<ManagedContainer[]> {
+    const [containers, deployments] = await Promise.all([this.driver.listContainers(), this.repo.byNamespace()]);
+    const limits = new Map<string, { cpu?: number; memory?: number }>();
+    for (const deployment of deployments.values()) {
+      if (deployment.currentRevision === null) continue;
+      for (const revision of await this.repo.revisions(deployment.id)) {
+        if (revision.status !== 'active' && revision.status !== 'deploying') continue;
+        for (const document of composedOf(deployment, revision).workloads) {
+          if (document.kind === 'Deployment') limits.set(`${deployment.namespace}/${document.metadata.name}`, limitsOf(document));
+        }
+      }
+    }
+    return containers.map(({ name, ...container }) => {
+      const deployment = deployments.get(container.namespace);
+      const limit = limits.get(`${container.namespace}/${container.workload}`);
+      const revision = /-r(\d+)$/.exec(container.workload);
+      return {
+        ...container,
+        replica: name,
+        deploymentId: deployment?.id ?? null,
+        revision: revision ? Number(revision[1]) : null,
+        ...(limit?.cpu !== undefined ? { cpuLimitCores: limit.cpu } : {}),
+        ...(limit?.memory !== undefined ? { memoryLimitBytes: limit.memory } : {}),
+      };
+    });
+  }
+
+  async scale(id: string, component: string, replicas: number): Promise<{ deploymentId: string; component: string; workload: string; replicas: number }> {
+    if (replicas > this.maxReplicas) {
+      throw invalid(`At most ${this.maxReplicas} replicas.`, [{ path: '/body/replicas', message: `must be at most ${this.maxReplicas}` }], 'TOO_MANY_REPLICAS');
+    }
+    const { deployment, workload } = await this.component(id, component);
+    await this.repo.setOverride(id, component, { replicas });
+    await this.runtime(() => this.driver.scale(deployment.namespace, workload, replicas));
+    return { deploymentId: id, component, workload, replicas };
+  }
+
+  async move(id: string, component: string, node: string): Promise<{ deploymentId: string; component: string; workload: string; node: string }> {
+    const { deployment, workload } = await this.component(id, component);
+    await this.runtime(() => this.driver.move(deployment.namespace, workload, node));
+    await this.repo.setOverride(id, component, { node });
+    return { deploymentId: id, component, workload, node };
+  }
+
+  /** The running deployment's component in its current revision. */
+  private async component(id: string, component: string): Promise<{ deployment: DeploymentRow; workload: string }> {
+    const deployment = await this.repo.get(id);
+    if (!deployment) throw notFound(`No deployment ${id}.`, 'DEPLOYMENT_NOT_FOUND');
+    if (deployment.status !== 'running' || deployment.currentRevision === null) {
+      throw conflict(`The deployment is ${deployment.status}; wait until it runs.`, 'DEPLOYMENT_BUSY', { status: deployment.status });
+    }
+    const revision = await this.repo.revision(id, deployment.currentRevision);
+    const workload = workloadName(component, deployment.currentRevision);
+    if (!revision || !composedOf(deployment, revision).deployments.includes(workload)) {
+      throw notFound(`The deployment has no component ${component}.`, 'COMPONENT_NOT_FOUND');
+    }
+    return { deployment, workload };
+  }
+
+  private async runtime<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error;
+      if (error.code === 'UNKNOWN_NODE') throw invalid(error.message, [{ path: '/body/node', message: 'is not a node of the runtime' }], 'UNKNOWN_NODE');
+      if (error.code === 'NOT_FOUND') throw notFound(error.message, 'NOT_IN_RUNTIME');
+      throw new DomainError(ErrorCode.UNAVAILABLE, `The runtime refused: ${error.message}`, { reason: 'RUNTIME_REFUSED' });
+    }
+  }
+}
+
+function limitsOf(document: KubeDocument): { cpu?: number; memory?: number } {
+  const container = (document as { spec?: { template?: { spec?: { containers?: Array<{ resources?: { limits?: { cpu?: string; memory?: string } } }> } } } })
+    .spec?.template?.spec?.containers?.[0];
+  const limits = container?.resources?.limits;
+  const cpu = limits?.cpu ? cpuMillis(limits.cpu) : null;
+  const memory = limits?.memory ? memoryBytes(limits.memory) : null;
+  return { ...(cpu !== null ? { cpu: Number(cpu) / 1000 } : {}), ...(memory !== null ? { memory: Number(memory) } : {}) };
+}

@@ -1,0 +1,85 @@
+import { DomainError, ErrorCode, type Problem } from '@clove/kit';
+import type { ManagedReplica } from '../metrics/metrics-source.js';
+
+export interface DeploymentInfo {
+  id: string;
+  slug: string;
+  namespace: string;
+  status: string;
+  ownerId: string;
+  currentRevision: number | null;
+}
+
+export interface NodeInfo {
+  name: string;
+  ready: boolean;
+  cpuMillis: number;
+  memoryBytes: number;
+  labels: Record<string, string>;
+}
+
+export const deployerUnavailable = (cause?: unknown) =>
+  new DomainError(ErrorCode.UNAVAILABLE, 'The deployer cannot be reached; try again later.', { reason: 'DEPLOYER_UNAVAILABLE', cause });
+
+/**
+ * The deployer as the monitor uses it: a deployment read with the caller's own token (so the
+ * deployer decides who may see it), the runtime and scaling with this service's token or the
+ * admin's.
+ */
+export class DeployerClient {
+  constructor(private readonly baseUrl: string, private readonly serviceToken: string, private readonly timeoutMs: number) {}
+
+  /** The deployment, if the caller may see it; the deployer's 401/403/404 become the caller's. */
+  deployment(id: string, callerToken: string): Promise<DeploymentInfo> {
+    return this.call<DeploymentInfo>('GET', `/deployments/${encodeURIComponent(id)}`, callerToken);
+  }
+
+  containers(): Promise<ManagedReplica[]> {
+    return this.call<ManagedReplica[]>('GET', '/runtime/containers', this.serviceToken);
+  }
+
+  nodes(): Promise<NodeInfo[]> {
+    return this.call<NodeInfo[]>('GET', '/runtime/nodes', this.serviceToken);
+  }
+
+  scale(id: string, component: string, replicas: number, token = this.serviceToken): Promise<unknown> {
+    return this.call('PUT', `/deployments/${encodeURIComponent(id)}/components/${encodeURIComponent(component)}/replicas`, token, { replicas });
+  }
+
+  move(id: string, component: string, node: string, token = this.serviceToken): Promise<unknown> {
+    return this.call('PUT', `/deployments/${encodeURIComponent(id)}/components/${encodeURIComponent(component)}/node`, token, { node });
+  }
+
+  private async call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw deployerUnavailable(error);
+    }
+    if (response.ok) return (await response.json()) as T;
+    const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
+    if (response.status >= 500) throw deployerUnavailable(new Error(`the deployer answered ${response.status}: ${problem.detail ?? ''}`));
+    // The deployer's refusal is the caller's answer: same status, same reason, same fields.
+    throw new DomainError(codeOf(response.status), problem.detail ?? `The deployer answered ${response.status}.`, {
+      reason: problem.code ?? 'DEPLOYER_REFUSED',
+      ...(problem.errors ? { errors: problem.errors.map((e) => ({ path: e.path, message: e.message })) } : {}),
+    });
+  }
+}
+
+function codeOf(status: number): DomainError['code'] {
+  switch (status) {
+    case 400: return ErrorCode.INVALID;
+    case 401: return ErrorCode.UNAUTHENTICATED;
+    case 403: return ErrorCode.NOT_ALLOWED;
+    case 404: return ErrorCode.NOT_FOUND;
+    case 409: return ErrorCode.CONFLICT;
+    default: return ErrorCode.INVALID;
+  }
+}

@@ -1,0 +1,106 @@
+import type { Pool } from '@clove/kit';
+
+export interface SampleRow {
+  at: Date;
+  namespace: string;
+  deploymentId: string | null;
+  component: string;
+  replica: string;
+  node: string;
+  cpuCores: number | null;
+  memoryBytes: number | null;
+  cpuLimit: number | null;
+  memoryLimit: number | null;
+  ready: boolean;
+  restarts: number;
+}
+
+export interface SeriesRow {
+  component: string;
+  replica: string;
+  t: number;
+  cpu: number | null;
+  memory: number | null;
+}
+
+/** Samples as taken (recent), one-minute averages (older), and the queries over them. */
+export class SampleRepository {
+  constructor(private readonly pool: Pool, private readonly retention: { rawHours: number; rollupDays: number }) {}
+
+  async insert(rows: SampleRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof SampleRow>(key: K) => rows.map((r) => r[key]);
+    await this.pool.query(
+      `insert into samples (at, namespace, deployment_id, component, replica, node, cpu_cores, memory_bytes, cpu_limit, memory_limit, ready, restarts)
+       select * from unnest($1::timestamptz[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::int8[], $9::float8[], $10::int8[], $11::bool[], $12::int[])`,
+      [column('at'), column('namespace'), column('deploymentId'), column('component'), column('replica'), column('node'),
+        column('cpuCores'), column('memoryBytes'), column('cpuLimit'), column('memoryLimit'), column('ready'), column('restarts')],
+    );
+  }
+
+  /** The newest sample of every replica sampled within the last `seconds`. */
+  async latest(seconds: number): Promise<SampleRow[]> {
+    const { rows } = await this.pool.query<SampleRow>(
+      `select distinct on (namespace, replica) ${ROW_COLUMNS} from samples
+        where at > now() - make_interval(secs => $1) order by namespace, replica, at desc`,
+      [seconds],
+    );
+    return rows.map(numbers);
+  }
+
+  /** Every sample of the last `seconds`, oldest first. */
+  async recent(seconds: number): Promise<SampleRow[]> {
+    const { rows } = await this.pool.query<SampleRow>(
+      `select ${ROW_COLUMNS} from samples where at > now() - make_interval(secs => $1) order by at`,
+      [seconds],
+    );
+    return rows.map(numbers);
+  }
+
+  /**
+   * Averages per step of one deployment's replicas: from the samples as taken while the window
+   * lies within their retention, from the one-minute averages before that.
+   */
+  async series(deploymentId: string, from: Date, to: Date, stepSeconds: number): Promise<{ rows: SeriesRow[]; stepSeconds: number; table: 'samples' | 'samples_minute' }> {
+    const raw = from.getTime() >= Date.now() - this.retention.rawHours * 3_600_000;
+    const table = raw ? 'samples' : 'samples_minute';
+    const time = raw ? 'at' : 'minute';
+    const step = raw ? stepSeconds : Math.max(60, stepSeconds);
+    const { rows } = await this.pool.query<SeriesRow>(
+      `select component, replica, (floor(extract(epoch from ${time}) / $4) * $4)::float8 as t,
+              avg(cpu_cores) as cpu, avg(memory_bytes)::float8 as memory
+         from ${table} where deployment_id = $1 and ${time} >= $2 and ${time} < $3
+        group by 1, 2, 3 order by 1, 2, 3`,
+      [deploymentId, from, to, step],
+    );
+    return { rows, stepSeconds: step, table };
+  }
+
+  /** Averages the complete minutes not yet averaged, then drops what is past its retention. */
+  async rollUpAndPrune(): Promise<void> {
+    await this.pool.query(
+      `insert into samples_minute (minute, namespace, deployment_id, component, replica, cpu_cores, memory_bytes)
+       select date_trunc('minute', at), namespace, deployment_id, component, replica, avg(cpu_cores), avg(memory_bytes)::int8
+         from samples
+        where at < date_trunc('minute', now())
+          and at >= coalesce((select max(minute) + interval '1 minute' from samples_minute), now() - make_interval(hours => $1))
+        group by 1, 2, 3, 4, 5
+       on conflict (replica, namespace, minute) do update set cpu_cores = excluded.cpu_cores, memory_bytes = excluded.memory_bytes`,
+      [this.retention.rawHours],
+    );
+    await this.pool.query(`delete from samples where at < now() - make_interval(hours => $1)`, [this.retention.rawHours]);
+    await this.pool.query(`delete from samples_minute where minute < now() - make_interval(days => $1)`, [this.retention.rollupDays]);
+  }
+}
+
+const ROW_COLUMNS = `at, namespace, deployment_id as "deploymentId", component, replica, node, cpu_cores as "cpuCores",
+  memory_bytes as "memoryBytes", cpu_limit as "cpuLimit", memory_limit as "memoryLimit", ready, restarts`;
+
+/** int8 columns arrive as strings. */
+function numbers(row: SampleRow): SampleRow {
+  return {
+    ...row,
+    memoryBytes: row.memoryBytes === null ? null : Number(row.memoryBytes),
+    memoryLimit: row.memoryLimit === null ? null : Number(row.memoryLimit),
+  };
+}
