@@ -181,6 +181,21 @@ describe('deployer through the gateway', () => {
     }
   });
 
+  it('re-combines a deployment by redeploying it with another template (R22)', async () => {
+    const slug = uniqueSlug('recombined');
+    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    const update = await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}`, {
+      token: owner.accessToken, body: { templateId: templates['flash-sale'], values: { replicas: 2 } },
+    });
+    assert.equal(update.status, 202, update.text);
+    const after = await settled(platform.gateway, owner.accessToken, view.id);
+    assert.equal(after.status, 'running', after.reason ?? '');
+    assert.deepEqual(after.components.map((c) => [c.workload, c.desiredReplicas, c.readyReplicas]), [['ticketing-r2', 2, 2]]);
+    const listed = await get(`${platform.gateway}/deploy/deployments`, owner.accessToken);
+    assert.equal(listed.body.find((d: { id: string }) => d.id === view.id).templateName, 'flash-sale');
+    assert.equal((await get(`${platform.gateway}/e/${slug}/event`)).body.code, 'PERFORMANCE_NOT_FOUND', 'served by the new revision');
+  });
+
   it('refuses what it cannot deploy, and what is not the caller\'s', async () => {
     const deployments = `${platform.gateway}/deploy/deployments`;
     const running = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug: uniqueSlug('taken') });

@@ -12,9 +12,14 @@ const RESTART_WINDOW_MS = 10 * 60_000;
  */
 export class AlertEvaluator {
   private readonly holdingSince = new Map<string, number>();
+  /** Conditions whose alert is open (so it is not opened again every sample). */
+  private readonly opened = new Set<string>();
   /** Restart counts seen per replica over the last 10 minutes. */
   private readonly restartHistory = new Map<string, Array<[number, number]>>();
   private rules: AlertRule[] | null = null;
+  /** Until the first evaluation, alerts a previous run left open are not known here. */
+  private knowsOpenAlerts = false;
+  private lastReplicas = '';
 
   constructor(private readonly alerts: AlertRepository) {}
 
@@ -22,6 +27,8 @@ export class AlertEvaluator {
   reset(): void {
     this.rules = null;
     this.holdingSince.clear();
+    this.opened.clear();
+    this.knowsOpenAlerts = false;
   }
 
   async evaluate(rows: SampleRow[], now = Date.now()): Promise<void> {
@@ -35,13 +42,15 @@ export class AlertEvaluator {
         const value = valueOf(rule.metric, row, restarts);
         if (value === null) continue;
         if (!holds(value, rule)) {
-          this.holdingSince.delete(key);
-          resolve.push([rule.name, row.namespace, row.replica]);
+          // Only a condition that held can have an open alert (after the first evaluation).
+          this.opened.delete(key);
+          if (this.holdingSince.delete(key) || !this.knowsOpenAlerts) resolve.push([rule.name, row.namespace, row.replica]);
           continue;
         }
         const since = this.holdingSince.get(key) ?? now;
         this.holdingSince.set(key, since);
-        if (now - since >= rule.durationSeconds * 1000) {
+        if (now - since >= rule.durationSeconds * 1000 && !this.opened.has(key)) {
+          this.opened.add(key);
           await this.alerts.open({
             rule,
             namespace: row.namespace,
@@ -54,10 +63,18 @@ export class AlertEvaluator {
         }
       }
     }
-    await this.alerts.resolve({ keys: resolve, exceptReplicas: rows.map((r) => [r.namespace, r.replica]) });
+    const replicas = rows.map((r) => `${r.namespace}\u0000${r.replica}`).sort().join('\u0001');
+    const replicasChanged = replicas !== this.lastReplicas || !this.knowsOpenAlerts;
+    await this.alerts.resolve({ keys: resolve, ...(replicasChanged ? { exceptReplicas: rows.map((r) => [r.namespace, r.replica] as [string, string]) } : {}) });
+    this.lastReplicas = replicas;
+    this.knowsOpenAlerts = true;
     const alive = new Set(rows.map((r) => `${r.namespace}\u0000${r.replica}`));
     for (const key of [...this.restartHistory.keys()]) if (!alive.has(key)) this.restartHistory.delete(key);
-    for (const key of [...this.holdingSince.keys()]) if (!alive.has(key.slice(key.indexOf('\u0000') + 1))) this.holdingSince.delete(key);
+    for (const key of [...this.holdingSince.keys()]) {
+      if (alive.has(key.slice(key.indexOf('\u0000') + 1))) continue;
+      this.holdingSince.delete(key);
+      this.opened.delete(key);
+    }
   }
 
   private restartsInWindow(row: SampleRow, now: number): number {

@@ -58,22 +58,27 @@ export class SampleRepository {
   }
 
   /**
-   * Averages per step of one deployment's replicas: from the samples as taken while the window
-   * lies within their retention, from the one-minute averages before that.
+   * Averages per step of one deployment's replicas. Steps of a minute or more read the
+   * one-minute averages for the minutes already averaged and the samples as taken after them;
+   * shorter steps read the samples as taken.
    */
-  async series(deploymentId: string, from: Date, to: Date, stepSeconds: number): Promise<{ rows: SeriesRow[]; stepSeconds: number; table: 'samples' | 'samples_minute' }> {
-    const raw = from.getTime() >= Date.now() - this.retention.rawHours * 3_600_000;
-    const table = raw ? 'samples' : 'samples_minute';
-    const time = raw ? 'at' : 'minute';
-    const step = raw ? stepSeconds : Math.max(60, stepSeconds);
+  async series(deploymentId: string, from: Date, to: Date, stepSeconds: number): Promise<{ rows: SeriesRow[]; stepSeconds: number }> {
+    const data = stepSeconds >= 60
+      ? `select minute as at, component, replica, cpu_cores, memory_bytes from samples_minute
+          where deployment_id = $1 and minute >= $2 and minute < least($3, (select max(minute) + interval '1 minute' from samples_minute))
+         union all
+         select at, component, replica, cpu_cores, memory_bytes from samples
+          where deployment_id = $1 and at < $3
+            and at >= greatest($2, coalesce((select max(minute) + interval '1 minute' from samples_minute), '-infinity'))`
+      : `select at, component, replica, cpu_cores, memory_bytes from samples where deployment_id = $1 and at >= $2 and at < $3`;
     const { rows } = await this.pool.query<SeriesRow>(
-      `select component, replica, (floor(extract(epoch from ${time}) / $4) * $4)::float8 as t,
+      `with data as (${data})
+       select component, replica, (floor(extract(epoch from at) / $4) * $4)::float8 as t,
               avg(cpu_cores) as cpu, avg(memory_bytes)::float8 as memory
-         from ${table} where deployment_id = $1 and ${time} >= $2 and ${time} < $3
-        group by 1, 2, 3 order by 1, 2, 3`,
-      [deploymentId, from, to, step],
+         from data group by 1, 2, 3 order by 1, 2, 3`,
+      [deploymentId, from, to, stepSeconds],
     );
-    return { rows, stepSeconds: step, table };
+    return { rows, stepSeconds };
   }
 
   /** Averages the complete minutes not yet averaged, then drops what is past its retention. */

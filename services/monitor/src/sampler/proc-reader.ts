@@ -1,14 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
-/** Clock ticks per second of /proc's CPU times (100 on nearly every Linux). */
-const TICKS = (() => {
+function getconf(name: string, fallback: number): number {
   try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim()) || fallback;
   } catch {
-    return 100;
+    return fallback;
   }
-})();
+}
+
+/** Clock ticks per second of /proc's CPU times (100 on nearly every Linux) and the page size. */
+const TICKS = getconf('CLK_TCK', 100);
+const PAGE_BYTES = getconf('PAGESIZE', 4096);
 
 export interface ProcessReading {
   /** CPU time used so far (user + system), in seconds. */
@@ -19,19 +22,24 @@ export interface ProcessReading {
   startTicks: number;
 }
 
-/** One process's CPU time and memory from /proc; null when it is gone. */
-export async function readProcess(pid: number): Promise<ProcessReading | null> {
+/**
+ * One process's CPU time and resident memory from /proc/<pid>/stat; null when it is gone.
+ * Read synchronously on purpose: a read of /proc takes microseconds, far less than the
+ * thread-pool round trip of an asynchronous one (the sampler's cost is a target).
+ */
+export function readProcess(pid: number): ProcessReading | null {
+  let stat: string;
   try {
-    const [stat, status] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile(`/proc/${pid}/status`, 'utf8')]);
-    // The command name may hold spaces and parentheses: fields are counted after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    const startTicks = Number(fields[19]);
-    const rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
-    if (![utime, stime, startTicks, rssKb].every(Number.isFinite)) return null;
-    return { cpuSeconds: (utime + stime) / TICKS, memoryBytes: rssKb * 1024, startTicks };
+    stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
   } catch {
     return null;
   }
+  // The command name may hold spaces and parentheses: fields are counted after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  const startTicks = Number(fields[19]);
+  const rssPages = Number(fields[21]);
+  if (![utime, stime, startTicks, rssPages].every(Number.isFinite)) return null;
+  return { cpuSeconds: (utime + stime) / TICKS, memoryBytes: rssPages * PAGE_BYTES, startTicks };
 }

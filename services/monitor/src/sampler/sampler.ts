@@ -46,7 +46,7 @@ export class Sampler {
     const rows = await Promise.all(containers.map(async (c): Promise<SampleRow> => {
       const key = `${c.namespace}/${c.replica}`;
       seen.add(key);
-      const reading = c.pid ? await readProcess(c.pid) : null;
+      const reading = c.pid ? readProcess(c.pid) : null;
       let cpuCores: number | null = null;
       if (reading && c.pid) {
         const before = this.previous.get(key);
