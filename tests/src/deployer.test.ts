@@ -295,6 +295,10 @@ describe('deployer across a platform restart', () => {
       const templates = await builtinTemplates(first.gateway, seller.accessToken);
       const kept = await deployRunning(first.gateway, seller.accessToken, templates.standard!, { slug: uniqueSlug('kept') });
       await applyPerformance(first, kept.slug, seller.accessToken, SECTIONS);
+      // Scaled by the monitor (its service token): the deployer keeps the count across the restart.
+      const monitorToken = (await first.secrets()).monitorServiceToken as string;
+      const scaled = await request('PUT', `${first.gateway}/deploy/deployments/${kept.id}/components/ticketing/replicas`, { token: monitorToken, body: { replicas: 2 } });
+      assert.equal(scaled.status, 200, scaled.text);
       const caught = await deploy(first.gateway, seller.accessToken, templates['flash-sale']!, { slug: uniqueSlug('caught'), replicas: 2 });
       assert.equal(await first.stop('SIGTERM'), 0);
 
@@ -302,7 +306,7 @@ describe('deployer across a platform restart', () => {
       await eventually(async () => (await get(`${second!.gateway}/e/${kept.slug}/event`)).status === 200, 30_000, 'the kept performance to answer');
       const keptView = await deployment(second.gateway, seller.accessToken, kept.id);
       assert.equal(keptView.status, 'running');
-      assert.equal(keptView.components[0]!.readyReplicas, 1);
+      await eventually(async () => (await deployment(second!.gateway, seller.accessToken, kept.id)).components[0]!.readyReplicas === 2, 30_000, 'both replicas back');
       const caughtView = await settled(second.gateway, seller.accessToken, caught.id);
       assert.ok(['running', 'failed'].includes(caughtView.status), caughtView.status);
       if (caughtView.status === 'failed') {

@@ -81,20 +81,20 @@ export class SampleRepository {
     return { rows, stepSeconds };
   }
 
-  /** Averages the complete minutes not yet averaged, then drops what is past its retention. */
-  async rollUpAndPrune(): Promise<void> {
+  /** Averages the complete minutes (before `now`) not yet averaged, then drops what is past its retention. */
+  async rollUpAndPrune(now = new Date()): Promise<void> {
     await this.pool.query(
       `insert into samples_minute (minute, namespace, deployment_id, component, replica, cpu_cores, memory_bytes)
        select date_trunc('minute', at), namespace, deployment_id, component, replica, avg(cpu_cores), avg(memory_bytes)::int8
          from samples
-        where at < date_trunc('minute', now())
-          and at >= coalesce((select max(minute) + interval '1 minute' from samples_minute), now() - make_interval(hours => $1))
+        where at < date_trunc('minute', $2::timestamptz)
+          and at >= coalesce((select max(minute) + interval '1 minute' from samples_minute), $2::timestamptz - make_interval(hours => $1))
         group by 1, 2, 3, 4, 5
        on conflict (replica, namespace, minute) do update set cpu_cores = excluded.cpu_cores, memory_bytes = excluded.memory_bytes`,
-      [this.retention.rawHours],
+      [this.retention.rawHours, now],
     );
-    await this.pool.query(`delete from samples where at < now() - make_interval(hours => $1)`, [this.retention.rawHours]);
-    await this.pool.query(`delete from samples_minute where minute < now() - make_interval(days => $1)`, [this.retention.rollupDays]);
+    await this.pool.query(`delete from samples where at < $2::timestamptz - make_interval(hours => $1)`, [this.retention.rawHours, now]);
+    await this.pool.query(`delete from samples_minute where minute < $2::timestamptz - make_interval(days => $1)`, [this.retention.rollupDays, now]);
   }
 }
 
