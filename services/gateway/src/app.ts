@@ -8,6 +8,7 @@ import { registerProxy } from './proxy/proxy.js';
 import { MemoryRouteStore, PgRouteStore, type RouteStore } from './routes/route-store.js';
 import { RouteSchema, type Route } from './routes/route.schema.js';
 import { RouteTable } from './routes/route-table.js';
+import { WebFiles } from './web/web-files.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -61,6 +62,7 @@ export async function buildApp(config: GatewayConfig, options: { silent?: boolea
     table,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     connectTimeoutMs: config.CONNECT_TIMEOUT_MS,
+    ...(config.WEB_ROOT ? { web: await WebFiles.register(app, config.WEB_ROOT) } : {}),
   });
 
   const admin = await createApp({ name: 'gateway-admin', logLevel: config.LOG_LEVEL, silent: options.silent });

@@ -16,6 +16,7 @@ export const GatewayConfigSchema = Type.Object({
   DB_SCHEMA: Type.String({ default: 'gateway', pattern: '^[a-z_][a-z0-9_]*$' }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 30_000, description: 'Time to wait for upstream response headers' }),
   CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 2_000 }),
+  WEB_ROOT: Type.Optional(Type.String({ minLength: 1, description: 'Folder of the web packages (<name>/dist), served at /web/<name>/ and, for pages, the shell' })),
 });
 export type GatewayConfig = Static<typeof GatewayConfigSchema>;
 

@@ -144,6 +144,8 @@ export const PLATFORM_SERVICES: PlatformService[] = [
 ];
 
 export const GATEWAY_ENTRY = built('gateway');
+/** The web packages (web/<name>/dist), which the gateway serves. */
+export const WEB_ROOT = join(REPO_ROOT, 'web');
 export const TICKETING_ENTRY = built('ticketing');
 /** Ports of locally started performances: CLOVE_PORT_BASE + 20, + 21, … */
 export const PERFORMANCE_PORT_OFFSET = 20;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import type { LauncherConfig } from './config.js';
 import { startPerformance, type LocalPerformance } from './performances.js';
-import { baseEnv, GATEWAY_ENTRY, passThroughEnv, PLATFORM_SERVICES, type PlatformService, type ServiceContext } from './platform-services.js';
+import { baseEnv, GATEWAY_ENTRY, WEB_ROOT, passThroughEnv, PLATFORM_SERVICES, type PlatformService, type ServiceContext } from './platform-services.js';
 import { provisionServiceDatabase } from './provision.js';
 import { loadOrCreateSecrets, saveSecrets, type Secrets } from './secrets.js';
 import { SupervisedProcess } from '@clove/kit';
@@ -95,6 +95,7 @@ export class Platform {
       ADMIN_PORT: String(config.CLOVE_PORT_BASE),
       ADMIN_TOKEN: secrets.gatewayAdminToken,
       GATEWAY_ROUTES: JSON.stringify(routes),
+      WEB_ROOT: WEB_ROOT,
       DATABASE_URL: databases.gateway!,
       ...passThroughEnv('gateway', this.env),
     });

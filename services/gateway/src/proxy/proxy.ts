@@ -2,12 +2,15 @@ import replyFrom from '@fastify/reply-from';
 import { ErrorCode, problemOf, sendProblem, type App } from '@clove/kit';
 import { Readable, Transform } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebFiles } from '../web/web-files.js';
 import type { RouteTable } from '../routes/route-table.js';
 
 export interface ProxyOptions {
   table: RouteTable;
   upstreamTimeoutMs: number;
   connectTimeoutMs: number;
+  /** The web client's files, served where no route matches. */
+  web?: WebFiles;
 }
 
 const passThrough = (_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (err: null, body: unknown) => void) =>
@@ -96,6 +99,7 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
       const [pathname] = request.url.split('?', 1) as [string];
       const match = options.table.match(pathname);
       if (!match) {
+        if (options.web?.serve(request, reply, pathname)) return reply;
         return sendProblem(
           reply,
           problemOf(ErrorCode.NOT_FOUND, `Nothing is served at ${pathname}.`, 'ROUTE_NOT_FOUND', { requestId: request.id }),

@@ -1,0 +1,32 @@
+import { useLanguage } from '../language';
+import type { CatalogEvent } from './catalogApi';
+import { formatCount, formatDate, formatPrice } from './format';
+
+export function EventCard({ event }: { event: CatalogEvent }) {
+  const { t, locale } = useLanguage();
+  const price = event.lowestPrice === null ? t.priceUnset : t.priceFrom(formatPrice(event.lowestPrice, locale));
+  const seats = event.remaining > 0 ? t.seatsLeft(formatCount(event.remaining, locale)) : t.soldOut;
+  return (
+    <article className="event" aria-labelledby={`event-${event.slug}`}>
+      <h2 id={`event-${event.slug}`} className="event-title">{event.title}</h2>
+      <dl className="event-facts">
+        <div>
+          <dt>{t.venue}</dt>
+          <dd>{event.venue}</dd>
+        </div>
+        <div>
+          <dt>{t.date}</dt>
+          <dd><time dateTime={event.startsAt}>{formatDate(event.startsAt, locale)}</time></dd>
+        </div>
+        <div>
+          <dt>{t.lowestPrice}</dt>
+          <dd>{price}</dd>
+        </div>
+        <div>
+          <dt>{t.remaining}</dt>
+          <dd className={event.remaining > 0 ? undefined : 'event-sold-out'}>{seats}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Lang } from './session/session';
+
+const ko = {
+  brandHome: 'Clove 홈',
+  skipToContent: '본문으로 건너뛰기',
+  mainNav: '주 메뉴',
+  home: '홈',
+  logIn: '로그인',
+  signUp: '회원가입',
+  account: '내 계정',
+  language: '언어',
+  catalogHeading: '공연',
+  catalogIntro: 'Clove에서 판매 중인 모든 공연입니다.',
+  searchLabel: '공연 검색',
+  searchHint: '공연 이름이나 공연장으로 찾을 수 있습니다.',
+  loadingCatalog: '공연 목록을 불러오는 중…',
+  catalogFailed: '공연 목록을 불러오지 못했습니다.',
+  noEvents: '표시할 공연이 없습니다.',
+  noMatches: '검색어와 일치하는 공연이 없습니다.',
+  eventCount: (n: number) => `공연 ${n}개`,
+  venue: '공연장',
+  date: '일시',
+  lowestPrice: '최저가',
+  remaining: '남은 좌석',
+  priceFrom: (price: string) => `${price}부터`,
+  priceUnset: '가격 미정',
+  seatsLeft: (n: string) => `${n}석`,
+  soldOut: '매진',
+  loadingPart: '불러오는 중…',
+  partFailed: '이 부분을 불러오지 못했습니다.',
+  partFailedHint: '나머지 Clove 기능은 그대로 사용할 수 있습니다. 잠시 후 다시 시도하세요.',
+  tryAgain: '다시 시도',
+  notFoundHeading: '페이지를 찾을 수 없습니다',
+  notFoundText: '주소를 확인하거나 홈으로 돌아가세요.',
+  backHome: '홈으로',
+};
+
+export type Messages = typeof ko;
+
+const en: Messages = {
+  brandHome: 'Clove home',
+  skipToContent: 'Skip to content',
+  mainNav: 'Main',
+  home: 'Home',
+  logIn: 'Log in',
+  signUp: 'Sign up',
+  account: 'Account',
+  language: 'Language',
+  catalogHeading: 'Performances',
+  catalogIntro: 'Every performance on sale at Clove.',
+  searchLabel: 'Search performances',
+  searchHint: 'Search by title or venue.',
+  loadingCatalog: 'Loading performances…',
+  catalogFailed: 'The performances could not be loaded.',
+  noEvents: 'There are no performances to show.',
+  noMatches: 'No performances match your search.',
+  eventCount: (n: number) => (n === 1 ? '1 performance' : `${n} performances`),
+  venue: 'Venue',
+  date: 'Date',
+  lowestPrice: 'Lowest price',
+  remaining: 'Seats left',
+  priceFrom: (price: string) => `from ${price}`,
+  priceUnset: 'Price to be announced',
+  seatsLeft: (n: string) => `${n} left`,
+  soldOut: 'Sold out',
+  loadingPart: 'Loading…',
+  partFailed: 'This part of Clove could not be loaded.',
+  partFailedHint: 'The rest of Clove still works. Try again in a moment.',
+  tryAgain: 'Try again',
+  notFoundHeading: 'Page not found',
+  notFoundText: 'Check the address or go back home.',
+  backHome: 'Go home',
+};
+
+export const dictionaries: Record<Lang, Messages> = { ko, en };
+
+/** BCP 47 locale used for dates and numbers. */
+export const locales: Record<Lang, string> = { ko: 'ko-KR', en: 'en-US' };

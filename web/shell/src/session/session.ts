@@ -1,0 +1,28 @@
+// The session contract between the shell and its remotes. The same file lives at
+// web/shell/src/session/session.ts and web/auth/src/session.ts; change both together.
+
+export type Lang = 'ko' | 'en';
+export type Role = 'buyer' | 'seller' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  name: string | null;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires, epoch milliseconds. */
+  expiresAt: number;
+  user: User;
+}
+
+/** Props the shell passes to every remote page. */
+export interface RemotePageProps {
+  lang: Lang;
+  session: Session | null;
+  onSession: (session: Session | null) => void;
+  navigate: (path: string) => void;
+}

@@ -1,0 +1,38 @@
+import type { Session } from './session';
+
+// sessionStorage keeps the session across reloads of this tab only; it is gone when the
+// tab closes.
+const STORAGE_KEY = 'clove.session';
+
+function isSession(value: unknown): value is Session {
+  if (typeof value !== 'object' || value === null) return false;
+  const session = value as Partial<Session>;
+  const user = session.user as Partial<Session['user']> | undefined;
+  return (
+    typeof session.accessToken === 'string' &&
+    typeof session.refreshToken === 'string' &&
+    typeof session.expiresAt === 'number' &&
+    typeof user?.id === 'string' &&
+    typeof user.email === 'string' &&
+    (user.role === 'buyer' || user.role === 'seller' || user.role === 'admin')
+  );
+}
+
+export function loadSession(): Session | null {
+  try {
+    const raw = window.sessionStorage.getItem(STORAGE_KEY);
+    const value: unknown = raw ? JSON.parse(raw) : null;
+    return isSession(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session | null): void {
+  try {
+    if (session) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    else window.sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Without storage the session still lives in memory until the page is reloaded.
+  }
+}

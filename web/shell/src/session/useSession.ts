@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import { refreshSession, RefreshRefused } from './refresh';
+import type { Session } from './session';
+import { loadSession, saveSession } from './storage';
+
+/** Refresh this long before expiry, at most; short-lived tokens refresh at 80 % of their life. */
+const MAX_LEAD_MS = 60_000;
+/** When the server cannot be reached or fails, try again after this long while the token is still valid. */
+const RETRY_MS = 5_000;
+
+/** setTimeout fires at once beyond this delay. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function refreshDelay(session: Session, now = Date.now()): number {
+  const remaining = session.expiresAt - now;
+  return Math.min(MAX_TIMER_MS, Math.max(0, remaining - Math.min(MAX_LEAD_MS, remaining * 0.2)));
+}
+
+/** Unreachable, overloaded or failing servers may recover; a 4xx answer is final. */
+function isTransient(failure: unknown): boolean {
+  return !(failure instanceof RefreshRefused) || failure.status >= 500 || failure.status === 429;
+}
+
+/**
+ * The signed-in session: kept in memory and sessionStorage, refreshed in the background
+ * shortly before the access token expires, and ended when the refresh is refused.
+ */
+export function useSession(): [Session | null, (session: Session | null) => void] {
+  const [session, setSessionState] = useState<Session | null>(loadSession);
+
+  const setSession = useCallback((next: Session | null) => {
+    saveSession(next);
+    setSessionState(next);
+  }, []);
+
+  useEffect(() => {
+    if (!session) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout>;
+
+    const refresh = async () => {
+      try {
+        const next = await refreshSession(session.refreshToken);
+        if (!cancelled) setSession(next);
+      } catch (failure) {
+        if (cancelled) return;
+        if (isTransient(failure) && Date.now() + RETRY_MS < session.expiresAt) timer = setTimeout(refresh, RETRY_MS);
+        else setSession(null);
+      }
+    };
+
+    timer = setTimeout(refresh, refreshDelay(session));
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [session, setSession]);
+
+  return [session, setSession];
+}
