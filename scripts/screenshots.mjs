@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Screenshots of the web client's main pages, in Korean and English, for the README: starts
+// the platform, deploys a performance and puts it in the catalog, then photographs the pages
+// in Debian's Chromium (playwright-core) into docs/screenshots/.
+// Usage: npm run screenshots
+import { mkdir, mkdtemp, chmod, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startLauncher } from '../bench/launcher.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'docs', 'screenshots');
+const day = 86_400_000;
+
+async function call(method, url, body, token) {
+  const response = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 200)}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+const stateDir = await mkdtemp(join(tmpdir(), 'clove-screenshots-'));
+await chmod(stateDir, 0o755);
+const platform = await startLauncher(stateDir, { env: { LOG_LEVEL: 'warn' } });
+let browser;
+try {
+  await platform.ready;
+  const g = platform.gateway;
+  await call('POST', `${g}/auth/signup`, { email: 'seller@example.com', password: 'correct-horse-1', role: 'seller', name: 'Seoul Arts' });
+  const seller = (await call('POST', `${g}/auth/login`, { email: 'seller@example.com', password: 'correct-horse-1' })).accessToken;
+  let templates = [];
+  for (let i = 0; i < 100 && !templates.some((t) => t.name === 'standard'); i++) {
+    templates = await call('GET', `${g}/template/templates`, undefined, seller);
+    if (!templates.some((t) => t.name === 'standard')) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const standard = templates.find((t) => t.name === 'standard').id;
+  for (const [slug, title, venue, days, price] of [['spring-gala', '봄 갈라 콘서트', '예술의전당', 30, 90_000], ['jazz-night', 'Jazz Night', 'Blue Note Seoul', 45, 55_000]]) {
+    const deployment = await call('POST', `${g}/deploy/deployments`, { templateId: standard, values: { slug } }, seller);
+    for (let i = 0; i < 200; i++) {
+      const view = await call('GET', `${g}/deploy/deployments/${deployment.id}`, undefined, seller);
+      if (view.status === 'running') break;
+      if (view.status === 'failed') throw new Error(view.reason);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await call('POST', `${g}/e/${slug}/apply`, {
+      title, venue, performers: ['Clove Ensemble'],
+      startsAt: new Date(Date.now() + days * day).toISOString(), endsAt: new Date(Date.now() + days * day + 7_200_000).toISOString(),
+      saleOpensAt: new Date(Date.now() - day).toISOString(),
+      seatMap: { sections: [{ name: 'A', grade: 'VIP', price: price * 2, rows: 5, seatsPerRow: 20 }, { name: 'B', grade: 'R', price, rows: 10, seatsPerRow: 20 }] },
+    }, seller);
+  }
+  for (let i = 0; i < 100; i++) {
+    if ((await call('GET', `${g}/catalog/events`)).length >= 2) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  await mkdir(out, { recursive: true });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  for (const [lang, viewport] of [['ko', { width: 1200, height: 800 }], ['en', { width: 390, height: 844 }]]) {
+    const context = await browser.newContext({ viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${g}/`);
+    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText(lang === 'ko' ? '봄 갈라 콘서트' : 'Jazz Night').waitFor();
+    await page.screenshot({ path: join(out, `home-${lang}.png`), fullPage: true });
+    await page.goto(`${g}/signup`);
+    await page.locator('form').waitFor();
+    await page.screenshot({ path: join(out, `signup-${lang}.png`), fullPage: true });
+    await page.goto(`${g}/login`);
+    await page.locator('form').waitFor();
+    await page.screenshot({ path: join(out, `login-${lang}.png`), fullPage: true });
+    await context.close();
+  }
+  console.log(`screenshots in ${out}`);
+} finally {
+  await browser?.close();
+  await platform.stop();
+  await rm(stateDir, { recursive: true, force: true });
+}
