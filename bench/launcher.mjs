@@ -59,3 +59,15 @@ export async function startLauncher(stateDir, { args = [], env = {} } = {}) {
     },
   };
 }
+
+/** One JSON call; anything but 2xx throws with the answer. */
+export async function jsonCall(method, url, body, token) {
+  const response = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : undefined;
+}

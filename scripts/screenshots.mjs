@@ -7,22 +7,12 @@ import { mkdir, mkdtemp, chmod, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startLauncher } from '../bench/launcher.mjs';
+import { jsonCall as call, startLauncher } from '../bench/launcher.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
 const day = 86_400_000;
 
-async function call(method, url, body, token) {
-  const response = await fetch(url, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text.slice(0, 200)}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 const stateDir = await mkdtemp(join(tmpdir(), 'clove-screenshots-'));
 await chmod(stateDir, 0o755);

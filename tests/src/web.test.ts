@@ -6,9 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { uniqueEmail } from './support/accounts.js';
+import { PASSWORD, signUpAndLogIn, uniqueEmail, type Session } from './support/accounts.js';
 import { launchBrowser } from './support/browser.js';
-import { get } from './support/http.js';
+import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
+import { eventually, get, post } from './support/http.js';
+import { applyPerformance } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
 describe('web client in a browser', () => {
@@ -34,7 +36,11 @@ describe('web client in a browser', () => {
     const page = await fetch(`${platform.gateway}/login`, { headers: { accept: 'text/html' } });
     assert.equal(page.status, 200);
     assert.match(await page.text(), /\/web\/shell\//);
-    assert.equal((await fetch(`${platform.gateway}/web/auth/remoteEntry.js`)).status, 200);
+    const entry = await fetch(`${platform.gateway}/web/auth/remoteEntry.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(entry.status, 200);
+    assert.match(entry.headers.get('content-type') ?? '', /javascript/);
+    assert.match(entry.headers.get('content-encoding') ?? '', /^(br|gzip)$/, 'compressed at build time');
+    assert.equal(entry.headers.get('cache-control'), 'no-cache', 'an entry file is never stale');
     assert.equal((await get(`${platform.gateway}/web/auth/../../package.json`)).status, 404);
     assert.equal((await get(`${platform.gateway}/web/shell/no-such-file.js`)).body.code, 'ROUTE_NOT_FOUND');
     assert.equal((await get(`${platform.gateway}/nothing-here`)).body.code, 'ROUTE_NOT_FOUND', 'an API client gets a problem, not a page');
@@ -73,6 +79,97 @@ describe('web client in a browser', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(`${platform.gateway}/`);
     await page.close();
+  });
+
+  describe('the storefront', () => {
+    let slug: string;
+    let buyer: Session;
+
+    before(async () => {
+      const seller = await signUpAndLogIn(platform.gateway, 'seller');
+      const templates = await builtinTemplates(platform.gateway, seller.accessToken);
+      slug = uniqueSlug('browser');
+      await deployRunning(platform.gateway, seller.accessToken, templates.standard!, { slug });
+      await applyPerformance(platform, slug, seller.accessToken, [
+        { name: 'A', grade: 'VIP', price: 150_000, rows: 5, seatsPerRow: 20 },
+        { name: 'B', grade: 'R', price: 90_000, rows: 5, seatsPerRow: 20 },
+      ], { title: 'Browser Gala' });
+      buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+      await eventually(async () => (await get(`${platform.gateway}/catalog/events?q=Browser`)).body.some((e: { slug: string }) => e.slug === slug), 20_000, 'the catalog');
+    });
+
+    /** A page in English, logged in as the buyer. */
+    const asBuyer = async (who: Session = buyer): Promise<Page> => {
+      const page = await open('/login');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByLabel('Email').fill(who.email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(`${platform.gateway}/`);
+      return page;
+    };
+    const seat = (page: Page, id: string) => page.locator(`button[aria-label^="${id} "]`);
+
+    it('finds the show in the catalog, holds two seats, pays, sees the tickets and refunds one', async () => {
+      const page = await asBuyer();
+      await page.getByText('Browser Gala').first().click();
+      await page.waitForURL(`${platform.gateway}/shows/${slug}`);
+      await page.getByRole('heading', { name: 'Seats' }).waitFor();
+      await seat(page, 'A-1-1').click();
+      await seat(page, 'A-1-2').click();
+      assert.equal(await seat(page, 'A-1-1').getAttribute('aria-pressed'), 'true');
+      await page.getByRole('button', { name: 'Hold seats' }).click();
+      await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+      await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+      await page.getByLabel('Expiry (MM/YY)').fill('12/39');
+      await page.getByLabel('CVC').fill('123');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByRole('heading', { name: 'Your tickets are booked' }).waitFor();
+      const tickets = await get(`${platform.gateway}/e/${slug}/ticket/tickets`, buyer.accessToken);
+      assert.deepEqual(tickets.body.map((t: { seatId: string }) => t.seatId).sort(), ['A-1-1', 'A-1-2']);
+
+      await page.goto(`${platform.gateway}/tickets`);
+      await eventually(async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        return (await page.getByRole('button', { name: 'Refund' }).count()) === 2;
+      }, 20_000, 'both tickets listed');
+      await page.getByRole('button', { name: 'Refund' }).first().click();
+      await page.getByRole('button', { name: 'Yes, refund' }).click();
+      await page.getByText('Refunded ₩150,000').waitFor();
+      await eventually(async () => {
+        const now = await get(`${platform.gateway}/e/${slug}/ticket/tickets`, buyer.accessToken);
+        return now.body.filter((t: { state: string }) => t.state === 'refunded').length === 1;
+      }, 20_000, 'one ticket refunded');
+      await page.close();
+    });
+
+    it('turns a seat taken in another browser unavailable without reload', async () => {
+      const page = await asBuyer();
+      await page.goto(`${platform.gateway}/shows/${slug}`);
+      await seat(page, 'B-3-3').waitFor();
+      assert.equal(await seat(page, 'B-3-3').isDisabled(), false);
+      const other = await signUpAndLogIn(platform.gateway, 'buyer');
+      const held = await post(`${platform.gateway}/e/${slug}/buyticket/holds`, { seatIds: ['B-3-3'] }, other.accessToken);
+      assert.equal(held.status, 201, held.text);
+      await eventually(async () => seat(page, 'B-3-3').isDisabled(), 10_000, 'the seat to turn unavailable');
+      await page.close();
+    });
+
+    it('shows why a card was declined and keeps the hold', async () => {
+      const page = await asBuyer(await signUpAndLogIn(platform.gateway, 'buyer'));
+      await page.goto(`${platform.gateway}/shows/${slug}`);
+      await seat(page, 'B-5-1').click();
+      await page.getByRole('button', { name: 'Hold seats' }).click();
+      await page.getByLabel('Card number').fill('4000000000000002');
+      await page.getByLabel('Expiry (MM/YY)').fill('12/39');
+      await page.getByLabel('CVC').fill('123');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /declined/i);
+      assert.ok(await page.getByRole('button', { name: 'Pay' }).isVisible(), 'the hold stays, so the buyer can pay with another card');
+      await page.close();
+    });
   });
 
   it('shows an error panel where a remote fails to load, and the rest keeps working', async () => {

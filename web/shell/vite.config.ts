@@ -1,4 +1,5 @@
 import { federation } from '@module-federation/vite';
+import { BUILD, FEDERATION_DEFAULTS, SHARED } from '../kit/src/federation';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -19,21 +20,19 @@ export default defineConfig({
           entryGlobalName: 'auth',
           shareScope: 'default',
         },
+        ticketing: {
+          type: 'module',
+          name: 'ticketing',
+          entry: '/web/ticketing/remoteEntry.js',
+          entryGlobalName: 'ticketing',
+          shareScope: 'default',
+        },
       },
-      shared: {
-        react: { singleton: true, requiredVersion: '^19.2.0' },
-        'react-dom': { singleton: true, requiredVersion: '^19.2.0' },
-      },
+      shared: SHARED,
       // Load remotes when a page needs them, not at start-up: the shell must come up even
       // when a remote is down.
-      shareStrategy: 'loaded-first',
-      dts: false,
-      manifest: false,
+      ...FEDERATION_DEFAULTS,
     }),
   ],
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-  },
+  build: BUILD,
 });

@@ -16,7 +16,8 @@ export class WebFiles {
   constructor(private readonly webRoot: string) {}
 
   static async register(app: FastifyInstance, webRoot: string): Promise<WebFiles> {
-    await app.register(fastifyStatic, { root: webRoot, serve: false, maxAge: 0, cacheControl: false });
+    // Built files come with .br and .gz copies (scripts/compress-web.mjs), sent to browsers that accept them.
+    await app.register(fastifyStatic, { root: webRoot, serve: false, maxAge: 0, cacheControl: false, preCompressed: true });
     return new WebFiles(webRoot);
   }
 

@@ -1,18 +1,1 @@
-import type { MouseEvent, ReactNode } from 'react';
-
-interface AppLinkProps {
-  href: string;
-  navigate: (path: string) => void;
-  children: ReactNode;
-  className?: string;
-}
-
-/** A real link that hands same-tab clicks to the shell's router. */
-export function AppLink({ href, navigate, children, className }: AppLinkProps) {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(href);
-  };
-  return <a href={href} onClick={onClick} className={className}>{children}</a>;
-}
+export { AppLink } from '@clove/web-kit/AppLink';

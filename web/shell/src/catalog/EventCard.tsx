@@ -1,4 +1,5 @@
 import { useLanguage } from '../language';
+import { Link } from '../router';
 import type { CatalogEvent } from './catalogApi';
 import { formatCount, formatDate, formatPrice } from './format';
 
@@ -8,7 +9,9 @@ export function EventCard({ event }: { event: CatalogEvent }) {
   const seats = event.remaining > 0 ? t.seatsLeft(formatCount(event.remaining, locale)) : t.soldOut;
   return (
     <article className="event" aria-labelledby={`event-${event.slug}`}>
-      <h2 id={`event-${event.slug}`} className="event-title">{event.title}</h2>
+      <h2 id={`event-${event.slug}`} className="event-title">
+        <Link href={`/shows/${encodeURIComponent(event.slug)}`} className="event-link">{event.title}</Link>
+      </h2>
       <dl className="event-facts">
         <div>
           <dt>{t.venue}</dt>

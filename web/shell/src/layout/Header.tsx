@@ -11,7 +11,11 @@ interface HeaderProps {
 export function Header({ pathname, session }: HeaderProps) {
   const { t } = useLanguage();
   const links = session
-    ? [{ href: '/', label: t.home }, { href: '/account', label: t.account }]
+    ? [
+        { href: '/', label: t.home },
+        ...(session.user.role === 'buyer' ? [{ href: '/tickets', label: t.myTickets }] : []),
+        { href: '/account', label: t.account },
+      ]
     : [{ href: '/', label: t.home }, { href: '/login', label: t.logIn }, { href: '/signup', label: t.signUp }];
 
   return (

@@ -5,16 +5,17 @@ import type { RemotePageLoader } from './authPages';
 import { RemoteBoundary } from './RemoteBoundary';
 import { RemoteError } from './RemoteError';
 
-interface RemoteRegionProps extends RemotePageProps {
+type RemoteRegionProps<Extra> = RemotePageProps & Extra & {
   remote: string;
-  load: RemotePageLoader;
-}
+  load: RemotePageLoader<Extra>;
+};
 
 /**
  * A page of a micro-frontend: fetched lazily, with a loading notice, and replaced by an
  * error panel with a retry button when it cannot be loaded or throws.
  */
-export function RemoteRegion({ remote, load, ...props }: RemoteRegionProps) {
+export function RemoteRegion<Extra extends object = object>({ remote, load, ...rest }: RemoteRegionProps<Extra>) {
+  const props = rest as RemotePageProps & Extra;
   const { t } = useLanguage();
   const [attempt, setAttempt] = useState(0);
   // A new lazy component per attempt: React.lazy remembers a rejected load for good.

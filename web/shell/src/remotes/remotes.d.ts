@@ -20,3 +20,19 @@ declare module 'auth/AccountPage' {
   const AccountPage: ComponentType<RemotePageProps>;
   export default AccountPage;
 }
+
+// Modules exposed by the storefront micro-frontend (web/ticketing), loaded at run time from
+// /web/ticketing/remoteEntry.js.
+declare module 'ticketing/ShowPage' {
+  import type { ComponentType } from 'react';
+  import type { RemotePageProps } from '../session/session';
+  const ShowPage: ComponentType<RemotePageProps & { slug: string }>;
+  export default ShowPage;
+}
+
+declare module 'ticketing/TicketsPage' {
+  import type { ComponentType } from 'react';
+  import type { RemotePageProps } from '../session/session';
+  const TicketsPage: ComponentType<RemotePageProps>;
+  export default TicketsPage;
+}

@@ -1,0 +1,7 @@
+import type { RemotePageLoader } from './authPages';
+
+/** Pages of the storefront micro-frontend, fetched when first shown. */
+export const ticketingPages = {
+  show: (() => import('ticketing/ShowPage')) satisfies RemotePageLoader<{ slug: string }>,
+  tickets: (() => import('ticketing/TicketsPage')) satisfies RemotePageLoader,
+};

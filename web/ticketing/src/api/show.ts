@@ -1,0 +1,86 @@
+import { request, showPath } from './client';
+
+export type SeatState = 'available' | 'held' | 'sold';
+
+export interface GradeSummary {
+  grade: string;
+  price: number;
+  total: number;
+  remaining: number;
+}
+
+/** GET /e/{slug}/event. Prices are minor units of `currency`. */
+export interface ShowDetails {
+  slug: string;
+  title: string;
+  description: string;
+  performers: string[];
+  venue: string;
+  startsAt: string;
+  endsAt: string;
+  saleOpensAt: string | null;
+  currency?: string;
+  grades?: GradeSummary[];
+  maxSeatsPerBuyer?: number;
+  holdSeconds?: number;
+}
+
+export interface Seat {
+  id: string;
+  section: string;
+  row: string | number;
+  number: number;
+  grade: string;
+  price: number;
+  state: SeatState;
+}
+
+export interface SeatMap {
+  seats: Seat[];
+  remaining: Record<string, number>;
+}
+
+export interface Hold {
+  holdId: string;
+  seatIds: string[];
+  expiresAt: string;
+}
+
+export interface Card {
+  number: string;
+  expiry: string;
+  cvc: string;
+}
+
+export interface Purchase {
+  order: { id: string; status: string; amount: number };
+  tickets: { id: string; seatId: string; code: string }[];
+}
+
+export function fetchShow(slug: string, signal?: AbortSignal): Promise<ShowDetails> {
+  return request<ShowDetails>('GET', showPath(slug, '/event'), { signal });
+}
+
+export function fetchSeats(slug: string, signal?: AbortSignal): Promise<SeatMap> {
+  return request<SeatMap>('GET', showPath(slug, '/seats'), { signal });
+}
+
+export function seatStreamUrl(slug: string): string {
+  return showPath(slug, '/seats/stream');
+}
+
+export function holdSeats(slug: string, token: string, seatIds: string[]): Promise<Hold> {
+  return request<Hold>('POST', showPath(slug, '/buyticket/holds'), { token, body: { seatIds } });
+}
+
+export function releaseHold(slug: string, token: string, holdId: string): Promise<void> {
+  return request<void>('DELETE', showPath(slug, `/buyticket/holds/${encodeURIComponent(holdId)}`), { token });
+}
+
+export function payForHold(slug: string, token: string, holdId: string, card: Card, idempotencyKey: string): Promise<Purchase> {
+  return request<Purchase>('POST', showPath(slug, '/buyticket/orders'), {
+    token,
+    body: { holdId, card },
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/problem';
+import type { Hold, Purchase } from '../api/show';
+import { describeFailure } from '../describeFailure';
+import type { PriceFormat } from '../format';
+import type { Messages } from '../i18n';
+import { checkCard, normaliseCard, type CardErrors } from './cardInput';
+import { CardField } from './CardField';
+import { Countdown } from './Countdown';
+import type { SeatStore } from './seatStore';
+import { usePayment } from './usePayment';
+
+interface CheckoutProps {
+  slug: string;
+  token: string;
+  hold: Hold;
+  store: SeatStore;
+  t: Messages;
+  price: PriceFormat;
+  releasing: boolean;
+  onRelease: () => void;
+  onPaid: (purchase: Purchase) => void;
+  onExpired: () => void;
+}
+
+/** The held seats with their countdown, and the card form that pays for them. */
+export function Checkout({ slug, token, hold, store, t, price, releasing, onRelease, onPaid, onExpired }: CheckoutProps) {
+  const { pay, paying } = usePayment(slug, token);
+  const [errors, setErrors] = useState<CardErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const seats = hold.seatIds.map((id) => store.seat(id) ?? { id, grade: '', price: 0 });
+  const total = seats.reduce((sum, seat) => sum + seat.price, 0);
+
+  useEffect(() => {
+    if (failure) alertRef.current?.focus();
+  }, [failure]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const card = normaliseCard(event.currentTarget);
+    const invalid = checkCard(card, t);
+    setErrors(invalid);
+    setFailure(null);
+    if (Object.keys(invalid).length > 0) {
+      event.currentTarget.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const result = await pay(hold.holdId, card);
+    if (result.outcome === 'paid') onPaid(result.purchase);
+    else if (result.outcome === 'expired') onExpired();
+    else if (result.failure instanceof ApiError && result.failure.status === 402) setFailure(result.failure.problem.detail || t.declined);
+    else setFailure(describeFailure(result.failure, t));
+  };
+
+  return (
+    <section className="checkout" aria-labelledby="checkout-heading">
+      <h2 id="checkout-heading">{t.checkoutHeading}</h2>
+      <Countdown until={hold.expiresAt} label={t.timeLeft} onExpire={onExpired} />
+      <h3 className="checkout-subheading">{t.heldSeats}</h3>
+      <ul className="held-seats">
+        {seats.map((seat) => (
+          <li key={seat.id}>
+            <span>{seat.id} · {seat.grade}</span> <span>{price(seat.price)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="checkout-total">{t.total} <strong>{price(total)}</strong></p>
+      <button type="button" className="tk-button" onClick={onRelease} disabled={releasing || paying}>
+        {releasing ? t.releasing : t.release}
+      </button>
+
+      <form className="card-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        {failure && <div ref={alertRef} role="alert" className="tk-alert" tabIndex={-1}>{failure}</div>}
+        <CardField id="card-number" name="number" label={t.cardNumber} error={errors.number} autoComplete="cc-number" maxLength={23} />
+        <div className="card-form-pair">
+          <CardField id="card-expiry" name="expiry" label={t.expiry} error={errors.expiry} autoComplete="cc-exp" maxLength={7} />
+          <CardField id="card-cvc" name="cvc" label={t.cvc} error={errors.cvc} autoComplete="cc-csc" maxLength={4} />
+        </div>
+        <p className="hint">{t.testCards}</p>
+        <button type="submit" className="tk-button tk-button-primary" disabled={paying || releasing}>
+          {paying ? t.paying : t.pay}
+        </button>
+        {paying && <p role="status" className="hint">{t.paying}</p>}
+      </form>
+    </section>
+  );
+}

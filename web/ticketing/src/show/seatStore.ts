@@ -1,0 +1,215 @@
+import type { Seat, SeatMap, SeatState } from '../api/show';
+
+export interface SeatInfo {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  grade: string;
+  price: number;
+}
+
+export interface SeatRow {
+  key: string;
+  label: string;
+  seats: SeatInfo[];
+}
+
+export interface SeatSection {
+  name: string;
+  rows: SeatRow[];
+}
+
+export interface GradeCount {
+  grade: string;
+  price: number;
+  remaining: number;
+}
+
+/** Topics a component can watch: the layout, the per-grade counts, the selection, or one row. */
+export type Topic = 'layout' | 'summary' | 'selection' | `row:${string}`;
+
+/**
+ * The seat map outside React: seat states in one Map, the selection in one Set. A change
+ * bumps the version of the rows it touches, so only those rows render again.
+ */
+export class SeatStore {
+  sections: SeatSection[] = [];
+  private seats = new Map<string, SeatInfo>();
+  private states = new Map<string, SeatState>();
+  private rowOf = new Map<string, string>();
+  private readonly selected = new Set<string>();
+  /** Seats of the buyer's current hold. */
+  private readonly mine = new Set<string>();
+  /** Seats being held right now: their own `held` events must not drop them from the selection. */
+  private readonly claiming = new Set<string>();
+  private readonly versions = new Map<Topic, number>();
+  private readonly listeners = new Map<Topic, Set<() => void>>();
+  private counts: GradeCount[] | null = null;
+
+  subscribe = (topic: Topic, listener: () => void): (() => void) => {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+
+  version = (topic: Topic): number => this.versions.get(topic) ?? 0;
+
+  private bump(topics: Iterable<Topic>): void {
+    const unique = new Set(topics);
+    for (const topic of unique) this.versions.set(topic, this.version(topic) + 1);
+    if (unique.has('summary')) this.counts = null;
+    for (const topic of unique) this.listeners.get(topic)?.forEach((listener) => listener());
+  }
+
+  /** Replaces every seat with a fresh snapshot; the selection keeps seats still available. */
+  load(map: SeatMap): void {
+    const sections: SeatSection[] = [];
+    const sectionIndex = new Map<string, SeatSection>();
+    const rowIndex = new Map<string, SeatRow>();
+    this.seats = new Map();
+    this.states = new Map();
+    this.rowOf = new Map();
+    for (const seat of map.seats) {
+      const info = toInfo(seat);
+      let section = sectionIndex.get(info.section);
+      if (!section) {
+        section = { name: info.section, rows: [] };
+        sectionIndex.set(info.section, section);
+        sections.push(section);
+      }
+      const key = `${info.section}\u0000${info.row}`;
+      let row = rowIndex.get(key);
+      if (!row) {
+        row = { key, label: info.row, seats: [] };
+        rowIndex.set(key, row);
+        section.rows.push(row);
+      }
+      row.seats.push(info);
+      this.seats.set(info.id, info);
+      this.states.set(info.id, seat.state);
+      this.rowOf.set(info.id, key);
+    }
+    this.sections = sections;
+    for (const id of this.selected) if (this.states.get(id) !== 'available') this.selected.delete(id);
+    for (const id of this.mine) if (this.states.get(id) !== 'held') this.mine.delete(id);
+    this.bump(['layout', 'summary', 'selection', ...[...rowIndex.keys()].map((key): Topic => `row:${key}`)]);
+  }
+
+  stateOf(id: string): SeatState | undefined {
+    return this.states.get(id);
+  }
+
+  isSelected(id: string): boolean {
+    return this.selected.has(id);
+  }
+
+  isMine(id: string): boolean {
+    return this.mine.has(id);
+  }
+
+  seat(id: string): SeatInfo | undefined {
+    return this.seats.get(id);
+  }
+
+  selection(): SeatInfo[] {
+    return [...this.selected].flatMap((id) => this.seats.get(id) ?? []);
+  }
+
+  /**
+   * Applies a change from the stream (or a local one). Returns the selected seats that
+   * someone else took, which leave the selection.
+   */
+  apply(ids: readonly string[], state: SeatState): string[] {
+    const touched: Topic[] = [];
+    const taken: string[] = [];
+    for (const id of ids) {
+      const key = this.rowOf.get(id);
+      if (key === undefined || this.states.get(id) === state) continue;
+      this.states.set(id, state);
+      touched.push(`row:${key}`);
+      if (state !== 'available' && this.selected.has(id) && !this.claiming.has(id)) {
+        this.selected.delete(id);
+        taken.push(id);
+      }
+      if (state !== 'held') this.mine.delete(id);
+    }
+    if (touched.length === 0) return taken;
+    touched.push('summary');
+    if (taken.length > 0) touched.push('selection');
+    this.bump(touched);
+    return taken;
+  }
+
+  toggle(id: string): void {
+    const key = this.rowOf.get(id);
+    if (key === undefined) return;
+    if (this.selected.has(id)) this.selected.delete(id);
+    else if (this.states.get(id) === 'available' && !this.mine.has(id)) this.selected.add(id);
+    else return;
+    this.bump([`row:${key}`, 'selection']);
+  }
+
+  clearSelection(): void {
+    if (this.selected.size === 0) return;
+    const rows = [...this.selected].map((id): Topic => `row:${this.rowOf.get(id) ?? ''}`);
+    this.selected.clear();
+    this.bump([...rows, 'selection']);
+  }
+
+  /** Drops selected seats that are no longer available; returns their ids. */
+  dropUnavailable(): string[] {
+    const dropped = [...this.selected].filter((id) => this.states.get(id) !== 'available');
+    if (dropped.length === 0) return dropped;
+    for (const id of dropped) this.selected.delete(id);
+    this.bump([...dropped.map((id): Topic => `row:${this.rowOf.get(id) ?? ''}`), 'selection']);
+    return dropped;
+  }
+
+  /** Marks seats as being held by this buyer's pending request. */
+  claim(ids: readonly string[] | null): void {
+    this.claiming.clear();
+    for (const id of ids ?? []) this.claiming.add(id);
+  }
+
+  /** The seats of the buyer's hold (empty when it ends); they leave the selection. */
+  setMine(ids: readonly string[]): void {
+    const rows: Topic[] = ['selection', 'summary'];
+    const released = [...this.mine].filter((id) => !ids.includes(id));
+    for (const id of [...this.mine, ...ids, ...this.selected]) rows.push(`row:${this.rowOf.get(id) ?? ''}`);
+    this.mine.clear();
+    for (const id of ids) {
+      this.mine.add(id);
+      this.selected.delete(id);
+      if (this.states.has(id)) this.states.set(id, 'held');
+    }
+    for (const id of released) if (this.states.get(id) === 'held') this.states.set(id, 'available');
+    this.bump(rows);
+  }
+
+  /** Seats still available per grade, with the grade's lowest price, in map order. */
+  gradeCounts(): GradeCount[] {
+    if (this.counts) return this.counts;
+    const byGrade = new Map<string, GradeCount>();
+    for (const seat of this.seats.values()) {
+      let count = byGrade.get(seat.grade);
+      if (!count) byGrade.set(seat.grade, (count = { grade: seat.grade, price: seat.price, remaining: 0 }));
+      count.price = Math.min(count.price, seat.price);
+      if (this.states.get(seat.id) === 'available') count.remaining += 1;
+    }
+    this.counts = [...byGrade.values()].sort((a, b) => b.price - a.price);
+    return this.counts;
+  }
+}
+
+function toInfo(seat: Seat): SeatInfo {
+  return {
+    id: seat.id,
+    section: seat.section,
+    row: String(seat.row),
+    number: seat.number,
+    grade: seat.grade,
+    price: seat.price,
+  };
+}

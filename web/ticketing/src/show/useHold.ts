@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import { holdSeats, releaseHold, type Hold } from '../api/show';
+import { ApiError, statusOf } from '../api/problem';
+import { describeFailure } from '../describeFailure';
+import { formatDate } from '../format';
+import type { Messages } from '../i18n';
+import type { Lang, Session } from '../session';
+import type { SeatStore } from './seatStore';
+
+/** The buyer's hold on this performance: taking one, releasing it, and its end. */
+export function useHold(slug: string, session: Session | null, store: SeatStore, t: Messages, lang: Lang) {
+  const [hold, setHold] = useState<Hold | null>(null);
+  const [busy, setBusy] = useState<'holding' | 'releasing' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const token = session?.accessToken ?? '';
+
+  const take = useCallback(async () => {
+    const ids = store.selection().map((seat) => seat.id);
+    if (ids.length === 0) return setError(t.selectFirst);
+    setError(null);
+    setBusy('holding');
+    store.claim(ids);
+    try {
+      const next = await holdSeats(slug, token, ids);
+      store.claim(null);
+      store.setMine(next.seatIds);
+      setHold(next);
+    } catch (failure) {
+      store.claim(null);
+      const problem = failure instanceof ApiError ? failure.problem : null;
+      if (problem?.status === 409 && problem.seats?.length) {
+        store.apply(problem.seats, 'held');
+        store.dropUnavailable();
+        setError(t.holdConflict(problem.seats.join(', ')));
+      } else if (problem?.status === 403 && problem.opensAt) {
+        setError(t.saleNotOpen(formatDate(problem.opensAt, lang)));
+      } else {
+        store.dropUnavailable();
+        setError(describeFailure(failure, t));
+      }
+    } finally {
+      setBusy(null);
+    }
+  }, [slug, token, store, t, lang]);
+
+  /** The hold is over on the server (paid, expired or released): forget it here. */
+  const end = useCallback(() => {
+    setHold(null);
+    store.setMine([]);
+  }, [store]);
+
+  const release = useCallback(async () => {
+    if (!hold) return;
+    setError(null);
+    setBusy('releasing');
+    try {
+      await releaseHold(slug, token, hold.holdId);
+      end();
+    } catch (failure) {
+      // 404 or 410: the hold is already gone.
+      if (statusOf(failure) === 404 || statusOf(failure) === 410) end();
+      else setError(describeFailure(failure, t));
+    } finally {
+      setBusy(null);
+    }
+  }, [hold, slug, token, end, t]);
+
+  return { hold, busy, error, setError, take, release, end };
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fetchSeats, seatStreamUrl, type SeatState } from '../api/show';
+import { SeatStore } from './seatStore';
+
+export type SeatMapStatus = 'loading' | 'ready' | 'failed';
+
+interface SeatChange {
+  state: SeatState;
+  ids: string[];
+}
+
+function parseChange(data: string): SeatChange | null {
+  try {
+    const value = JSON.parse(data) as Partial<SeatChange>;
+    const states: readonly unknown[] = ['available', 'held', 'sold'];
+    if (!states.includes(value.state) || !Array.isArray(value.ids)) return null;
+    return { state: value.state as SeatState, ids: value.ids.filter((id): id is string => typeof id === 'string') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The seat map of a performance, kept live by its server-sent event stream. Changes that
+ * arrive while a snapshot loads are replayed on top of it, and a fresh snapshot is loaded
+ * after the stream reconnects, so no change is lost. `onTaken` hears of selected seats
+ * that someone else took.
+ */
+export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
+  const [store] = useState(() => new SeatStore());
+  const [status, setStatus] = useState<SeatMapStatus>('loading');
+  const [live, setLive] = useState(true);
+  const [attempt, setAttempt] = useState(0);
+  const takenRef = useRef(onTaken);
+  takenRef.current = onTaken;
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let closed = false;
+    let pending: SeatChange[] | null = null;
+    let controller: AbortController | null = null;
+
+    const applyChange = (change: SeatChange) => {
+      const taken = store.apply(change.ids, change.state);
+      if (taken.length > 0) takenRef.current(taken);
+    };
+
+    const loadSnapshot = () => {
+      controller?.abort();
+      const current = (controller = new AbortController());
+      pending = [];
+      fetchSeats(slug, current.signal).then(
+        (map) => {
+          if (closed || current.signal.aborted) return;
+          store.load(map);
+          const replay = pending ?? [];
+          pending = null;
+          replay.forEach(applyChange);
+          setStatus('ready');
+        },
+        (failure: unknown) => {
+          if (closed || current.signal.aborted) return;
+          console.error('Seat map request failed', failure);
+          pending = null;
+          setStatus((previous) => (previous === 'ready' ? previous : 'failed'));
+        },
+      );
+    };
+
+    const source = typeof EventSource === 'undefined' ? null : new EventSource(seatStreamUrl(slug));
+    let interrupted = false;
+    source?.addEventListener('seats', (event) => {
+      const change = parseChange((event as MessageEvent<string>).data);
+      if (!change) return;
+      if (pending) pending.push(change);
+      else applyChange(change);
+    });
+    source?.addEventListener('open', () => {
+      setLive(true);
+      // Changes may have been missed while the stream was down.
+      if (interrupted) loadSnapshot();
+      interrupted = false;
+    });
+    source?.addEventListener('error', () => {
+      interrupted = true;
+      setLive(source.readyState === EventSource.OPEN);
+    });
+
+    setStatus((previous) => (previous === 'ready' ? previous : 'loading'));
+    loadSnapshot();
+    return () => {
+      closed = true;
+      controller?.abort();
+      source?.close();
+    };
+  }, [slug, store, attempt]);
+
+  return { store, status, live, reload };
+}

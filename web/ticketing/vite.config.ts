@@ -1,0 +1,8 @@
+import { remoteConfig } from '../kit/src/federation';
+import { defineConfig } from 'vite';
+
+// The storefront micro-frontend: a show's seat map and checkout, the buyer's tickets.
+export default defineConfig(remoteConfig('ticketing', {
+  './ShowPage': './src/show/ShowPage.tsx',
+  './TicketsPage': './src/tickets/TicketsPage.tsx',
+}));
