@@ -58,6 +58,9 @@ try {
     if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
     await page.getByText(lang === 'ko' ? '봄 갈라 콘서트' : 'Jazz Night').waitFor();
     await page.screenshot({ path: join(out, `home-${lang}.png`), fullPage: true });
+    await page.goto(`${g}/shows/spring-gala`);
+    await page.locator('button[aria-label^="B-10-20 "]').waitFor();
+    await page.screenshot({ path: join(out, `show-${lang}.png`), fullPage: true });
     await page.goto(`${g}/signup`);
     await page.locator('form').waitFor();
     await page.screenshot({ path: join(out, `signup-${lang}.png`), fullPage: true });
