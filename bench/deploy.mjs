@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineInfo } from '../tools/bots/dist/machine.info.js';
 import { tokenMinter } from '../tools/bots/dist/tokens.minter.js';
-import { startLauncher } from './launcher.mjs';
+import { startLauncher, waitFor } from './launcher.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const TARGETS = { deployToFirstAnswerMs: 3000, failedRequestsDuringSwitch: 0 };
@@ -57,15 +57,6 @@ async function must(method, url, body, token, status) {
 }
 
 const now = () => performance.now();
-const until = async (check, timeoutMs, what) => {
-  const deadline = now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 const stats = (xs) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -87,7 +78,7 @@ async function measureDeploy(gateway, seller, templateId, buyerToken, n) {
   const slug = `bench-${n}-${Math.random().toString(36).slice(2, 6)}`;
   const started = now();
   const accepted = await must('POST', `${gateway}/deploy/deployments`, { templateId, values: { slug } }, seller, 202);
-  await until(async () => {
+  await waitFor(async () => {
     const answer = await call('GET', `${gateway}/e/${slug}/event`);
     return answer.json?.code !== 'ROUTE_NOT_FOUND' && answer.status < 500;
   }, 60_000, `${slug} to answer`);
@@ -96,7 +87,7 @@ async function measureDeploy(gateway, seller, templateId, buyerToken, n) {
   const seats = await must('GET', `${gateway}/e/${slug}/seats`, undefined, undefined, 200);
   await must('POST', `${gateway}/e/${slug}/buyticket/holds`, { seatIds: [seats.seats[0].id] }, buyerToken, 201);
   const firstHoldMs = now() - started;
-  const status = await until(async () => {
+  const status = await waitFor(async () => {
     const view = await call('GET', `${gateway}/deploy/deployments/${accepted.id}`, undefined, seller);
     return view.json?.status === 'running' && view.json;
   }, 60_000, `${slug} to be running`);
@@ -142,12 +133,12 @@ function startBuyers(gateway, slug, mint) {
 
 async function measureSwitch(gateway, seller, deployment, mint, n) {
   const buyers = startBuyers(gateway, deployment.slug, mint);
-  await until(async () => buyers.counts.purchases >= 5, 30_000, 'purchases before the switch');
+  await waitFor(async () => buyers.counts.purchases >= 5, 30_000, 'purchases before the switch');
   const before = { ...buyers.counts };
   const started = now();
   const startedAt = Date.now();
   const accepted = await must('PUT', `${gateway}/deploy/deployments/${deployment.id}`, { values: { holdSeconds: 300 + n } }, seller, 202);
-  const view = await until(async () => {
+  const view = await waitFor(async () => {
     const got = await call('GET', `${gateway}/deploy/deployments/${deployment.id}`, undefined, seller);
     return got.json?.status === 'running' && got.json;
   }, 120_000, 'the switch');
@@ -155,7 +146,7 @@ async function measureSwitch(gateway, seller, deployment, mint, n) {
   const revision = view.revisions.find((r) => r.number === accepted.revision);
   const switchedAt = Date.parse(revision.progress.find((p) => p.step === 'switch' && p.state === 'done').at);
   const purchasesAfter = buyers.counts.purchases;
-  await until(async () => buyers.counts.purchases >= purchasesAfter + 5, 30_000, 'purchases after the switch');
+  await waitFor(async () => buyers.counts.purchases >= purchasesAfter + 5, 30_000, 'purchases after the switch');
   await buyers.stop();
   return {
     revision: accepted.revision,

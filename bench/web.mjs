@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { machineInfo } from '../tools/bots/dist/machine.info.js';
-import { jsonCall as call, startLauncher } from './launcher.mjs';
+import { jsonCall as call, startLauncher, waitFor } from './launcher.mjs';
 
 const TARGETS = { firstLoadKb: 250, seatMapInteractiveMs: 1500 };
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -20,14 +20,6 @@ const runs = Number(values.runs);
 const day = 86_400_000;
 
 
-const until = async (check, what) => {
-  for (let i = 0; i < 600; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 /** Bytes on the wire (compressed bodies) of the scripts and styles a page load fetched. */
 function transferCounter(page) {
@@ -49,9 +41,9 @@ try {
   const g = platform.gateway;
   await call('POST', `${g}/auth/signup`, { email: 'seller@bench.test', password: 'correct-horse-1', role: 'seller' });
   const seller = (await call('POST', `${g}/auth/login`, { email: 'seller@bench.test', password: 'correct-horse-1' })).accessToken;
-  const standard = await until(async () => (await call('GET', `${g}/template/templates`, undefined, seller)).find((t) => t.name === 'standard')?.id, 'the standard template');
+  const standard = await waitFor(async () => (await call('GET', `${g}/template/templates`, undefined, seller)).find((t) => t.name === 'standard')?.id, 60_000, 'the standard template');
   const deployment = await call('POST', `${g}/deploy/deployments`, { templateId: standard, values: { slug: 'big-hall' } }, seller);
-  await until(async () => (await call('GET', `${g}/deploy/deployments/${deployment.id}`, undefined, seller)).status === 'running', 'the deployment');
+  await waitFor(async () => (await call('GET', `${g}/deploy/deployments/${deployment.id}`, undefined, seller)).status === 'running', 60_000, 'the deployment');
   const sections = ['A', 'B', 'C', 'D', 'E'].map((name, i) => ({ name, grade: ['VIP', 'R', 'S', 'A', 'A'][i], price: [150_000, 120_000, 90_000, 60_000, 60_000][i], rows: 10, seatsPerRow: 100 }));
   await call('POST', `${g}/e/big-hall/apply`, {
     title: 'Big Hall', venue: 'Bench Arena', startsAt: new Date(Date.now() + 30 * day).toISOString(),

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, chmod, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { jsonCall as call, startLauncher } from '../bench/launcher.mjs';
+import { jsonCall as call, startLauncher, waitFor } from '../bench/launcher.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
@@ -23,20 +23,14 @@ try {
   const g = platform.gateway;
   await call('POST', `${g}/auth/signup`, { email: 'seller@example.com', password: 'correct-horse-1', role: 'seller', name: 'Seoul Arts' });
   const seller = (await call('POST', `${g}/auth/login`, { email: 'seller@example.com', password: 'correct-horse-1' })).accessToken;
-  let templates = [];
-  for (let i = 0; i < 100 && !templates.some((t) => t.name === 'standard'); i++) {
-    templates = await call('GET', `${g}/template/templates`, undefined, seller);
-    if (!templates.some((t) => t.name === 'standard')) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const standard = templates.find((t) => t.name === 'standard').id;
+  const standard = await waitFor(async () => (await call('GET', `${g}/template/templates`, undefined, seller)).find((t) => t.name === 'standard')?.id, 30_000, 'the standard template');
   for (const [slug, title, venue, days, price] of [['spring-gala', '봄 갈라 콘서트', '예술의전당', 30, 90_000], ['jazz-night', 'Jazz Night', 'Blue Note Seoul', 45, 55_000]]) {
     const deployment = await call('POST', `${g}/deploy/deployments`, { templateId: standard, values: { slug } }, seller);
-    for (let i = 0; i < 200; i++) {
+    await waitFor(async () => {
       const view = await call('GET', `${g}/deploy/deployments/${deployment.id}`, undefined, seller);
-      if (view.status === 'running') break;
       if (view.status === 'failed') throw new Error(view.reason);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return view.status === 'running';
+    }, 60_000, `${slug} to run`);
     await call('POST', `${g}/e/${slug}/apply`, {
       title, venue, performers: ['Clove Ensemble'],
       startsAt: new Date(Date.now() + days * day).toISOString(), endsAt: new Date(Date.now() + days * day + 7_200_000).toISOString(),
@@ -44,10 +38,7 @@ try {
       seatMap: { sections: [{ name: 'A', grade: 'VIP', price: price * 2, rows: 5, seatsPerRow: 20 }, { name: 'B', grade: 'R', price, rows: 10, seatsPerRow: 20 }] },
     }, seller);
   }
-  for (let i = 0; i < 100; i++) {
-    if ((await call('GET', `${g}/catalog/events`)).length >= 2) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitFor(async () => (await call('GET', `${g}/catalog/events`)).length >= 2, 30_000, 'the catalog');
 
   await mkdir(out, { recursive: true });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });

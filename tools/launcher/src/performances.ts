@@ -1,5 +1,5 @@
 import type { LauncherConfig } from './config.js';
-import { passThroughEnv, PERFORMANCE_PORT_OFFSET, TICKETING_ENTRY } from './platform-services.js';
+import { passThroughEnv, PERFORMANCE_PORT_OFFSET, performancePlatformEnv, TICKETING_ENTRY } from './platform-services.js';
 import { provisionPerformanceDatabase } from './provision.js';
 import { newSecret, type Secrets } from './secrets.js';
 import type { SupervisedProcess } from '@clove/kit';
@@ -48,15 +48,8 @@ export async function startPerformance(options: StartPerformanceOptions): Promis
     SLUG: slug,
     OWNER_ID: ownerId,
     DATABASE_URL: databaseUrl,
-    AUTH_JWKS_URL: `${urls.auth}/jwks`,
-    AUTH_URL: urls.auth!,
-    AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
-    PAYMENTS_URL: urls.payments!,
-    PAYMENTS_API_KEY: secrets.paymentsApiKey,
-    CATALOG_URL: urls.catalog!,
-    CATALOG_INGEST_TOKEN: secrets.catalogIngestToken,
     TICKET_CODE_SECRET: secrets.ticketCodeSecret,
-    ...passThroughEnv('ticketing', options.env),
+    ...performancePlatformEnv({ secrets, urls, env: options.env }),
     // PERF_<SLUG>_<VAR> sets a variable of one performance only (e.g. PERF_DEMO_HOLD_SECONDS).
     ...passThroughEnv(`perf_${slug.replaceAll('-', '_')}`, options.env),
   });

@@ -111,17 +111,7 @@ export const PLATFORM_SERVICES: PlatformService[] = [
       GATEWAY_ADMIN_URL: `http://127.0.0.1:${portBase}`,
       GATEWAY_ADMIN_TOKEN: secrets.gatewayAdminToken,
       LOCAL_LOG_DIR: join(stateDir, 'logs', 'performances'),
-      PERFORMANCE_ENV: JSON.stringify({
-        AUTH_JWKS_URL: `${urls.auth}/jwks`,
-        AUTH_URL: urls.auth!,
-        AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
-        PAYMENTS_URL: urls.payments!,
-        PAYMENTS_API_KEY: secrets.paymentsApiKey,
-        CATALOG_URL: urls.catalog!,
-        CATALOG_INGEST_TOKEN: secrets.catalogIngestToken,
-        // TICKETING_<VAR> of the launcher's environment reaches every deployed ticketing service.
-        ...passThroughEnv('ticketing', env),
-      }),
+      PERFORMANCE_ENV: JSON.stringify(performancePlatformEnv({ secrets, urls, env })),
     }),
   },
   {
@@ -162,6 +152,23 @@ export function passThroughEnv(serviceName: string, env: NodeJS.ProcessEnv): Rec
     if (key.startsWith(prefix) && value !== undefined) out[key.slice(prefix.length)] = value;
   }
   return out;
+}
+
+/**
+ * What every performance's ticketing service gets of the platform: the peer services and their
+ * client secrets, plus `TICKETING_<VAR>` of the launcher's environment.
+ */
+export function performancePlatformEnv({ secrets, urls, env }: Pick<ServiceContext, 'secrets' | 'urls' | 'env'>): Record<string, string> {
+  return {
+    AUTH_JWKS_URL: `${urls.auth}/jwks`,
+    AUTH_URL: urls.auth!,
+    AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
+    PAYMENTS_URL: urls.payments!,
+    PAYMENTS_API_KEY: secrets.paymentsApiKey,
+    CATALOG_URL: urls.catalog!,
+    CATALOG_INGEST_TOKEN: secrets.catalogIngestToken,
+    ...passThroughEnv('ticketing', env),
+  };
 }
 
 /** The little of the launcher's own environment every child needs. */

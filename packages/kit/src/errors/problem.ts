@@ -1,4 +1,4 @@
-import { ErrorCode, type FieldError } from './domain-error.js';
+import { DomainError, ErrorCode, type FieldError } from './domain-error.js';
 
 /** The only place where error codes meet HTTP statuses. */
 export const statusOf: Record<ErrorCode, number> = {
@@ -54,6 +54,17 @@ export interface Problem {
   requestId?: string;
   errors?: FieldError[];
   [extra: string]: unknown;
+}
+
+/**
+ * Another service's 4xx answer as this service's answer: same status, reason and field errors.
+ * (Its 5xx are this service's dependency being unavailable, which callers decide.)
+ */
+export function refusalFrom(status: number, problem: Partial<Problem> | null, service: string): DomainError {
+  return new DomainError(codeForStatus(status), problem?.detail ?? `The ${service} service answered ${status}.`, {
+    reason: problem?.code ?? `${service.toUpperCase()}_REFUSED`,
+    ...(Array.isArray(problem?.errors) ? { errors: problem.errors.map((e) => ({ path: e.path, message: e.message })) } : {}),
+  });
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

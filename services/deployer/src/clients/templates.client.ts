@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, notFound } from '@clove/kit';
+import { notFound, refusalFrom, type Problem } from '@clove/kit';
 import type { TemplateSnapshot } from '../compose/compose.js';
 import { callService } from './service-call.js';
 
@@ -23,11 +23,7 @@ export class TemplatesClient {
       await response.body?.cancel();
       throw notFound(`No template ${id}.`, 'TEMPLATE_NOT_FOUND');
     }
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { detail?: string; code?: string };
-      throw new DomainError(response.status === 401 ? ErrorCode.UNAUTHENTICATED : ErrorCode.NOT_ALLOWED,
-        `The templates service refused: ${problem.detail ?? response.status}`, { reason: problem.code ?? 'TEMPLATES_REFUSED' });
-    }
+    if (!response.ok) throw refusalFrom(response.status, (await response.json().catch(() => null)) as Partial<Problem> | null, 'templates');
     const template = (await response.json()) as TemplateSnapshot & Record<string, unknown>;
     return { id: template.id, name: template.name, revision: template.revision, parameters: template.parameters, documents: template.documents };
   }

@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { DeploymentRepository } from './deployment.repository.js';
 import { composedOf, restoreRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
 
 const INTERRUPTED = 'interrupted by a restart of the platform';

@@ -19,38 +19,55 @@ export interface ManagedContainer extends Omit<ContainerInfo, 'name'> {
  * belongs to, and changes of a component's replica count or node that the deployer keeps (so a
  * restart or the next revision keeps them too).
  */
+interface Limits {
+  cpu?: number;
+  memory?: number;
+}
+
 export class OperationsService {
+  private readonly limits = new Map<string, Promise<Map<string, Limits>>>();
+
   constructor(private readonly repo: DeploymentRepository, private readonly driver: RuntimeDriver, private readonly maxReplicas: number) {}
 
   nodes(): Promise<NodeInfo[]> {
     return this.driver.listNodes();
   }
 
+  /**
+   * Every managed replica with its deployment and its container's limits. The monitor asks
+   * every few seconds: a revision's limits never change, so they are worked out once per
+   * revision and kept.
+   */
   async containers(): Promise<ManagedContainer[]> {
     const [containers, deployments] = await Promise.all([this.driver.listContainers(), this.repo.byNamespace()]);
-    const limits = new Map<string, { cpu?: number; memory?: number }>();
-    for (const deployment of deployments.values()) {
-      if (deployment.currentRevision === null) continue;
-      for (const revision of await this.repo.revisions(deployment.id)) {
-        if (revision.status !== 'active' && revision.status !== 'deploying') continue;
-        for (const document of composedOf(deployment, revision).workloads) {
-          if (document.kind === 'Deployment') limits.set(`${deployment.namespace}/${document.metadata.name}`, limitsOf(document));
-        }
-      }
-    }
-    return containers.map(({ name, ...container }) => {
+    return Promise.all(containers.map(async ({ name, ...container }) => {
       const deployment = deployments.get(container.namespace);
-      const limit = limits.get(`${container.namespace}/${container.workload}`);
       const revision = /-r(\d+)$/.exec(container.workload);
+      const number = revision ? Number(revision[1]) : null;
+      const limit = deployment && number !== null ? (await this.limitsOf(deployment, number)).get(container.workload) : undefined;
       return {
         ...container,
         replica: name,
         deploymentId: deployment?.id ?? null,
-        revision: revision ? Number(revision[1]) : null,
+        revision: number,
         ...(limit?.cpu !== undefined ? { cpuLimitCores: limit.cpu } : {}),
         ...(limit?.memory !== undefined ? { memoryLimitBytes: limit.memory } : {}),
       };
-    });
+    }));
+  }
+
+  /** Limits of each Deployment of one revision, by Deployment name. */
+  private limitsOf(deployment: DeploymentRow, number: number): Promise<Map<string, Limits>> {
+    const key = `${deployment.id}/${number}`;
+    let limits = this.limits.get(key);
+    if (!limits) {
+      limits = this.repo.revision(deployment.id, number).then((revision) => new Map(revision
+        ? composedOf(deployment, revision).workloads.filter((d) => d.kind === 'Deployment').map((d) => [d.metadata.name, limitsOfDocument(d)])
+        : []));
+      limits.catch(() => this.limits.delete(key));
+      this.limits.set(key, limits);
+    }
+    return limits;
   }
 
   async scale(id: string, component: string, replicas: number): Promise<{ deploymentId: string; component: string; workload: string; replicas: number }> {
@@ -97,7 +114,7 @@ export class OperationsService {
   }
 }
 
-function limitsOf(document: KubeDocument): { cpu?: number; memory?: number } {
+function limitsOfDocument(document: KubeDocument): Limits {
   const container = (document as { spec?: { template?: { spec?: { containers?: Array<{ resources?: { limits?: { cpu?: string; memory?: string } } }> } } } })
     .spec?.template?.spec?.containers?.[0];
   const limits = container?.resources?.limits;

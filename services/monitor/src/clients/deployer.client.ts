@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, type Problem } from '@clove/kit';
+import { DomainError, ErrorCode, refusalFrom, type Problem } from '@clove/kit';
 import type { ManagedReplica } from '../metrics/metrics-source.js';
 
 export interface DeploymentInfo {
@@ -66,20 +66,6 @@ export class DeployerClient {
     const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
     if (response.status >= 500) throw deployerUnavailable(new Error(`the deployer answered ${response.status}: ${problem.detail ?? ''}`));
     // The deployer's refusal is the caller's answer: same status, same reason, same fields.
-    throw new DomainError(codeOf(response.status), problem.detail ?? `The deployer answered ${response.status}.`, {
-      reason: problem.code ?? 'DEPLOYER_REFUSED',
-      ...(problem.errors ? { errors: problem.errors.map((e) => ({ path: e.path, message: e.message })) } : {}),
-    });
-  }
-}
-
-function codeOf(status: number): DomainError['code'] {
-  switch (status) {
-    case 400: return ErrorCode.INVALID;
-    case 401: return ErrorCode.UNAUTHENTICATED;
-    case 403: return ErrorCode.NOT_ALLOWED;
-    case 404: return ErrorCode.NOT_FOUND;
-    case 409: return ErrorCode.CONFLICT;
-    default: return ErrorCode.INVALID;
+    throw refusalFrom(response.status, problem, 'deployer');
   }
 }

@@ -48,15 +48,6 @@ export class SampleRepository {
     return rows.map(numbers);
   }
 
-  /** Every sample of the last `seconds`, oldest first. */
-  async recent(seconds: number): Promise<SampleRow[]> {
-    const { rows } = await this.pool.query<SampleRow>(
-      `select ${ROW_COLUMNS} from samples where at > now() - make_interval(secs => $1) order by at`,
-      [seconds],
-    );
-    return rows.map(numbers);
-  }
-
   /**
    * Averages per step of one deployment's replicas. Steps of a minute or more read the
    * one-minute averages for the minutes already averaged and the samples as taken after them;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { bearerToken, checkTimeWindow, DomainError, ErrorCode, TimeWindowQuery, withProblems, type App, type Guards } from '@clove/kit';
+import { bearerToken, checkTimeWindow, DomainError, ErrorCode, refusalFrom, TimeWindowQuery, withProblems, type App, type Guards } from '@clove/kit';
 import type { DeployerClient } from '../clients/deployer.client.js';
 import type { MetricsSource } from '../metrics/metrics-source.js';
 
@@ -83,9 +83,7 @@ export function registerViewRoutes(app: App, deps: ViewsDeps): void {
     const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
     if (response.ok && body) return { deploymentId: deployment.id, slug: deployment.slug, ...body };
     if (response.status >= 500 || !body) throw performanceUnavailable(deployment.slug, new Error(`it answered ${response.status}`));
-    throw new DomainError(response.status === 400 ? ErrorCode.INVALID : response.status === 403 ? ErrorCode.NOT_ALLOWED : ErrorCode.NOT_FOUND,
-      String(body.detail ?? `The performance answered ${response.status}.`),
-      { reason: String(body.code ?? 'PERFORMANCE_REFUSED'), ...(Array.isArray(body.errors) ? { errors: body.errors as never } : {}) });
+    throw refusalFrom(response.status, body, 'performance');
   });
 }
 

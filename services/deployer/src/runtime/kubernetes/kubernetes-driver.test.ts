@@ -4,30 +4,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { workloadDocuments } from '../contract.js';
-import { RuntimeError, type KubeDocument } from '../driver.js';
+import type { KubeDocument } from '../driver.js';
 import { validateDocument } from './document-validation.js';
 import { POD_SECURITY_LABELS } from './documents.js';
 import { startFakeApiServer, type FakeApiServer, type RecordedRequest } from './fake-api-server.js';
 import { KubernetesDriver } from './kubernetes-driver.js';
+import { documents, rejection } from './test-fixtures.js';
 
 const APPLY = 'application/apply-patch+yaml';
 
 function namespaceName(): string {
   return `driver-${randomBytes(4).toString('hex')}`;
-}
-
-function documents(overrides: { image?: string; replicas?: number } = {}): KubeDocument[] {
-  return workloadDocuments({ app: 'ticketing', revision: 1, image: overrides.image ?? 'clove/ticketing:builtin', port: 4200, replicas: overrides.replicas ?? 2 });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RuntimeError> {
-  const error = await promise.then(
-    () => assert.fail('expected a rejection'),
-    (caught: unknown) => caught,
-  );
-  assert.ok(error instanceof RuntimeError, String(error));
-  return error;
 }
 
 describe('KubernetesDriver: namespaces, credentials and apply', () => {

@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { eventually, workloadDocuments } from '../contract.js';
-import { RuntimeError, type KubeDocument } from '../driver.js';
+import { eventually } from '../contract.js';
 import { validateDocument } from './document-validation.js';
 import { startFakeApiServer, type FakeApiServer, type RecordedRequest } from './fake-api-server.js';
 import { KubernetesDriver } from './kubernetes-driver.js';
+import { documents, rejection } from './test-fixtures.js';
 
 const CRASHING = 'clove/crashing:builtin';
 const DEPLOYMENT = 'ticketing-r1';
-
-function documents(overrides: { image?: string; replicas?: number } = {}): KubeDocument[] {
-  return workloadDocuments({ app: 'ticketing', revision: 1, image: overrides.image ?? 'clove/ticketing:builtin', port: 4200, replicas: overrides.replicas ?? 2 });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RuntimeError> {
-  const error = await promise.then(
-    () => assert.fail('expected a rejection'),
-    (caught: unknown) => caught,
-  );
-  assert.ok(error instanceof RuntimeError, String(error));
-  return error;
-}
 
 describe('KubernetesDriver: rollouts, status and placement', () => {
   let server: FakeApiServer;
