@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, signUpAndLogIn, uniqueEmail, type Session } from './support/accounts.js';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, logInInBrowser } from './support/browser.js';
 import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
 import { eventually, get, post } from './support/http.js';
 import { applyPerformance } from './support/performance.js';
@@ -81,6 +81,36 @@ describe('web client in a browser', () => {
     await page.close();
   });
 
+  it('keeps a duplicated tab signed in when both tabs refresh the session at once', async () => {
+    const who = await signUpAndLogIn(platform.gateway, 'buyer');
+    const context = await browser.newContext();
+    const first = await logInInBrowser(context, platform.gateway, who.email, PASSWORD);
+    // Make the access token look nearly expired, and copy the tab as the browser's "Duplicate" does.
+    const stored = await first.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('clove.session') ?? 'null');
+      session.expiresAt = Date.now() + 3_000;
+      sessionStorage.setItem('clove.session', JSON.stringify(session));
+      return Object.fromEntries(Object.entries(sessionStorage));
+    });
+    const spent: string = JSON.parse(stored['clove.session']!).refreshToken;
+    const second = await context.newPage();
+    await second.addInitScript((entries: Record<string, string>) => {
+      if (sessionStorage.length === 0) for (const [key, value] of Object.entries(entries)) sessionStorage.setItem(key, value);
+    }, stored);
+    await Promise.all([first.goto(`${platform.gateway}/account`), second.goto(`${platform.gateway}/account`)]);
+
+    const sessionIn = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('clove.session') ?? 'null'));
+    const [one, two] = await eventually(async () => {
+      const both = await Promise.all([sessionIn(first), sessionIn(second)]);
+      return both.every((session) => session?.refreshToken !== spent) && both;
+    }, 20_000, 'both tabs to move on from the spent refresh token');
+    assert.ok(one && two, 'neither tab was logged out');
+    assert.equal(one.refreshToken, two.refreshToken, 'one rotation, adopted by the other tab');
+    assert.equal((await get(`${platform.gateway}/auth/me`, two.accessToken)).status, 200, 'the session was not revoked for reuse');
+    await second.getByText(who.email).waitFor();
+    await context.close();
+  });
+
   describe('the storefront', () => {
     let slug: string;
     let buyer: Session;
@@ -99,15 +129,7 @@ describe('web client in a browser', () => {
     });
 
     /** A page in English, logged in as the buyer. */
-    const asBuyer = async (who: Session = buyer): Promise<Page> => {
-      const page = await open('/login');
-      await page.getByRole('button', { name: 'English' }).click();
-      await page.getByLabel('Email').fill(who.email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL(`${platform.gateway}/`);
-      return page;
-    };
+    const asBuyer = (who: Session = buyer): Promise<Page> => logInInBrowser(browser, platform.gateway, who.email, PASSWORD);
     const seat = (page: Page, id: string) => page.locator(`button[aria-label^="${id} "]`);
 
     it('finds the show in the catalog, holds two seats, pays, sees the tickets and refunds one', async () => {

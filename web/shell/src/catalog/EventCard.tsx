@@ -1,12 +1,12 @@
 import { useLanguage } from '../language';
 import { Link } from '../router';
 import type { CatalogEvent } from './catalogApi';
-import { formatCount, formatDate, formatPrice } from './format';
+import { formatCount, formatDate, priceFormat } from '@clove/web-kit/format';
 
 export function EventCard({ event }: { event: CatalogEvent }) {
-  const { t, locale } = useLanguage();
-  const price = event.lowestPrice === null ? t.priceUnset : t.priceFrom(formatPrice(event.lowestPrice, locale));
-  const seats = event.remaining > 0 ? t.seatsLeft(formatCount(event.remaining, locale)) : t.soldOut;
+  const { t, lang } = useLanguage();
+  const price = event.lowestPrice === null ? t.priceUnset : t.priceFrom(priceFormat(lang)(event.lowestPrice));
+  const seats = event.remaining > 0 ? t.seatsLeft(formatCount(event.remaining, lang)) : t.soldOut;
   return (
     <article className="event" aria-labelledby={`event-${event.slug}`}>
       <h2 id={`event-${event.slug}`} className="event-title">
@@ -19,7 +19,7 @@ export function EventCard({ event }: { event: CatalogEvent }) {
         </div>
         <div>
           <dt>{t.date}</dt>
-          <dd><time dateTime={event.startsAt}>{formatDate(event.startsAt, locale)}</time></dd>
+          <dd><time dateTime={event.startsAt}>{formatDate(event.startsAt, lang, 'medium')}</time></dd>
         </div>
         <div>
           <dt>{t.lowestPrice}</dt>

@@ -4,4 +4,5 @@ import type { RemotePageLoader } from './authPages';
 export const ticketingPages = {
   show: (() => import('ticketing/ShowPage')) satisfies RemotePageLoader<{ slug: string }>,
   tickets: (() => import('ticketing/TicketsPage')) satisfies RemotePageLoader,
+  seller: (() => import('ticketing/SellerShowPage')) satisfies RemotePageLoader<{ slug: string; section: 'setup' | 'bookers' | 'sales' }>,
 };

@@ -18,11 +18,19 @@ function isSession(value: unknown): value is Session {
   );
 }
 
-export function loadSession(): Session | null {
+/** A stored session, or null when the text is not one. */
+export function parseSession(raw: string | null): Session | null {
   try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY);
     const value: unknown = raw ? JSON.parse(raw) : null;
     return isSession(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function loadSession(): Session | null {
+  try {
+    return parseSession(window.sessionStorage.getItem(STORAGE_KEY));
   } catch {
     return null;
   }

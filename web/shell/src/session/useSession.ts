@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { refreshSession, RefreshRefused } from './refresh';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { RefreshRefused } from './refresh';
 import type { Session } from './session';
+import { onSharedRotation, prepareSharing, rotateShared } from './sharedRotation';
 import { loadSession, saveSession } from './storage';
 
 /** Refresh this long before expiry, at most; short-lived tokens refresh at 80 % of their life. */
@@ -23,15 +24,24 @@ function isTransient(failure: unknown): boolean {
 
 /**
  * The signed-in session: kept in memory and sessionStorage, refreshed in the background
- * shortly before the access token expires, and ended when the refresh is refused.
+ * shortly before the access token expires (once for all tabs that share it), and ended when
+ * the refresh is refused.
  */
 export function useSession(): [Session | null, (session: Session | null) => void] {
   const [session, setSessionState] = useState<Session | null>(loadSession);
 
+  const current = useRef(session);
   const setSession = useCallback((next: Session | null) => {
+    if (next) prepareSharing();
     saveSession(next);
+    current.current = next;
     setSessionState(next);
   }, []);
+
+  useEffect(() => {
+    if (current.current) prepareSharing();
+    return onSharedRotation(() => current.current, setSession);
+  }, [setSession]);
 
   useEffect(() => {
     if (!session) return;
@@ -40,7 +50,7 @@ export function useSession(): [Session | null, (session: Session | null) => void
 
     const refresh = async () => {
       try {
-        const next = await refreshSession(session.refreshToken);
+        const next = await rotateShared(session);
         if (!cancelled) setSession(next);
       } catch (failure) {
         if (cancelled) return;
