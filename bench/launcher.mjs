@@ -61,10 +61,10 @@ export async function startLauncher(stateDir, { args = [], env = {} } = {}) {
 }
 
 /** One JSON call; anything but 2xx throws with the answer. */
-export async function jsonCall(method, url, body, token) {
+export async function jsonCall(method, url, body, token, headers = {}) {
   const response = await fetch(url, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

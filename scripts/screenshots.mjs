@@ -16,7 +16,10 @@ const day = 86_400_000;
 
 const stateDir = await mkdtemp(join(tmpdir(), 'clove-screenshots-'));
 await chmod(stateDir, 0o755);
-const platform = await startLauncher(stateDir, { env: { LOG_LEVEL: 'warn' } });
+const admin = { email: 'admin@example.com', password: 'admin-password-1' };
+const platform = await startLauncher(stateDir, {
+  env: { LOG_LEVEL: 'warn', CLOVE_ADMIN_EMAIL: admin.email, CLOVE_ADMIN_PASSWORD: admin.password, MONITOR_SAMPLE_INTERVAL_MS: '1000' },
+});
 let browser;
 try {
   await platform.ready;
@@ -24,6 +27,7 @@ try {
   await call('POST', `${g}/auth/signup`, { email: 'seller@example.com', password: 'correct-horse-1', role: 'seller', name: 'Seoul Arts' });
   const seller = (await call('POST', `${g}/auth/login`, { email: 'seller@example.com', password: 'correct-horse-1' })).accessToken;
   const standard = await waitFor(async () => (await call('GET', `${g}/template/templates`, undefined, seller)).find((t) => t.name === 'standard')?.id, 30_000, 'the standard template');
+  const deployments = {};
   for (const [slug, title, venue, days, price] of [['spring-gala', '봄 갈라 콘서트', '예술의전당', 30, 90_000], ['jazz-night', 'Jazz Night', 'Blue Note Seoul', 45, 55_000]]) {
     const deployment = await call('POST', `${g}/deploy/deployments`, { templateId: standard, values: { slug } }, seller);
     await waitFor(async () => {
@@ -31,6 +35,7 @@ try {
       if (view.status === 'failed') throw new Error(view.reason);
       return view.status === 'running';
     }, 60_000, `${slug} to run`);
+    deployments[slug] = deployment.id;
     await call('POST', `${g}/e/${slug}/apply`, {
       title, venue, performers: ['Clove Ensemble'],
       startsAt: new Date(Date.now() + days * day).toISOString(), endsAt: new Date(Date.now() + days * day + 7_200_000).toISOString(),
@@ -39,6 +44,13 @@ try {
     }, seller);
   }
   await waitFor(async () => (await call('GET', `${g}/catalog/events`)).length >= 2, 30_000, 'the catalog');
+  // A few sales, so that the seller's pages and charts have something to show.
+  await call('POST', `${g}/auth/signup`, { email: 'buyer@example.com', password: 'correct-horse-1', role: 'buyer', name: 'Kim Minji' });
+  const buyer = (await call('POST', `${g}/auth/login`, { email: 'buyer@example.com', password: 'correct-horse-1' })).accessToken;
+  for (const seats of [['A-1-9', 'A-1-10'], ['B-2-5']]) {
+    const hold = await call('POST', `${g}/e/spring-gala/buyticket/holds`, { seatIds: seats }, buyer);
+    await call('POST', `${g}/e/spring-gala/buyticket/orders`, { holdId: hold.holdId, card: { number: '4242424242424242', expiry: '12/39', cvc: '123' } }, buyer, { 'idempotency-key': crypto.randomUUID() });
+  }
 
   await mkdir(out, { recursive: true });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -59,6 +71,46 @@ try {
     await page.locator('form').waitFor();
     await page.screenshot({ path: join(out, `login-${lang}.png`), fullPage: true });
     await context.close();
+  }
+  const logIn = async (page, who) => {
+    await page.goto(`${g}/login`);
+    await page.getByLabel(/이메일|Email/).fill(who.email);
+    await page.getByLabel(/비밀번호|Password/).fill(who.password);
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL(`${g}/`);
+  };
+  const id = deployments['spring-gala'];
+  const consolePages = [
+    ['console', { email: 'seller@example.com', password: 'correct-horse-1' }, [
+      ['console', '/console', (page) => page.getByRole('link', { name: 'spring-gala' }).waitFor()],
+      ['deploy-new', '/console/new', async (page) => { await page.getByRole('radio', { name: /standard/ }).check(); }],
+      ['deployment', `/console/deployments/${id}`, (page) => page.locator('.dp-facts').waitFor()],
+      ['seat-map-builder', '/console/shows/spring-gala', (page) => page.locator('form').first().waitFor()],
+      ['bookers', '/console/shows/spring-gala/bookers', (page) => page.getByText('buyer@example.com').first().waitFor()],
+      ['sales', '/console/shows/spring-gala/sales', (page) => page.locator('table').first().waitFor()],
+      ['monitoring', `/console/deployments/${id}/monitor`, (page) => page.locator('canvas').first().waitFor()],
+    ]],
+    ['admin', admin, [
+      ['system', '/admin/system', (page) => page.getByText('spring-gala').first().waitFor()],
+      ['alerts', '/admin/alerts', (page) => page.locator('table').first().waitFor()],
+      ['pool', '/admin/pool', (page) => page.locator('table').first().waitFor()],
+      ['templates', '/admin/templates', (page) => page.getByText('standard').first().waitFor()],
+      ['template-editor', `/admin/templates/${standard}`, (page) => page.locator('pre').first().waitFor()],
+    ]],
+  ];
+  for (const [, who, pages] of consolePages) {
+    for (const [lang, viewport] of [['ko', { width: 1200, height: 800 }], ['en', { width: 390, height: 844 }]]) {
+      const context = await browser.newContext({ viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+      const page = await context.newPage();
+      await logIn(page, who);
+      if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+      for (const [name, path, ready] of pages) {
+        await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, path);
+        await ready(page);
+        await page.screenshot({ path: join(out, `${name}-${lang}.png`), fullPage: true });
+      }
+      await context.close();
+    }
   }
   console.log(`screenshots in ${out}`);
 } finally {

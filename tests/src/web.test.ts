@@ -1,16 +1,18 @@
 /**
  * R36 in a real browser (Debian's Chromium through playwright-core) against the real platform:
- * the shell and the auth remote served by the gateway, signing up, logging in and out, the
- * catalog, the language switch, and a remote that fails to load.
+ * the shell and its remotes served by the gateway; signing up, logging in and out, the language
+ * switch, a duplicated tab's session; the whole sale — a seller signs up, deploys and registers
+ * a show in the console, buyers find it, hold, pay, see live seat states, refund; and a remote
+ * that fails to load.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, signUpAndLogIn, uniqueEmail, type Session } from './support/accounts.js';
 import { launchBrowser, logInInBrowser } from './support/browser.js';
-import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
+import { deployFromConsole, registerFromBuilder } from './support/console.js';
+import { uniqueSlug } from './support/deployments.js';
 import { eventually, get, post } from './support/http.js';
-import { applyPerformance } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
 describe('web client in a browser', () => {
@@ -116,16 +118,31 @@ describe('web client in a browser', () => {
     let buyer: Session;
 
     before(async () => {
-      const seller = await signUpAndLogIn(platform.gateway, 'seller');
-      const templates = await builtinTemplates(platform.gateway, seller.accessToken);
+      buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+    });
+
+    it('lets a seller sign up, deploy standard from the console and register a 200-seat show', async () => {
+      const page = await open('/signup');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByLabel('Email').fill(uniqueEmail('seller'));
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByLabel('Name').fill('Browser Seller');
+      await page.getByLabel('Seller').check();
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForURL(`${platform.gateway}/`);
+
       slug = uniqueSlug('browser');
-      await deployRunning(platform.gateway, seller.accessToken, templates.standard!, { slug });
-      await applyPerformance(platform, slug, seller.accessToken, [
+      await deployFromConsole(page, slug);
+      await page.getByRole('link', { name: 'Set up the performance' }).click();
+      await registerFromBuilder(page, { title: 'Browser Gala', venue: 'Seoul Arts Center' }, [
         { name: 'A', grade: 'VIP', price: 150_000, rows: 5, seatsPerRow: 20 },
         { name: 'B', grade: 'R', price: 90_000, rows: 5, seatsPerRow: 20 },
-      ], { title: 'Browser Gala' });
-      buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+      ]);
+      const seats = (await get(`${platform.gateway}/e/${slug}/seats`)).body;
+      assert.equal(seats.seats.length, 200);
+      assert.deepEqual(seats.remaining, { VIP: 100, R: 100 });
       await eventually(async () => (await get(`${platform.gateway}/catalog/events?q=Browser`)).body.some((e: { slug: string }) => e.slug === slug), 20_000, 'the catalog');
+      await page.close();
     });
 
     /** A page in English, logged in as the buyer. */

@@ -39,9 +39,15 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await response.json()) as T;
 }
 
-/** Fetches a binary resource (an image) that needs the bearer token. */
-export async function requestBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
-  const response = await send('GET', path, 'image/png, application/problem+json', options);
+/** Fetches a file that needs the bearer token (a QR image, a CSV export) as a Blob. */
+export async function requestBlob(path: string, options: RequestOptions & { accept?: string } = {}): Promise<Blob> {
+  const response = await send('GET', path, `${options.accept ?? 'image/png'}, application/problem+json`, options);
   return response.blob();
+}
+
+/** Fetches a text resource (a build log) that needs the bearer token. */
+export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
+  const response = await send('GET', path, 'text/plain, application/problem+json', options);
+  return response.text();
 }
 

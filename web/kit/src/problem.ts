@@ -14,6 +14,10 @@ export interface Problem {
   seats?: string[];
   /** When the sale opens (403 before it does). */
   opensAt?: string;
+  /** Sold, unrefunded tickets (409 TICKETS_SOLD when deleting a deployment). */
+  liveTickets?: number;
+  /** Templates that use an image (409 IMAGE_IN_USE when deleting it). */
+  templates?: string[];
 }
 
 /** Thrown by the API client; `status` is 0 when the server could not be reached. */

@@ -56,7 +56,7 @@ export function Checkout({ slug, token, hold, store, t, price, releasing, onRele
   return (
     <section className="checkout" aria-labelledby="checkout-heading">
       <h2 id="checkout-heading">{t.checkoutHeading}</h2>
-      <Countdown until={hold.expiresAt} label={t.timeLeft} onExpire={onExpired} />
+      <Countdown until={hold.expiresAt} label={t.timeLeft} spoken={{ minutes: t.minutesLeft, seconds: t.secondsLeft }} onExpire={onExpired} />
       <h3 className="checkout-subheading">{t.heldSeats}</h3>
       <ul className="held-seats">
         {seats.map((seat) => (

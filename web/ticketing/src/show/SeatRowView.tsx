@@ -13,7 +13,7 @@ interface SeatRowViewProps {
 
 /**
  * One row of seats. It watches only its own row in the store, so a change to one seat
- * renders one row; clicks are handled once for the whole map (see SeatGrid).
+ * renders one row; clicks and keys are handled once for the whole map (see SeatGrid).
  */
 export const SeatRowView = memo(function SeatRowView({ store, row, t, price }: SeatRowViewProps) {
   useStoreTopic(store, `row:${row.key}`);
@@ -37,6 +37,7 @@ export const SeatRowView = memo(function SeatRowView({ store, row, t, price }: S
             aria-label={`${seat.id} ${seat.grade} ${price(seat.price)} ${stateText}`}
             aria-pressed={selected || mine}
             disabled={state !== 'available' || mine}
+            tabIndex={store.isTabStop(seat.id) ? 0 : -1}
             title={`${seat.id} · ${seat.grade} · ${price(seat.price)}`}
           >
             {seat.number}

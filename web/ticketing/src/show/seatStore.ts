@@ -20,6 +20,15 @@ export interface SeatSection {
   rows: SeatRow[];
 }
 
+/** Keys that move focus between seats of a section. */
+export type SeatKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
+
+interface SeatPosition {
+  section: SeatSection;
+  row: number;
+  seat: number;
+}
+
 export interface GradeCount {
   grade: string;
   price: number;
@@ -38,6 +47,12 @@ export class SeatStore {
   private seats = new Map<string, SeatInfo>();
   private states = new Map<string, SeatState>();
   private rowOf = new Map<string, string>();
+  private positions = new Map<string, SeatPosition>();
+  /**
+   * The one seat of each section that Tab reaches (roving tabindex); arrow keys move it. It is
+   * always a seat that can be chosen, so a section without one has no stop.
+   */
+  private readonly stops = new Map<string, string>();
   private readonly selected = new Set<string>();
   /** Seats of the buyer's current hold. */
   private readonly mine = new Set<string>();
@@ -71,6 +86,7 @@ export class SeatStore {
     this.seats = new Map();
     this.states = new Map();
     this.rowOf = new Map();
+    this.positions = new Map();
     for (const seat of map.seats) {
       const info = toInfo(seat);
       let section = sectionIndex.get(info.section);
@@ -86,6 +102,7 @@ export class SeatStore {
         rowIndex.set(key, row);
         section.rows.push(row);
       }
+      this.positions.set(info.id, { section, row: section.rows.length - 1, seat: row.seats.length });
       row.seats.push(info);
       this.seats.set(info.id, info);
       this.states.set(info.id, seat.state);
@@ -94,6 +111,8 @@ export class SeatStore {
     this.sections = sections;
     for (const id of this.selected) if (this.states.get(id) !== 'available') this.selected.delete(id);
     for (const id of this.mine) if (this.states.get(id) !== 'held') this.mine.delete(id);
+    for (const name of this.stops.keys()) if (!sectionIndex.has(name)) this.stops.delete(name);
+    this.repairStops(sections.map((section) => section.name));
     this.bump(['layout', 'summary', 'selection', ...[...rowIndex.keys()].map((key): Topic => `row:${key}`)]);
   }
 
@@ -136,7 +155,7 @@ export class SeatStore {
       if (state !== 'held') this.mine.delete(id);
     }
     if (touched.length === 0) return taken;
-    touched.push('summary');
+    touched.push('summary', ...this.repairStops(this.sectionsOf(ids)));
     if (taken.length > 0) touched.push('selection');
     this.bump(touched);
     return taken;
@@ -185,7 +204,93 @@ export class SeatStore {
       if (this.states.has(id)) this.states.set(id, 'held');
     }
     for (const id of released) if (this.states.get(id) === 'held') this.states.set(id, 'available');
+    rows.push(...this.repairStops(this.sectionsOf([...ids, ...released])));
     this.bump(rows);
+  }
+
+  isTabStop(id: string): boolean {
+    const seat = this.seats.get(id);
+    return seat !== undefined && this.stops.get(seat.section) === id;
+  }
+
+  /** Makes a seat its section's tab stop (when it takes focus, or arrow keys reach it). */
+  moveTabStop(id: string): void {
+    const seat = this.seats.get(id);
+    const previous = seat && this.stops.get(seat.section);
+    if (!seat || previous === id || !this.choosable(id)) return;
+    this.stops.set(seat.section, id);
+    this.bump([this.rowTopic(id), ...(previous ? [this.rowTopic(previous)] : [])]);
+  }
+
+  /**
+   * The seat a key moves to from `id`, skipping seats that cannot be chosen: left and right
+   * within the row, Home and End to its ends, up and down to the nearest seat of the next row
+   * that has one. null when there is none that way.
+   */
+  neighbour(id: string, key: SeatKey): string | null {
+    const at = this.positions.get(id);
+    if (!at) return null;
+    const rows = at.section.rows;
+    const seatsOf = (row: number) => rows[row]?.seats ?? [];
+    const pick = (row: number, order: number[]) => order.map((i) => seatsOf(row)[i]?.id).find((seat) => seat && this.choosable(seat)) ?? null;
+    const indices = (from: number, to: number) => {
+      const step = from <= to ? 1 : -1;
+      return Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => from + i * step);
+    };
+    const last = seatsOf(at.row).length - 1;
+    switch (key) {
+      case 'ArrowRight': return at.seat < last ? pick(at.row, indices(at.seat + 1, last)) : null;
+      case 'ArrowLeft': return at.seat > 0 ? pick(at.row, indices(at.seat - 1, 0)) : null;
+      case 'Home': return pick(at.row, indices(0, last));
+      case 'End': return pick(at.row, indices(last, 0));
+      case 'ArrowUp':
+      case 'ArrowDown': {
+        const step = key === 'ArrowDown' ? 1 : -1;
+        for (let row = at.row + step; row >= 0 && row < rows.length; row += step) {
+          // Nearest first: the same place in the row, then one further each side.
+          const width = seatsOf(row).length;
+          const order = Array.from({ length: 2 * width }, (_, i) => at.seat + (i % 2 === 0 ? i / 2 : -(i + 1) / 2));
+          const found = pick(row, order.filter((i) => i >= 0 && i < width));
+          if (found) return found;
+        }
+        return null;
+      }
+    }
+  }
+
+  /** Available and not already the buyer's: a seat button that is enabled. */
+  private choosable(id: string): boolean {
+    return this.states.get(id) === 'available' && !this.mine.has(id);
+  }
+
+  private rowTopic(id: string): Topic {
+    return `row:${this.rowOf.get(id) ?? ''}`;
+  }
+
+  private sectionsOf(ids: Iterable<string>): Set<string> {
+    const names = new Set<string>();
+    for (const id of ids) {
+      const seat = this.seats.get(id);
+      if (seat) names.add(seat.section);
+    }
+    return names;
+  }
+
+  /** Gives each section whose stop can no longer be chosen a new one; returns the rows to render. */
+  private repairStops(sections: Iterable<string>): Topic[] {
+    const touched: Topic[] = [];
+    for (const name of sections) {
+      const current = this.stops.get(name);
+      if (current && this.choosable(current)) continue;
+      const section = this.sections.find((candidate) => candidate.name === name);
+      const next = section?.rows.flatMap((row) => row.seats).find((seat) => this.choosable(seat.id))?.id;
+      if (current) touched.push(this.rowTopic(current));
+      if (next) {
+        this.stops.set(name, next);
+        touched.push(this.rowTopic(next));
+      } else this.stops.delete(name);
+    }
+    return touched;
   }
 
   /** Seats still available per grade, with the grade's lowest price, in map order. */

@@ -1,0 +1,189 @@
+/**
+ * R7–R10 and R12 in a real browser against the real platform: a seller deploys a performance
+ * from the console, sees a refused value at its field and the progress live, changes a value,
+ * shares the performance with another seller, and deletes it (after a second confirmation when
+ * tickets are sold).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD, signUpAndLogIn, type Session } from './support/accounts.js';
+import { launchBrowser, logInInBrowser } from './support/browser.js';
+import { pay } from './support/buying.js';
+import { builtinTemplates, deployment, deployRunning, uniqueSlug } from './support/deployments.js';
+import { eventually, get, post } from './support/http.js';
+import { applyPerformance } from './support/performance.js';
+import { startPlatform, type RunningPlatform } from './support/platform.js';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const WAIT = { timeout: 120_000 };
+
+describe('seller console in a browser', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let seller: Session;
+  let colleague: Session;
+  let buyer: Session;
+  let templates: Record<string, string>;
+  let page: Page;
+  const slug = uniqueSlug('console');
+  let deploymentId = '';
+
+  before(async () => {
+    platform = await startPlatform({ env: { DEPLOYER_DRAIN_MS: '500' } });
+    browser = await launchBrowser();
+    [seller, colleague, buyer] = await Promise.all([
+      signUpAndLogIn(platform.gateway, 'seller'),
+      signUpAndLogIn(platform.gateway, 'seller'),
+      signUpAndLogIn(platform.gateway, 'buyer'),
+    ]);
+    templates = await builtinTemplates(platform.gateway, seller.accessToken);
+    page = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
+    page.setDefaultTimeout(60_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.dispose();
+  });
+
+  /** Waits until the API no longer knows the deployment. */
+  const gone = (id: string) => eventually(
+    async () => (await get(`${platform.gateway}/deploy/deployments/${id}`, seller.accessToken)).status === 404,
+    60_000,
+    `deployment ${id} to be gone`,
+  );
+  /** The row of a table whose header cell is exactly `name`. */
+  const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+
+  it('deploys a performance from a template: a refused value shows at its field, progress shows live until it runs', async () => {
+    await page.getByRole('link', { name: 'Console', exact: true }).click();
+    await page.waitForURL(`${platform.gateway}/console`);
+    await page.getByText('You have no performances yet.').waitFor();
+
+    await page.getByRole('link', { name: 'New performance' }).first().click();
+    await page.waitForURL(`${platform.gateway}/console/new`);
+    await page.getByRole('radio', { name: /standard/ }).check();
+    await page.getByRole('heading', { name: 'Values for standard' }).waitFor();
+    assert.equal(await page.getByLabel('Hold seconds').inputValue(), '420', 'the schema\'s default is filled in');
+    assert.equal(await page.getByLabel('Max seats per buyer').getAttribute('min'), '1');
+
+    // Checked in the browser first: out of the schema's range.
+    await page.getByLabel('Slug').fill('admin');
+    await page.getByLabel('Hold seconds').fill('5');
+    await page.getByRole('button', { name: 'Deploy' }).click();
+    await page.getByText('Enter 60 or more.').waitFor();
+    assert.equal(await page.getByLabel('Hold seconds').getAttribute('aria-invalid'), 'true');
+
+    // The server has the last word: a slug the browser lets through, the deployer refuses.
+    await page.getByLabel('Hold seconds').fill('300');
+    await page.getByRole('button', { name: 'Deploy' }).click();
+    await page.getByText('admin is reserved; choose another').waitFor();
+    assert.equal(await page.getByLabel('Slug').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Hold seconds').getAttribute('aria-invalid'), null);
+    assert.match(await page.getByRole('alert').first().innerText(), /do not fit the template/);
+    assert.deepEqual((await get(`${platform.gateway}/deploy/deployments`, seller.accessToken)).body, []);
+
+    await page.getByLabel('Slug').fill(slug);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.getByRole('button', { name: 'Deploy' }).click();
+    await page.waitForURL(new RegExp(`/console/deployments/${UUID}$`));
+    deploymentId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { name: slug }).waitFor();
+    const steps = page.getByRole('list').filter({ hasText: 'Namespace' });
+    await steps.waitFor();
+    assert.deepEqual(
+      await steps.locator('.dp-step-name').allInnerTexts(),
+      ['Namespace', 'Access credential', 'Database', 'Start the services', 'Wait until ready', 'Open the address'],
+      'the steps in their order',
+    );
+
+    await page.locator('.dp-facts').getByText('Running').waitFor(WAIT);
+    await page.locator('[aria-live="polite"]').filter({ hasText: 'Status: Running.' }).waitFor({ state: 'attached' });
+    assert.equal(await steps.getByText('done').count(), 6, 'every step done');
+    assert.equal(await page.evaluate(() => 'sameDocument' in window), true, 'no reload on the way');
+    assert.equal(await row('ticketing').getByText('1 of 1').count(), 1, 'one ready replica of one');
+
+    const view = await deployment(platform.gateway, seller.accessToken, deploymentId);
+    assert.equal(view.status, 'running', view.reason ?? '');
+    assert.equal(view.slug, slug);
+    assert.equal(view.values.holdSeconds, 300);
+  });
+
+  it('changes a value in the page and sees revision 2 running', async () => {
+    const values = page.getByRole('region', { name: 'Values' });
+    await values.getByLabel('Hold seconds').waitFor();
+    assert.equal(await values.getByLabel('Hold seconds').inputValue(), '300', 'the current values are filled in');
+    assert.equal(await values.getByLabel('Slug').getAttribute('readonly'), '', 'the slug stays');
+    await values.getByLabel('Hold seconds').fill('240');
+    await values.getByRole('button', { name: 'Update' }).click();
+    await page.getByRole('heading', { name: 'Progress of revision 2' }).waitFor();
+    await row('2').getByText('active').waitFor(WAIT);
+    await page.locator('.dp-facts').getByText('Running').waitFor(WAIT);
+    assert.equal(await row('1').getByText('retired').count(), 1);
+
+    const view = await deployment(platform.gateway, seller.accessToken, deploymentId);
+    assert.equal(view.status, 'running');
+    assert.equal(view.currentRevision, 2);
+    assert.equal(view.values.holdSeconds, 240);
+    assert.equal(view.values.slug, slug);
+  });
+
+  it('adds another seller as a member by email, refuses a buyer inline, and removes the member', async () => {
+    const members = page.getByRole('region', { name: 'Members' });
+    await members.getByText('No other seller is a member.').waitFor();
+
+    await members.getByLabel('Seller\'s email').fill(buyer.email);
+    await members.getByRole('button', { name: 'Add member' }).click();
+    assert.match(await members.getByRole('alert').innerText(), /Only sellers can be members/);
+
+    await members.getByLabel('Seller\'s email').fill(colleague.email);
+    await members.getByRole('button', { name: 'Add member' }).click();
+    await members.getByRole('list').getByText(colleague.email).waitFor();
+    assert.deepEqual((await deployment(platform.gateway, seller.accessToken, deploymentId)).members.map((m) => m.userId), [colleague.userId]);
+    assert.equal((await deployment(platform.gateway, colleague.accessToken, deploymentId)).access, 'member');
+
+    await members.getByRole('button', { name: `Remove ${colleague.email}` }).click();
+    await members.getByText('No other seller is a member.').waitFor();
+    assert.deepEqual((await deployment(platform.gateway, seller.accessToken, deploymentId)).members, []);
+  });
+
+  it('deletes the performance once its slug is typed; it leaves the console and the API', async () => {
+    const danger = page.getByRole('region', { name: 'Delete the performance' });
+    await danger.getByRole('button', { name: 'Delete…' }).click();
+    const confirm = danger.getByRole('button', { name: 'Delete performance' });
+    assert.equal(await confirm.isDisabled(), true, 'not before the slug is typed');
+    await danger.getByLabel(`Type ${slug} to confirm`).fill(slug);
+    await confirm.click();
+    await page.waitForURL(`${platform.gateway}/console`);
+    await page.getByRole('heading', { name: 'Console' }).waitFor();
+    await page.getByRole('link', { name: slug }).waitFor({ state: 'detached', ...WAIT });
+    await page.getByText('You have no performances yet.').waitFor(WAIT);
+
+    await gone(deploymentId);
+  });
+
+  it('explains sold tickets before deleting, and deletes only after a second, explicit choice', async () => {
+    const sold = uniqueSlug('sold');
+    const view = await deployRunning(platform.gateway, seller.accessToken, templates.standard!, { slug: sold });
+    await applyPerformance(platform, sold, seller.accessToken, [{ name: 'A', grade: 'R', price: 50_000, rows: 1, seatsPerRow: 4 }]);
+    const base = `${platform.gateway}/e/${sold}`;
+    const hold = await post(`${base}/buyticket/holds`, { seatIds: ['A-1-1'] }, buyer.accessToken);
+    assert.equal(hold.status, 201, hold.text);
+    assert.equal((await pay(base, buyer.accessToken, hold.body.holdId)).status, 201);
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('link', { name: sold }).click();
+    await page.getByRole('heading', { name: sold }).waitFor();
+    const danger = page.getByRole('region', { name: 'Delete the performance' });
+    await danger.getByRole('button', { name: 'Delete…' }).click();
+    await danger.getByLabel(`Type ${sold} to confirm`).fill(sold);
+    await danger.getByRole('button', { name: 'Delete performance' }).click();
+    assert.match(await danger.getByRole('alert').innerText(), /1 ticket is sold and not refunded/);
+    assert.equal((await deployment(platform.gateway, seller.accessToken, view.id)).status, 'running', 'nothing deleted yet');
+
+    await danger.getByRole('button', { name: 'Delete anyway, with the sold tickets' }).click();
+    await page.waitForURL(`${platform.gateway}/console`);
+    await gone(view.id);
+    await page.getByRole('link', { name: sold }).waitFor({ state: 'detached', ...WAIT });
+  });
+});

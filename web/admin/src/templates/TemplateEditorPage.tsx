@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AppLink } from '@clove/web-kit/AppLink';
+import { formatDate } from '@clove/web-kit/format';
+import { statusOf } from '@clove/web-kit/problem';
+import type { Lang, RemotePageProps } from '@clove/web-kit/session';
+import { fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
+import { fetchImages } from '../api/pool';
+import { BUILTIN_TEMPLATE_NAMES, createTemplate, fetchTemplate, updateTemplate, type Template } from '../api/templates';
+import { AccessNotice, adminSession } from '../components/AccessNotice';
+import { FailureAlert } from '../components/FailureAlert';
+import { useLoad } from '../components/useLoad';
+import { messages, type Messages } from '../i18n';
+import { DeleteTemplate } from './DeleteTemplate';
+import { checkParameterSchema, type SchemaCheck } from './parameterSchema';
+import { RevisionsSection } from './RevisionsSection';
+import { TemplateForm } from './TemplateForm';
+import { emptyTemplateForm, templateFormOf, toTemplateInput, validateTemplateForm, type TemplateFormValues } from './templateForm';
+import '../styles.css';
+
+export interface TemplateEditorPageProps extends RemotePageProps {
+  /** null: a new template. */
+  templateId: string | null;
+}
+
+/**
+ * A template created here, so that the page it moves to (the template's own address) can say
+ * which revision was saved.
+ */
+let justCreated: { id: string; revision: number } | null = null;
+
+/** What the page last did, said in the page's language. */
+interface Notice {
+  kind: 'saved' | 'restored';
+  revision: number;
+}
+
+function clientErrorsOf(form: TemplateFormValues, check: SchemaCheck, t: Messages): FieldErrors {
+  const errors = validateTemplateForm(form, check.state === 'valid' ? check.fields : [], t);
+  if (check.state !== 'valid') errors['/parameters'] = check.state === 'invalid-json' ? t.fixJson : t.fixSchema;
+  return errors;
+}
+
+/** R17–R18: create or edit a template, see the documents of each revision, delete it. */
+export default function TemplateEditorPage({ lang, session, navigate, templateId }: TemplateEditorPageProps) {
+  const t = messages(lang);
+  const admin = adminSession(session);
+  if (!admin) {
+    return (
+      <section className="adm-page" aria-labelledby="editor-heading">
+        <h1 id="editor-heading">{templateId ? t.templateHeading : t.newTemplateHeading}</h1>
+        <AccessNotice session={session} navigate={navigate} t={t} />
+      </section>
+    );
+  }
+  return <TemplateEditor key={templateId ?? 'new'} token={admin.accessToken} templateId={templateId} lang={lang} t={t} navigate={navigate} />;
+}
+
+interface TemplateEditorProps {
+  token: string;
+  templateId: string | null;
+  lang: Lang;
+  t: Messages;
+  navigate: (path: string) => void;
+}
+
+function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditorProps) {
+  const images = useLoad(token, 'images', fetchImages);
+  const loaded = useLoad<Template | null>(token, templateId ?? 'new', (tk, signal) => (
+    templateId ? fetchTemplate(tk, templateId, signal) : Promise.resolve(null)
+  ));
+  const template = loaded.data;
+  const [form, setForm] = useState<TemplateFormValues | null>(templateId ? null : emptyTemplateForm());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(() => (
+    justCreated && justCreated.id === templateId ? { kind: 'saved', revision: justCreated.revision } : null
+  ));
+  const check = useMemo(() => (form ? checkParameterSchema(form.parametersText, t) : null), [form, t]);
+  // Checked again as the admin types once a save was tried, and in the page's language.
+  const clientErrors = useMemo(() => (form && check && submitted ? clientErrorsOf(form, check, t) : {}), [form, check, submitted, t]);
+  const errors = { ...serverErrors, ...clientErrors };
+
+  useEffect(() => {
+    justCreated = null;
+  }, []);
+
+  useEffect(() => {
+    if (template && form === null) setForm(templateFormOf(template));
+  }, [template, form]);
+
+  const save = async () => {
+    if (!form || !check) return;
+    setNotice(null);
+    setFailure(null);
+    setServerErrors({});
+    setSubmitted(true);
+    if (check.state !== 'valid' || Object.keys(clientErrorsOf(form, check, t)).length > 0) return;
+
+    setPending(true);
+    try {
+      const input = toTemplateInput(form, check.schema);
+      const saved = template ? await updateTemplate(token, template.id, input) : await createTemplate(token, input);
+      if (!template) {
+        justCreated = { id: saved.id, revision: saved.revision };
+        navigate(`/admin/templates/${encodeURIComponent(saved.id)}`);
+        return;
+      }
+      loaded.replace(saved);
+      setForm(templateFormOf(saved));
+      setSubmitted(false);
+      setNotice({ kind: 'saved', revision: saved.revision });
+    } catch (caught) {
+      setServerErrors(fieldErrorsOf(caught, { TEMPLATE_NAME_TAKEN: '/name' }));
+      setFailure(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const builtin = template ? BUILTIN_TEMPLATE_NAMES.has(template.name) : false;
+  const missing = loaded.status === 'failed' && statusOf(loaded.failure) === 404;
+  const noticeText = !notice ? '' : notice.kind === 'saved' ? t.savedRevision(notice.revision) : t.restored(notice.revision);
+
+  return (
+    <section className="adm-page" aria-labelledby="editor-heading">
+      <p className="adm-back"><AppLink href="/admin/templates" navigate={navigate}>{t.allTemplates}</AppLink></p>
+      <h1 id="editor-heading">{template ? t.templateNamed(template.name) : templateId ? t.templateHeading : t.newTemplateHeading}</h1>
+      {template && (
+        <p className="adm-lead">
+          <strong>{t.currentRevisionLabel(template.revision)}</strong>
+          {' · '}{t.updatedAt} <time dateTime={template.updatedAt}>{formatDate(template.updatedAt, lang, 'medium')}</time>
+          {builtin && <> · <span className="adm-badge">{t.builtin}</span></>}
+        </p>
+      )}
+      {builtin && <p className="adm-panel adm-panel-note">{t.builtinNote}</p>}
+      {loaded.status === 'loading' && !template && <p role="status" className="adm-hint">{t.loadingTemplate}</p>}
+      {missing && <p role="alert" className="adm-alert">{t.templateMissing}</p>}
+      {loaded.status === 'failed' && !missing && (
+        <FailureAlert failure={loaded.failure} what={t.templateFailed} t={t} navigate={navigate} onRetry={loaded.reload} />
+      )}
+      {images.status === 'failed' && (
+        <FailureAlert failure={images.failure} what={t.imagesFailed} t={t} navigate={navigate} onRetry={images.reload} />
+      )}
+      {form && check && (
+        <TemplateForm values={form} onChange={setForm} images={images.data ?? []} errors={errors} failure={failure}
+          check={check} pending={pending} status={noticeText} isNew={!template} onSubmit={() => void save()} t={t} navigate={navigate} />
+      )}
+      {template && (
+        <RevisionsSection token={token} template={template} t={t} navigate={navigate} onRestore={(revision) => {
+          setForm(templateFormOf(revision));
+          setServerErrors({});
+          setSubmitted(false);
+          setNotice({ kind: 'restored', revision: revision.revision });
+        }} />
+      )}
+      {template && <DeleteTemplate token={token} templateId={template.id} name={template.name} t={t} navigate={navigate} />}
+    </section>
+  );
+}

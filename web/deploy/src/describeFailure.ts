@@ -1,0 +1,1 @@
+export { describeFailure } from '@clove/web-kit/describeFailure';

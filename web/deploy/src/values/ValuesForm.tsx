@@ -1,0 +1,46 @@
+import type { FormEvent } from 'react';
+import { statusOf } from '../api/client';
+import { AppLink } from '../components/AppLink';
+import { FormAlert } from '../components/FormAlert';
+import type { Messages } from '../i18n';
+import type { FieldDescriptor, FieldValue } from '../schemaForm/fields';
+import { SchemaFields } from '../schemaForm/SchemaFields';
+import { useSchemaForm } from '../schemaForm/useSchemaForm';
+import { useValuesSubmission } from './useValuesSubmission';
+
+interface ValuesFormProps {
+  fields: FieldDescriptor[];
+  /** Values to start from (an update); the schema's defaults otherwise. */
+  original?: Record<string, unknown>;
+  idPrefix: string;
+  t: Messages;
+  submitLabel: string;
+  pendingLabel: string;
+  disabled?: boolean;
+  navigate: (path: string) => void;
+  onSend: (values: Record<string, FieldValue>) => Promise<void>;
+}
+
+/** A deployment's values as a form generated from the template's parameter schema. */
+export function ValuesForm({ fields, original, idPrefix, t, submitLabel, pendingLabel, disabled, navigate, onSend }: ValuesFormProps) {
+  const form = useSchemaForm(fields, original);
+  const submission = useValuesSubmission(form, t);
+  const refusedUser = [401, 403].includes(statusOf(submission.problem?.failure));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void submission.submit(onSend);
+  };
+
+  return (
+    <form ref={submission.formRef} className="dp-form" noValidate onSubmit={onSubmit}>
+      <FormAlert message={submission.problem?.message ?? null} />
+      {refusedUser && <AppLink href="/login" navigate={navigate}>{t.logInAsSeller}</AppLink>}
+      <SchemaFields fields={fields} idPrefix={idPrefix} inputs={form.inputs} errors={form.errors} requiredText={t.required} onChange={form.setInput} />
+      <div className="dp-actions">
+        <button type="submit" className="dp-button dp-button-primary" disabled={submission.pending || disabled}>{submitLabel}</button>
+        {submission.pending && <p role="status" className="dp-hint">{pendingLabel}</p>}
+      </div>
+    </form>
+  );
+}

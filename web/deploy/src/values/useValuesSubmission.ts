@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { describeFailure } from '../describeFailure';
+import type { Messages } from '../i18n';
+import type { FieldValue } from '../schemaForm/fields';
+import { placeServerErrors } from '../schemaForm/serverErrors';
+import type { useSchemaForm } from '../schemaForm/useSchemaForm';
+import { SLUG } from './deployFields';
+
+type SchemaForm = ReturnType<typeof useSchemaForm>;
+
+/** Refusals that are about one field without naming it in `errors`. */
+const CODE_FIELDS: Readonly<Record<string, string>> = { SLUG_TAKEN: SLUG, SLUG_IMMUTABLE: SLUG };
+
+export interface FormProblem {
+  message: string;
+  failure?: unknown;
+}
+
+/**
+ * Sends a generated form's values: checked in the browser first, then the server's refusals
+ * placed on the fields they name. Focus goes to the first field in error, else to the alert.
+ */
+export function useValuesSubmission(form: SchemaForm, t: Messages) {
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [shown, setShown] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (shown === 0) return;
+    const root = formRef.current;
+    root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus() ?? root?.querySelector<HTMLElement>('.dp-alert')?.focus();
+  }, [shown]);
+
+  const submit = useCallback(async (send: (values: Record<string, FieldValue>) => Promise<void>) => {
+    const values = form.collect(t.checks);
+    if (!values) {
+      setProblem({ message: t.checkFields });
+      setShown((n) => n + 1);
+      return;
+    }
+    setPending(true);
+    setProblem(null);
+    try {
+      await send(values);
+    } catch (failure) {
+      const { fieldErrors, unplaced } = placeServerErrors(failure, form.names);
+      const apiProblem = failure instanceof ApiError ? failure.problem : null;
+      const codeField = apiProblem ? CODE_FIELDS[apiProblem.code] : undefined;
+      if (apiProblem && codeField && form.names.includes(codeField)) fieldErrors[codeField] ??= apiProblem.detail;
+      form.setErrors(fieldErrors);
+      const placed = Object.keys(fieldErrors).length > 0;
+      const message = placed && apiProblem ? [apiProblem.detail || t.checkFields, ...unplaced].join(' ') : describeFailure(failure, t);
+      setProblem({ message, failure });
+      setShown((n) => n + 1);
+    } finally {
+      setPending(false);
+    }
+  }, [form, t]);
+
+  return { pending, problem, formRef, submit };
+}
