@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchImages, type PoolImage } from '../api/pool';
 import { fetchTemplates, type TemplateSummary } from '../api/templates';
-import { useLoad } from '../components/useLoad';
 
 interface PoolData {
   images: PoolImage[];
@@ -24,8 +24,8 @@ async function loadPool(token: string, signal: AbortSignal): Promise<PoolData> {
  * The pool's images, and which templates use each: the pool does not list usages, but the
  * templates' summaries name their components' images.
  */
-export function usePool(token: string | null) {
-  const state = useLoad(token, 'pool', loadPool);
+export function usePool(token: string) {
+  const state = useResource((signal) => loadPool(token, signal), { key: 'pool' });
   const data = state.data;
   const derived = useMemo(() => {
     const usage = new Map<string, string[]>();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchRevision, type Template } from '../api/templates';
 import { FailureAlert } from '../components/FailureAlert';
-import { useLoad } from '../components/useLoad';
 import type { Messages } from '../i18n';
 import { DocumentsView } from './DocumentsView';
 
@@ -19,9 +19,9 @@ export function RevisionsSection({ token, template, t, navigate, onRestore }: Re
   const [chosen, setChosen] = useState(template.revision);
   useEffect(() => setChosen(template.revision), [template.revision]);
   const current = chosen === template.revision;
-  const shown = useLoad<Template>(token, `${template.id}:${template.revision}:${chosen}`, (tk, signal) => (
-    current ? Promise.resolve(template) : fetchRevision(tk, template.id, chosen, signal)
-  ));
+  const shown = useResource<Template>((signal) => (
+    current ? Promise.resolve(template) : fetchRevision(token, template.id, chosen, signal)
+  ), { key: `${template.id}:${template.revision}:${chosen}` });
   const revisions = Array.from({ length: template.revision }, (_, i) => template.revision - i);
   const revision = shown.data && shown.data.revision === chosen ? shown.data : null;
 
@@ -37,8 +37,10 @@ export function RevisionsSection({ token, template, t, navigate, onRestore }: Re
           </li>
         ))}
       </ul>
-      <p role="status" className="adm-hint">{shown.status === 'loading' ? t.loadingRevision(chosen) : ''}</p>
-      {shown.status === 'failed' && <FailureAlert failure={shown.failure} what={t.revisionFailed(chosen)} t={t} navigate={navigate} onRetry={shown.reload} />}
+      <p role="status" className="adm-hint">{shown.loading ? t.loadingRevision(chosen) : ''}</p>
+      {!shown.loading && shown.failure !== null && (
+        <FailureAlert failure={shown.failure} what={t.revisionFailed(chosen)} t={t} navigate={navigate} onRetry={shown.refresh} />
+      )}
       {revision && !current && (
         <div className="adm-actions">
           <p className="adm-hint">{t.olderRevision(revision.revision, revision.name)}</p>

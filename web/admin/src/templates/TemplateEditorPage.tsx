@@ -3,12 +3,12 @@ import { AppLink } from '@clove/web-kit/AppLink';
 import { formatDate } from '@clove/web-kit/format';
 import { statusOf } from '@clove/web-kit/problem';
 import type { Lang, RemotePageProps } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { fetchImages } from '../api/pool';
 import { BUILTIN_TEMPLATE_NAMES, createTemplate, fetchTemplate, updateTemplate, type Template } from '../api/templates';
 import { AccessNotice, adminSession } from '../components/AccessNotice';
 import { FailureAlert } from '../components/FailureAlert';
-import { useLoad } from '../components/useLoad';
 import { messages, type Messages } from '../i18n';
 import { DeleteTemplate } from './DeleteTemplate';
 import { checkParameterSchema, type SchemaCheck } from './parameterSchema';
@@ -64,10 +64,10 @@ interface TemplateEditorProps {
 }
 
 function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditorProps) {
-  const images = useLoad(token, 'images', fetchImages);
-  const loaded = useLoad<Template | null>(token, templateId ?? 'new', (tk, signal) => (
-    templateId ? fetchTemplate(tk, templateId, signal) : Promise.resolve(null)
-  ));
+  const images = useResource((signal) => fetchImages(token, signal), { key: 'images' });
+  const loaded = useResource<Template | null>((signal) => (
+    templateId ? fetchTemplate(token, templateId, signal) : Promise.resolve(null)
+  ), { key: templateId ?? 'new' });
   const template = loaded.data;
   const [form, setForm] = useState<TemplateFormValues | null>(templateId ? null : emptyTemplateForm());
   const [submitted, setSubmitted] = useState(false);
@@ -120,7 +120,8 @@ function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditor
   };
 
   const builtin = template ? BUILTIN_TEMPLATE_NAMES.has(template.name) : false;
-  const missing = loaded.status === 'failed' && statusOf(loaded.failure) === 404;
+  const failed = !loaded.loading && loaded.failure !== null;
+  const missing = failed && statusOf(loaded.failure) === 404;
   const noticeText = !notice ? '' : notice.kind === 'saved' ? t.savedRevision(notice.revision) : t.restored(notice.revision);
 
   return (
@@ -135,13 +136,13 @@ function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditor
         </p>
       )}
       {builtin && <p className="adm-panel adm-panel-note">{t.builtinNote}</p>}
-      {loaded.status === 'loading' && !template && <p role="status" className="adm-hint">{t.loadingTemplate}</p>}
+      {loaded.loading && !template && <p role="status" className="adm-hint">{t.loadingTemplate}</p>}
       {missing && <p role="alert" className="adm-alert">{t.templateMissing}</p>}
-      {loaded.status === 'failed' && !missing && (
-        <FailureAlert failure={loaded.failure} what={t.templateFailed} t={t} navigate={navigate} onRetry={loaded.reload} />
+      {failed && !missing && (
+        <FailureAlert failure={loaded.failure} what={t.templateFailed} t={t} navigate={navigate} onRetry={loaded.refresh} />
       )}
-      {images.status === 'failed' && (
-        <FailureAlert failure={images.failure} what={t.imagesFailed} t={t} navigate={navigate} onRetry={images.reload} />
+      {!images.loading && images.failure !== null && (
+        <FailureAlert failure={images.failure} what={t.imagesFailed} t={t} navigate={navigate} onRetry={images.refresh} />
       )}
       {form && check && (
         <TemplateForm values={form} onChange={setForm} images={images.data ?? []} errors={errors} failure={failure}

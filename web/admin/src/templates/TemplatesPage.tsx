@@ -1,19 +1,17 @@
 import { AppLink } from '@clove/web-kit/AppLink';
 import { formatDate } from '@clove/web-kit/format';
-import type { RemotePageProps } from '@clove/web-kit/session';
+import type { Lang, RemotePageProps } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { BUILTIN_TEMPLATE_NAMES, fetchTemplates } from '../api/templates';
 import { AccessNotice, adminSession } from '../components/AccessNotice';
 import { FailureAlert } from '../components/FailureAlert';
-import { useLoad } from '../components/useLoad';
-import { messages } from '../i18n';
+import { messages, type Messages } from '../i18n';
 import '../styles.css';
 
 /** R18: every template, with links to create and edit them. */
 export default function TemplatesPage({ lang, session, navigate }: RemotePageProps) {
   const t = messages(lang);
   const admin = adminSession(session);
-  const list = useLoad(admin?.accessToken ?? null, 'templates', fetchTemplates);
-
   if (!admin) {
     return (
       <section className="adm-page" aria-labelledby="templates-heading">
@@ -22,7 +20,20 @@ export default function TemplatesPage({ lang, session, navigate }: RemotePagePro
       </section>
     );
   }
+  return <TemplateList token={admin.accessToken} lang={lang} t={t} navigate={navigate} />;
+}
+
+interface TemplateListProps {
+  token: string;
+  lang: Lang;
+  t: Messages;
+  navigate: (path: string) => void;
+}
+
+function TemplateList({ token, lang, t, navigate }: TemplateListProps) {
+  const list = useResource((signal) => fetchTemplates(token, signal), { key: 'templates' });
   const templates = list.data ?? [];
+  const failed = !list.loading && list.failure !== null;
 
   return (
     <section className="adm-page" aria-labelledby="templates-heading">
@@ -30,11 +41,11 @@ export default function TemplatesPage({ lang, session, navigate }: RemotePagePro
       <p className="adm-lead">{t.templatesIntro}</p>
       <div className="adm-actions">
         <AppLink href="/admin/templates/new" navigate={navigate} className="adm-button adm-button-primary">{t.newTemplate}</AppLink>
-        <button type="button" className="adm-button" onClick={list.reload} disabled={list.status === 'loading'}>{t.refresh}</button>
-        <p role="status" className="adm-hint">{list.status === 'loading' ? t.loadingTemplates : ''}</p>
+        <button type="button" className="adm-button" onClick={list.refresh} disabled={list.loading}>{t.refresh}</button>
+        <p role="status" className="adm-hint">{list.loading ? t.loadingTemplates : ''}</p>
       </div>
-      {list.status === 'failed' && <FailureAlert failure={list.failure} what={t.templatesFailed} t={t} navigate={navigate} onRetry={list.reload} />}
-      {list.status === 'ready' && templates.length === 0 && <p>{t.noTemplates}</p>}
+      {failed && <FailureAlert failure={list.failure} what={t.templatesFailed} t={t} navigate={navigate} onRetry={list.refresh} />}
+      {!list.loading && list.failure === null && list.data?.length === 0 && <p>{t.noTemplates}</p>}
       {templates.length > 0 && (
         <div className="adm-table-scroll" role="region" aria-labelledby="templates-caption" tabIndex={0}>
           <table className="adm-table">

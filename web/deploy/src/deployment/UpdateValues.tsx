@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { statusOf } from '../api/client';
 import { updateDeployment, type DeploymentDetail } from '../api/deployments';
 import { fetchTemplateRevision, type TemplateRevision } from '../api/templates';
 import { LoadFailure } from '../components/LoadFailure';
-import { useResource } from '../hooks/useResource';
 import type { Messages } from '../i18n';
 import type { FieldValue } from '../schemaForm/fields';
 import type { Session } from '../session';
@@ -56,18 +56,19 @@ export function UpdateValues(props: UpdateValuesProps) {
   const { deployment, session, t, navigate } = props;
   const current = deployment.revisions.find((revision) => revision.number === deployment.currentRevision);
   const templateRevision = current?.templateRevision ?? null;
-  const load = useCallback(
-    (token: string, signal: AbortSignal) => fetchTemplateRevision(token, deployment.templateId, templateRevision ?? 1, signal),
-    [deployment.templateId, templateRevision],
+  const template = useResource(
+    (signal) => fetchTemplateRevision(session.accessToken, deployment.templateId, templateRevision ?? 1, signal),
+    { key: templateRevision === null ? null : `${deployment.templateId}:${templateRevision}` },
   );
-  const template = useResource(session.accessToken, templateRevision === null ? null : `${deployment.templateId}:${templateRevision}`, load);
+  const failed = !template.loading && template.failure !== null;
+  const ready = template.loading || failed ? null : template.data;
 
   let body;
   if (templateRevision === null) body = <p className="dp-hint">{t.valuesWhenRunning}</p>;
-  else if (template.status === 'failed' && statusOf(template.failure) === 404) body = <p className="dp-notice">{t.templateGone}</p>;
-  else if (template.status === 'failed') {
-    body = <LoadFailure t={t} failure={template.failure} what={t.schemaFailed} session={session} navigate={navigate} onRetry={template.reload} />;
-  } else if (template.status === 'ready') body = <ValuesEditor {...props} template={template.data} />;
+  else if (failed && statusOf(template.failure) === 404) body = <p className="dp-notice">{t.templateGone}</p>;
+  else if (failed) {
+    body = <LoadFailure t={t} failure={template.failure} what={t.schemaFailed} session={session} navigate={navigate} onRetry={template.refresh} />;
+  } else if (ready) body = <ValuesEditor {...props} template={ready} />;
   else body = <p role="status" className="dp-hint">{t.loadingSchema}</p>;
 
   return (

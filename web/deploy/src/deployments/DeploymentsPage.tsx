@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchDeployments, TRANSIENT_STATUSES } from '../api/deployments';
 import { AppLink } from '../components/AppLink';
 import { LoadFailure } from '../components/LoadFailure';
 import { consoleUser, SignInNotice } from '../components/SignInNotice';
-import { useResource } from '../hooks/useResource';
-import { messages } from '../i18n';
-import type { RemotePageProps } from '../session';
+import { messages, type Messages } from '../i18n';
+import type { Lang, RemotePageProps, Session } from '../session';
 import { DeploymentTable } from './DeploymentTable';
 import '../styles.css';
 
@@ -15,19 +15,6 @@ const REFRESH_WHILE_WORKING_MS = 2_000;
 export default function DeploymentsPage({ lang, session, navigate }: RemotePageProps) {
   const t = messages(lang);
   const user = consoleUser(session);
-  const list = useResource(user?.accessToken ?? null, user ? 'deployments' : null, fetchDeployments);
-  const isAdmin = user?.user.role === 'admin';
-  const { reload } = list;
-  const deployments = 'data' in list && list.data ? list.data : [];
-  const working = list.status === 'ready' && deployments.some((deployment) => TRANSIENT_STATUSES.has(deployment.status));
-
-  // While something is being deployed, updated or deleted, the list follows it.
-  useEffect(() => {
-    if (!working) return;
-    const timer = setTimeout(reload, REFRESH_WHILE_WORKING_MS);
-    return () => clearTimeout(timer);
-  }, [working, reload]);
-
   if (!user) {
     return (
       <section className="dp-page" aria-labelledby="dp-console-heading">
@@ -36,6 +23,31 @@ export default function DeploymentsPage({ lang, session, navigate }: RemotePageP
       </section>
     );
   }
+  return <DeploymentList user={user} lang={lang} t={t} navigate={navigate} />;
+}
+
+interface DeploymentListProps {
+  user: Session;
+  lang: Lang;
+  t: Messages;
+  navigate: (path: string) => void;
+}
+
+function DeploymentList({ user, lang, t, navigate }: DeploymentListProps) {
+  const list = useResource((signal) => fetchDeployments(user.accessToken, signal), { key: 'deployments' });
+  const isAdmin = user.user.role === 'admin';
+  const { refresh } = list;
+  const deployments = list.data ?? [];
+  const failed = !list.loading && list.failure !== null;
+  const ready = !list.loading && !failed;
+  const working = ready && deployments.some((deployment) => TRANSIENT_STATUSES.has(deployment.status));
+
+  // While something is being deployed, updated or deleted, the list follows it.
+  useEffect(() => {
+    if (!working) return;
+    const timer = setTimeout(refresh, REFRESH_WHILE_WORKING_MS);
+    return () => clearTimeout(timer);
+  }, [working, refresh]);
 
   return (
     <section className="dp-page" aria-labelledby="dp-console-heading">
@@ -45,15 +57,15 @@ export default function DeploymentsPage({ lang, session, navigate }: RemotePageP
       </div>
       <p className="dp-lead">{isAdmin ? t.consoleIntroAdmin : t.consoleIntro}</p>
       <div className="dp-actions">
-        <button type="button" className="dp-button" onClick={list.reload}>{t.refresh}</button>
+        <button type="button" className="dp-button" onClick={refresh}>{t.refresh}</button>
         <p role="status" className="dp-hint">
-          {'data' in list && list.data ? t.deploymentCount(deployments.length) : list.status === 'loading' ? t.loadingDeployments : ''}
+          {list.data ? t.deploymentCount(deployments.length) : list.loading ? t.loadingDeployments : ''}
         </p>
       </div>
-      {list.status === 'failed' && (
-        <LoadFailure t={t} failure={list.failure} what={t.deploymentsFailed} session={session} navigate={navigate} onRetry={list.reload} />
+      {failed && (
+        <LoadFailure t={t} failure={list.failure} what={t.deploymentsFailed} session={user} navigate={navigate} onRetry={refresh} />
       )}
-      {list.status === 'ready' && deployments.length === 0 && (
+      {ready && list.data?.length === 0 && (
         <div className="dp-panel dp-empty">
           <p>{isAdmin ? t.noDeploymentsAdmin : t.noDeployments}</p>
           {!isAdmin && <AppLink href="/console/new" navigate={navigate} className="dp-button dp-button-primary">{t.deployFirst}</AppLink>}

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { createDeployment } from '../api/deployments';
 import { fetchTemplate, type TemplateRevision } from '../api/templates';
 import { LoadFailure } from '../components/LoadFailure';
-import { useResource } from '../hooks/useResource';
 import type { Messages } from '../i18n';
 import type { Session } from '../session';
 import type { FieldValue } from '../schemaForm/fields';
@@ -41,11 +41,11 @@ function ValuesOf({ template, session, t, navigate }: { template: TemplateRevisi
 
 /** The chosen template's current revision, and the form its parameter schema makes. */
 export function DeployForm({ templateId, session, t, navigate }: DeployFormProps) {
-  const load = useCallback((token: string, signal: AbortSignal) => fetchTemplate(token, templateId, signal), [templateId]);
-  const template = useResource(session.accessToken, templateId, load);
-  if (template.status === 'failed') {
-    return <LoadFailure t={t} failure={template.failure} what={t.schemaFailed} session={session} navigate={navigate} onRetry={template.reload} />;
+  const template = useResource((signal) => fetchTemplate(session.accessToken, templateId, signal), { key: templateId });
+  if (!template.loading && template.failure !== null) {
+    return <LoadFailure t={t} failure={template.failure} what={t.schemaFailed} session={session} navigate={navigate} onRetry={template.refresh} />;
   }
-  if (template.status !== 'ready' || template.data.id !== templateId) return <p role="status" className="dp-hint">{t.loadingSchema}</p>;
-  return <ValuesOf template={template.data} session={session} t={t} navigate={navigate} />;
+  const ready = template.loading ? null : template.data;
+  if (!ready || ready.id !== templateId) return <p role="status" className="dp-hint">{t.loadingSchema}</p>;
+  return <ValuesOf template={ready} session={session} t={t} navigate={navigate} />;
 }

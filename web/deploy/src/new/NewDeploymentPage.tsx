@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchTemplates } from '../api/templates';
 import { AppLink } from '../components/AppLink';
 import { LoadFailure } from '../components/LoadFailure';
 import { consoleUser, SignInNotice } from '../components/SignInNotice';
-import { useResource } from '../hooks/useResource';
-import { messages } from '../i18n';
-import type { RemotePageProps } from '../session';
+import { messages, type Messages } from '../i18n';
+import type { RemotePageProps, Session } from '../session';
 import { DeployForm } from './DeployForm';
 import { TemplatePicker } from './TemplatePicker';
 import '../styles.css';
@@ -15,8 +15,6 @@ export default function NewDeploymentPage({ lang, session, navigate }: RemotePag
   const t = messages(lang);
   const user = consoleUser(session);
   const seller = user?.user.role === 'seller' ? user : null;
-  const templates = useResource(seller?.accessToken ?? null, seller ? 'templates' : null, fetchTemplates);
-  const [chosen, setChosen] = useState<string | null>(null);
 
   const heading = <h1 id="dp-new-heading">{t.newHeading}</h1>;
   const back = <AppLink href="/console" navigate={navigate}>{t.backToConsole}</AppLink>;
@@ -44,15 +42,33 @@ export default function NewDeploymentPage({ lang, session, navigate }: RemotePag
       <p className="dp-breadcrumb">{back}</p>
       {heading}
       <p className="dp-lead">{t.newIntro}</p>
-      {templates.status === 'loading' && <p role="status" className="dp-hint">{t.loadingTemplates}</p>}
-      {templates.status === 'failed' && (
-        <LoadFailure t={t} failure={templates.failure} what={t.templatesFailed} session={session} navigate={navigate} onRetry={templates.reload} />
-      )}
-      {templates.status === 'ready' && templates.data.length === 0 && <p className="dp-panel dp-empty">{t.noTemplates}</p>}
-      {templates.status === 'ready' && templates.data.length > 0 && (
-        <TemplatePicker templates={templates.data} chosen={chosen} t={t} onChoose={setChosen} />
-      )}
-      {chosen && <DeployForm key={chosen} templateId={chosen} session={seller} t={t} navigate={navigate} />}
+      <TemplateChoice seller={seller} t={t} navigate={navigate} />
     </section>
+  );
+}
+
+interface TemplateChoiceProps {
+  seller: Session;
+  t: Messages;
+  navigate: (path: string) => void;
+}
+
+/** The templates to choose from, then the chosen one's form. */
+function TemplateChoice({ seller, t, navigate }: TemplateChoiceProps) {
+  const templates = useResource((signal) => fetchTemplates(seller.accessToken, signal), { key: 'templates' });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const failed = !templates.loading && templates.failure !== null;
+  const ready = templates.loading || failed ? null : templates.data;
+
+  return (
+    <>
+      {templates.loading && <p role="status" className="dp-hint">{t.loadingTemplates}</p>}
+      {failed && (
+        <LoadFailure t={t} failure={templates.failure} what={t.templatesFailed} session={seller} navigate={navigate} onRetry={templates.refresh} />
+      )}
+      {ready && ready.length === 0 && <p className="dp-panel dp-empty">{t.noTemplates}</p>}
+      {ready && ready.length > 0 && <TemplatePicker templates={ready} chosen={chosen} t={t} onChoose={setChosen} />}
+      {chosen && <DeployForm key={chosen} templateId={chosen} session={seller} t={t} navigate={navigate} />}
+    </>
   );
 }

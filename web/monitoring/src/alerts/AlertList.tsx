@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { formatDate } from '@clove/web-kit/format';
 import type { Lang } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchAlerts, type Alert, type AlertState } from '../api/alerts';
 import { formatDecimal } from '../common/format';
-import { usePolling } from '../common/usePolling';
 import { FailureAlert } from '../components/FailureAlert';
 import { ScrollTable } from '../components/ScrollTable';
 import { UpdatedNote } from '../components/UpdatedNote';
@@ -25,7 +25,7 @@ interface AlertListProps {
 export function AlertList({ token, slugs, lang, t, navigate }: AlertListProps) {
   const [state, setState] = useState<AlertState>('open');
   const name = useId();
-  const alerts = usePolling((signal) => fetchAlerts(token, state, signal), { key: state, intervalMs: ALERTS_REFRESH_MS });
+  const alerts = useResource((signal) => fetchAlerts(token, state, signal), { key: state, intervalMs: ALERTS_REFRESH_MS });
   const target = (alert: Alert) =>
     `${(alert.deploymentId && slugs.get(alert.deploymentId)) || alert.namespace} / ${alert.component} / ${alert.replica}`;
 

@@ -1,6 +1,6 @@
 import type { RemotePageProps, Session } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchDeployments } from '../api/deployments';
-import { usePolling } from '../common/usePolling';
 import { AccessNotice } from '../components/AccessNotice';
 import { FailureAlert } from '../components/FailureAlert';
 import { messages } from '../i18n';
@@ -22,7 +22,7 @@ export default function AlertsPage(props: RemotePageProps) {
 function AlertsView({ session, lang, navigate }: RemotePageProps & { session: Session }) {
   const t = messages(lang);
   const token = session.accessToken;
-  const deployments = usePolling((signal) => fetchDeployments(token, signal), { key: 'deployments', intervalMs: null });
+  const deployments = useResource((signal) => fetchDeployments(token, signal), { key: 'deployments' });
   const slugs = new Map((deployments.data ?? []).map((d) => [d.id, d.slug]));
   const live = (deployments.data ?? []).filter((d) => d.status !== 'deleted' && d.status !== 'deleting');
 

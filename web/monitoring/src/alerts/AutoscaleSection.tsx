@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Lang } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchDeployment, type DeploymentSummary } from '../api/deployments';
-import { usePolling } from '../common/usePolling';
 import { FailureAlert } from '../components/FailureAlert';
 import type { Messages } from '../i18n';
 import { PolicyEditor } from './PolicyEditor';
@@ -20,7 +20,7 @@ export function AutoscaleSection({ token, deployments, lang, t, navigate }: Auto
   const componentSelect = useId();
   const [deploymentId, setDeploymentId] = useState('');
   const [chosenComponent, setComponent] = useState('');
-  const detail = usePolling((signal) => fetchDeployment(deploymentId, token, signal), { key: deploymentId, intervalMs: null, enabled: deploymentId !== '' });
+  const detail = useResource((signal) => fetchDeployment(deploymentId, token, signal), { key: deploymentId === '' ? null : deploymentId });
   const components = detail.data?.components.map((c) => c.name) ?? [];
   const component = components.includes(chosenComponent) ? chosenComponent : (components[0] ?? '');
 

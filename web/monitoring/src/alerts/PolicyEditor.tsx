@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeFailure } from '@clove/web-kit/describeFailure';
 import type { Lang } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { deletePolicy, fetchPolicy, savePolicy, type Policy } from '../api/autoscale';
 import { fieldErrorsAt, type FieldMessages } from '../common/fieldErrors';
 import { formatDate } from '@clove/web-kit/format';
-import { usePolling } from '../common/usePolling';
 import { FailureAlert } from '../components/FailureAlert';
 import type { Messages } from '../i18n';
 import { DecisionsTable } from './DecisionsTable';
@@ -25,7 +25,7 @@ type Outcome = { status: 'idle' | 'busy' | 'saved' | 'deleted' } | { status: 'fa
 /** R21: a component's autoscaling policy — shown, created, changed or removed — and its decisions. */
 export function PolicyEditor({ token, deploymentId, component, lang, t, navigate }: PolicyEditorProps) {
   const key = `${deploymentId}/${component}`;
-  const loaded = usePolling((signal) => fetchPolicy(token, deploymentId, component, signal), { key, intervalMs: null });
+  const loaded = useResource((signal) => fetchPolicy(token, deploymentId, component, signal), { key });
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [draft, setDraft] = useState<PolicyDraft>(NEW_POLICY);
   const [errors, setErrors] = useState<FieldMessages>({});

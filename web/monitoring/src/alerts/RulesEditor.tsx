@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeFailure } from '@clove/web-kit/describeFailure';
 import { ApiError } from '@clove/web-kit/problem';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchAlertRules, saveAlertRules } from '../api/alerts';
 import { fieldErrorsAt, type FieldMessages } from '../common/fieldErrors';
-import { usePolling } from '../common/usePolling';
 import { FailureAlert } from '../components/FailureAlert';
 import type { Messages } from '../i18n';
 import { checkDrafts, newDraft, toDraft, type RuleDraft } from './ruleDrafts';
@@ -31,7 +31,7 @@ function rowErrors(failure: unknown, drafts: RuleDraft[]): FieldMessages[] {
 
 /** R20: the anomaly rules, edited together and saved at once (the server replaces them all). */
 export function RulesEditor({ token, t, navigate }: RulesEditorProps) {
-  const loaded = usePolling((signal) => fetchAlertRules(token, signal), { key: 'rules', intervalMs: null });
+  const loaded = useResource((signal) => fetchAlertRules(token, signal), { key: 'rules' });
   const [drafts, setDrafts] = useState<RuleDraft[] | null>(null);
   const [errors, setErrors] = useState<FieldMessages[]>([]);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });

@@ -1,8 +1,8 @@
 import { AppLink } from '@clove/web-kit/AppLink';
 import { statusOf } from '@clove/web-kit/problem';
 import type { RemotePageProps, Session } from '@clove/web-kit/session';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchDeployment } from '../api/deployments';
-import { usePolling } from '../common/usePolling';
 import { AccessNotice } from '../components/AccessNotice';
 import { FailureAlert } from '../components/FailureAlert';
 import { messages } from '../i18n';
@@ -34,7 +34,7 @@ export default function DeploymentMonitorPage(props: DeploymentMonitorPageProps)
 function MonitorView({ deploymentId, session, lang, navigate }: DeploymentMonitorPageProps & { session: Session }) {
   const t = messages(lang);
   const token = session.accessToken;
-  const deployment = usePolling((signal) => fetchDeployment(deploymentId, token, signal), { key: deploymentId, intervalMs: null });
+  const deployment = useResource((signal) => fetchDeployment(deploymentId, token, signal), { key: deploymentId });
   // Not there or not theirs: the charts would only repeat the same refusal.
   const refused = [401, 403, 404].includes(statusOf(deployment.failure));
   const back = `/console/deployments/${encodeURIComponent(deploymentId)}`;

@@ -1,6 +1,6 @@
 import { ApiError } from '@clove/web-kit/problem';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchServerView, type ServerView } from '../api/views';
-import { usePolling } from '../common/usePolling';
 import { windowEndingNow, type TimeRange } from './timeRanges';
 
 /** The server refuses steps finer than it samples; then its own default step is used. */
@@ -10,7 +10,7 @@ function stepRefused(failure: unknown): boolean {
 
 /** CPU and memory series of a deployment over the range, loaded again while `autoRefresh`. */
 export function useServerView(deploymentId: string, token: string, range: TimeRange, autoRefresh: boolean) {
-  return usePolling<ServerView>(async (signal) => {
+  return useResource<ServerView>(async (signal) => {
     const window = windowEndingNow(range, range.resourceStep);
     try {
       return await fetchServerView(deploymentId, window, token, signal);

@@ -1,6 +1,6 @@
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchDeployment, fetchDeployments, type DeploymentDetail } from '../api/deployments';
 import { fetchContainers, fetchNodes } from '../api/system';
-import { usePolling } from '../common/usePolling';
 import type { SystemSnapshot } from './systemView';
 
 export const SYSTEM_REFRESH_MS = 5000;
@@ -10,7 +10,7 @@ const LIVE = new Set(['deploying', 'running', 'updating', 'failed']);
 
 /** Nodes, containers and deployments (with their desired replicas), every 5 s. */
 export function useSystemView(token: string) {
-  return usePolling<SystemSnapshot>(async (signal) => {
+  return useResource<SystemSnapshot>(async (signal) => {
     const [nodes, containers, deployments] = await Promise.all([
       fetchNodes(token, signal),
       fetchContainers(token, signal),

@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState, type Ref } from 'react';
+import { useMemo, useState, type Ref } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { formatCount, formatDate } from '../../format';
 import type { Messages } from '../../i18n';
 import type { Lang, Session } from '../../session';
 import { FailureNotice } from '../FailureNotice';
 import { fetchBookers, type Booker } from '../sellerApi';
-import { useSellerResource } from '../useSellerResource';
 import { BookersTable } from './BookersTable';
 import { CsvDownload } from './CsvDownload';
 
@@ -29,8 +29,7 @@ function matches(booker: Booker, query: string, lang: Lang): boolean {
 /** Who bought which seats (GET /bookers), filtered as typed, and the CSV file. */
 export function BookersSection({ slug, lang, session, navigate, t, active, headingRef }: BookersSectionProps) {
   const s = t.seller.bookers;
-  const load = useCallback((token: string, signal: AbortSignal) => fetchBookers(slug, token, signal), [slug]);
-  const list = useSellerResource(load, session.accessToken, active);
+  const list = useResource((signal) => fetchBookers(slug, session.accessToken, signal), { key: active ? slug : null });
   const [query, setQuery] = useState('');
   const needle = query.trim().toLowerCase();
   const shown = useMemo(() => (list.data ?? []).filter((booker) => !needle || matches(booker, needle, lang)), [list.data, needle, lang]);

@@ -1,10 +1,10 @@
-import { useCallback, useMemo, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { formatCount, locales, priceFormat } from '../../format';
 import type { Messages } from '../../i18n';
 import type { Lang, Session } from '../../session';
 import { FailureNotice } from '../FailureNotice';
 import { fetchSales } from '../sellerApi';
-import { useSellerResource } from '../useSellerResource';
 import { DailyBookingsTable } from './DailyBookingsTable';
 import { GradeSalesTable } from './GradeSalesTable';
 
@@ -24,8 +24,10 @@ const QUIET_REFRESH_MS = 15_000;
 /** Sold, held and available seats per grade, revenue, refunds and bookings per day (GET /sales). */
 export function SalesSection({ slug, lang, session, navigate, t, active, headingRef }: SalesSectionProps) {
   const s = t.seller.sales;
-  const load = useCallback((token: string, signal: AbortSignal) => fetchSales(slug, token, signal), [slug]);
-  const sales = useSellerResource(load, session.accessToken, active, QUIET_REFRESH_MS);
+  const sales = useResource((signal) => fetchSales(slug, session.accessToken, signal), {
+    key: active ? slug : null,
+    intervalMs: QUIET_REFRESH_MS,
+  });
   const data = sales.data;
   const price = useMemo(() => priceFormat(lang, data?.currency || 'KRW'), [lang, data?.currency]);
   const count = (n: number) => formatCount(n, lang);
@@ -38,7 +40,7 @@ export function SalesSection({ slug, lang, session, navigate, t, active, heading
         <button type="button" className="tk-button" onClick={sales.refresh} disabled={sales.loading}>
           {sales.loading && data ? t.refreshing : t.refresh}
         </button>
-        <p className="hint">{sales.fetchedAt ? s.updatedAt(time(sales.fetchedAt)) : sales.loading ? s.loading : ''} {s.autoRefresh}</p>
+        <p className="hint">{sales.updatedAt ? s.updatedAt(time(sales.updatedAt)) : sales.loading ? s.loading : ''} {s.autoRefresh}</p>
       </div>
       {sales.failure !== null && <FailureNotice failure={sales.failure} what={s.failed} t={t} navigate={navigate} onRetry={sales.refresh} />}
       {data && (

@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Resource<T> {
+  /** The last answer for the current key; null before the first one. */
+  data: T | null;
+  /** Why the last load failed; null after a success. Like `data`, it stays while reloading. */
+  failure: unknown;
+  /** A load the user waits for: the first one for a key, or `refresh`. Polls stay quiet. */
+  loading: boolean;
+  /** When `data` arrived, epoch milliseconds. */
+  updatedAt: number | null;
+  /** Loads again at once. */
+  refresh: () => void;
+  /** Shows data without a request, e.g. what a save answered. */
+  replace: (data: T) => void;
+}
+
+export interface ResourceOptions {
+  /**
+   * What must trigger a load besides `refresh` (signed in or not, ids). A new key starts without
+   * the old answer; null loads nothing, and a key that comes back shows its last answer meanwhile.
+   */
+  key: string | null;
+  /** Time from the end of one load to a quiet poll; null or absent: no polling. */
+  intervalMs?: number | null;
+}
+
+interface State<T> {
+  key: string | null;
+  data: T | null;
+  failure: unknown;
+  loading: boolean;
+  updatedAt: number | null;
+}
+
+function start<T>(key: string | null): State<T> {
+  return { key, data: null, failure: null, loading: key !== null, updatedAt: null };
+}
+
+/**
+ * Loads with the session's token when `key` changes, on `refresh` and, with `intervalMs`, again
+ * and again. The loader closes over the token, which the shell renews in the background: it is
+ * kept in a ref so that a new token alone loads nothing. Unmounting aborts the request.
+ */
+export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key, intervalMs = null }: ResourceOptions): Resource<T> {
+  const [state, setState] = useState<State<T>>(() => start(key));
+  const [attempt, setAttempt] = useState(0);
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const keyRef = useRef(key);
+  keyRef.current = key;
+
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = (quiet: boolean) => {
+      if (!quiet) setState((previous) => (previous.key === key ? { ...previous, loading: true } : start(key)));
+      loadRef.current(controller.signal)
+        .then(
+          (data) => {
+            if (!controller.signal.aborted) setState({ key, data, failure: null, loading: false, updatedAt: Date.now() });
+          },
+          (failure: unknown) => {
+            if (!controller.signal.aborted) setState((previous) => ({ ...previous, failure, loading: false }));
+          },
+        )
+        .finally(() => {
+          if (!controller.signal.aborted && intervalMs !== null) timer = setTimeout(() => run(true), intervalMs);
+        });
+    };
+    run(false);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [key, intervalMs, attempt]);
+
+  const replace = useCallback((data: T) => {
+    setState((previous) => (previous.key === keyRef.current ? { ...previous, data, failure: null, updatedAt: Date.now() } : previous));
+  }, []);
+
+  if (key === null || state.key !== key) return { ...start<T>(key), refresh, replace };
+  const { data, failure, loading, updatedAt } = state;
+  return { data, failure, loading, updatedAt, refresh, replace };
+}
