@@ -55,7 +55,7 @@ describe('monitoring pages in a browser', () => {
     await page.getByLabel('Deployment').selectOption({ label: running.slug });
 
     await page.getByLabel(`Replicas for ${running.slug} ticketing`, { exact: true }).fill('2');
-    await page.getByRole('button', { name: `Scale ${running.slug} ticketing`, exact: true }).click();
+    await page.getByRole('button', { name: `Apply: scale ${running.slug} ticketing`, exact: true }).click();
     await row.getByRole('status').filter({ hasText: 'Scaling to 2 replicas.' }).waitFor(LONG);
     await row.locator('.mon-replica-count').filter({ hasText: '2 / 2' }).waitFor(LONG);
     const containers = page.getByRole('region', { name: 'Table: Containers' });

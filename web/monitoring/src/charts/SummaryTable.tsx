@@ -1,3 +1,4 @@
+import { ScrollTable } from '../components/ScrollTable';
 import type { Messages } from '../i18n';
 import { summarize, type ChartData } from './chartData';
 
@@ -12,7 +13,7 @@ interface SummaryTableProps {
 export function SummaryTable({ caption, data, formatValue, t }: SummaryTableProps) {
   const show = (value: number | null) => (value === null ? '—' : formatValue(value));
   return (
-    <div className="mon-scroll">
+    <ScrollTable label={caption}>
       <table className="mon-table mon-summary">
         <caption>{caption}</caption>
         <thead>
@@ -34,6 +35,6 @@ export function SummaryTable({ caption, data, formatValue, t }: SummaryTableProp
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
