@@ -15,6 +15,7 @@ import { startPrometheus, type RunningPrometheus } from './support/prometheus.js
 
 interface Series { component: string; replica: string; metric: 'cpu' | 'memory'; unit: string; points: Array<[number, number]> }
 interface Container { deploymentId: string; component: string; replica: string; ready: boolean; usage: { cpuCores: number | null; memoryBytes: number | null } | null }
+interface Component { deploymentId: string; slug: string; namespace: string; component: string; workload: string; revision: number | null; desiredReplicas: number; readyReplicas: number }
 
 const SECTIONS = [{ name: 'A', grade: 'R', price: 40_000, rows: 10, seatsPerRow: 20 }];
 
@@ -170,6 +171,35 @@ describe('monitoring through the gateway', () => {
     expectProblem(elsewhere, 400, 'UNKNOWN_NODE');
     assert.match(elsewhere.body.detail, /one node/);
     assert.equal(elsewhere.body.errors[0].path, '/body/node');
+  });
+
+  it('lists every component with its desired and ready replicas, following a scale down to zero, for admins only (R19, R21)', async () => {
+    const listed = async (id: string) =>
+      (await get<Component[]>(`${platform.gateway}/system/monitor/components`, admin)).body.find((c) => c.deploymentId === id && c.component === 'ticketing');
+    const counted = (desired: number, ready: number) =>
+      eventually(async () => {
+        const component = await listed(quiet.id);
+        return component?.desiredReplicas === desired && component.readyReplicas === ready ? component : undefined;
+      }, 60_000, `${ready} of ${desired} replicas ready`);
+    const scale = async (replicas: number) =>
+      assert.equal((await post(`${platform.gateway}/system/env/scale`, { deploymentId: quiet.id, component: 'ticketing', replicas }, admin)).status, 200);
+
+    await scale(1);
+    assert.deepEqual(await counted(1, 1), {
+      deploymentId: quiet.id, slug: quiet.slug, namespace: quiet.namespace, component: 'ticketing', workload: 'ticketing-r1', revision: 1, desiredReplicas: 1, readyReplicas: 1,
+    });
+    assert.ok(await listed(busy.id), 'every deployment is listed');
+    await scale(0);
+    await counted(0, 0);
+    await scale(2);
+    await counted(2, 2);
+    const fromDeployer = (await get<Component[]>(`${platform.gateway}/deploy/runtime/components`, admin)).body.find((c) => c.deploymentId === quiet.id);
+    assert.equal(fromDeployer?.desiredReplicas, 2, 'the deployer answers admins the same list');
+
+    for (const url of ['/system/monitor/components', '/deploy/runtime/components']) {
+      expectProblem(await get(`${platform.gateway}${url}`, owner.accessToken), 403, 'WRONG_ROLE');
+      expectProblem(await get(`${platform.gateway}${url}`), 401, 'TOKEN_MISSING');
+    }
   });
 
   it('answers booking statistics from the performance\'s own data, and refuses bad windows and other sellers (R26)', async () => {

@@ -19,7 +19,7 @@ const SERVICE_TOKEN = 'templates-service-token-0123456789';
 
 interface Problem { status: number; code: string; detail: string; errors?: Array<{ path: string; message: string }> }
 interface TemplateView {
-  id: string; name: string; revision: number; description: string;
+  id: string; name: string; revision: number; description: string; builtin: boolean;
   parameters: { properties: Record<string, { default: unknown }> };
   components: Array<Record<string, unknown>>;
   documents: Array<{ kind: string; metadata: { name: string }; spec: any }>;
@@ -107,6 +107,7 @@ describe('templates', () => {
     assert.equal(response.statusCode, 201, response.body);
     const template = response.json<TemplateView>();
     assert.equal(template.revision, 1);
+    assert.equal(template.builtin, false, 'an admin\'s own template');
     assert.deepEqual(template.documents.map((d) => d.kind), ['Deployment', 'Service', 'HTTPRoute']);
     const deployment = template.documents[0]!;
     assert.deepEqual(deployment.spec.replicas, { $parameter: 'replicas' });
@@ -248,6 +249,7 @@ describe('templates', () => {
     const [standard, flashSale] = response.json<TemplateView[]>();
     assert.equal(standard?.name, 'standard');
     assert.equal(flashSale?.name, 'flash-sale');
+    assert.ok(standard.builtin && flashSale.builtin, 'marked as shipped with Clove');
     const defaults = Object.fromEntries(Object.entries(flashSale!.parameters.properties).map(([name, p]) => [name, p.default]));
     const rendered = renderDocuments(flashSale!.documents, defaults) as TemplateView['documents'];
     const deployment = rendered.find((d) => d.kind === 'Deployment')!;
@@ -269,8 +271,9 @@ describe('templates', () => {
     }), { silent: true });
     try {
       await fresh.seeded;
-      const listed = (await call(fresh, 'GET', '/templates', seller)).json<Array<{ name: string }>>();
+      const listed = (await call(fresh, 'GET', '/templates', seller)).json<Array<{ name: string; builtin: boolean }>>();
       assert.deepEqual(listed.map((t) => t.name).sort(), ['flash-sale', 'standard']);
+      assert.ok(listed.every((t) => t.builtin), 'the list says they are built in');
       const images = (await call(pool, 'GET', '/images', admin)).json<Array<{ name: string }>>();
       assert.equal(images.filter((i) => i.name === 'ticketing').length, 1, 'the pool image is shared, not registered twice');
     } finally {

@@ -96,6 +96,8 @@ describe('admin pages in a browser', () => {
 
   it('creates a template with one parameter, refusing invalid JSON first, and shows revision 1 and its documents', async () => {
     await goTo('/admin/templates');
+    const standardRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'standard', exact: true }) });
+    await standardRow.getByText('Built-in', { exact: true }).waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: 'New template' }).click();
     await page.waitForURL(`${platform.gateway}/admin/templates/new`);
     await page.getByRole('heading', { name: 'New template', level: 1 }).waitFor({ timeout: 60_000 });
@@ -163,6 +165,9 @@ describe('admin pages in a browser', () => {
   });
 
   it('saves an edit as revision 2 and still shows revision 1\'s documents', async () => {
+    await goTo('/admin/templates');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: templateName, exact: true }) });
+    await row.getByText('Custom', { exact: true }).waitFor({ timeout: 60_000 });
     await goTo(`/admin/templates/${templateId}`);
     await page.getByRole('heading', { name: `Template ${templateName}` }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Description').fill('Made in the admin pages, then edited');
@@ -192,6 +197,7 @@ describe('admin pages in a browser', () => {
     assert.equal(gone.status, 404, gone.text);
     assert.equal(await page.getByRole('link', { name: templateName }).count(), 0);
   });
+
 
   it('deletes the image once no template uses it', async () => {
     await goTo('/admin/pool');

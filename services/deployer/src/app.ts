@@ -54,7 +54,7 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
   registerMemberRoutes(app, { members: new MemberService(repo, new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS)), guards });
   registerAccessRoutes(app, { deployments });
   registerOperationsRoutes(app, {
-    operations: new OperationsService(repo, driver, config.MAX_REPLICAS),
+    operations: new OperationsService(repo, driver, config.MAX_REPLICAS, app.log),
     guards,
     serviceTokens: config.SERVICE_TOKENS ? new StaticTokens(config.SERVICE_TOKENS, 'SERVICE_TOKENS') : null,
   });

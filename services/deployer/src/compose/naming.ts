@@ -21,6 +21,12 @@ export const publicPathOf = (slug: string): string => `/e/${slug}`;
 /** Name of a component's Deployment and Service in one revision: blue and green live side by side. */
 export const workloadName = (component: string, revision: number): string => `${component}-r${revision}`;
 
+/** The component and revision a workload name stands for; a name not made by workloadName is its own component. */
+export function workloadParts(workload: string): { component: string; revision: number | null } {
+  const match = /^(.*)-r(\d+)$/.exec(workload);
+  return match ? { component: match[1]!, revision: Number(match[2]) } : { component: workload, revision: null };
+}
+
 /** The Secret every workload of a namespace reads its platform variables from. */
 export const PLATFORM_SECRET = 'clove-platform';
 /** The namespace's own identity (ServiceAccount) its workloads run as. */

@@ -217,6 +217,14 @@ export class DeploymentRepository {
     );
   }
 
+  /** Deployments whose namespace may hold workloads, oldest first. */
+  async withWorkloads(): Promise<DeploymentRow[]> {
+    const { rows } = await this.pool.query<DeploymentRow>(
+      `select ${DEPLOYMENT_COLUMNS} from deployments where status in ('deploying', 'running', 'updating', 'failed') order by created_at`,
+    );
+    return rows;
+  }
+
   /** Live deployments by namespace. */
   async byNamespace(): Promise<Map<string, DeploymentRow>> {
     const { rows } = await this.pool.query<DeploymentRow>(`select ${DEPLOYMENT_COLUMNS} from deployments where status not in ('failed', 'deleted')`);

@@ -8,6 +8,7 @@ import { invalidDocuments } from '../compose/validate.js';
 import { checkValues } from '../compose/values.js';
 import { WorkflowFailed, WorkflowInterrupted } from '../workflow/workflow.js';
 import { accessibleDeployment, type Access } from './deployment.access.js';
+import { componentOf } from './deployment.components.js';
 import type { DeploymentRepository, DeploymentRow } from './deployment.repository.js';
 import type { DeploymentDetail, DeploymentSummary, Values } from './deployment.schemas.js';
 import { composedOf, deployFirstRevision, rollOutRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
@@ -109,10 +110,7 @@ export class DeploymentService {
       ...summary(deployment, access),
       values: current?.values ?? {},
       revisions: revisions.map(({ template: _template, ...revision }) => revision),
-      components: workloads.map((w) => {
-        const match = /^(.*)-r(\d+)$/.exec(w.name);
-        return { ...w, workload: w.name, name: match ? match[1]! : w.name, revision: match ? Number(match[2]) : null };
-      }),
+      components: workloads.map(componentOf),
       members,
     };
   }

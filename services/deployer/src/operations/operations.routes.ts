@@ -20,12 +20,22 @@ const ContainerSchema = Type.Object({
   cpuLimitCores: Type.Optional(Type.Number()),
   memoryLimitBytes: Type.Optional(Type.Number()),
 });
+const ComponentSchema = Type.Object({
+  deploymentId: Type.String({ format: 'uuid' }),
+  slug: Type.String(),
+  namespace: Type.String(),
+  component: Type.String(),
+  workload: Type.String(),
+  revision: Type.Union([Type.Integer(), Type.Null()]),
+  desiredReplicas: Type.Integer(),
+  readyReplicas: Type.Integer(),
+});
 const NodeSchema = Type.Object({
   name: Type.String(), ready: Type.Boolean(), cpuMillis: Type.Number(), memoryBytes: Type.Number(),
   labels: Type.Record(Type.String(), Type.String()),
 });
 
-/** The runtime's view for admins and the monitor service (service token): nodes, containers, scale, move. */
+/** The runtime's view for admins and the monitor service (service token): nodes, containers, components, scale, move. */
 export function registerOperationsRoutes(app: App, deps: { operations: OperationsService; guards: Guards; serviceTokens: StaticTokens | null }): void {
   const admin = deps.guards.requireRole('admin');
   const adminOrService = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -46,6 +56,15 @@ export function registerOperationsRoutes(app: App, deps: { operations: Operation
       response: withProblems({ 200: Type.Array(ContainerSchema) }),
     },
   }, async () => deps.operations.containers());
+
+  app.get('/runtime/components', {
+    onRequest: adminOrService,
+    schema: {
+      summary: 'Every component of the deployments with workloads, with desired and ready replicas, also when scaled to 0 (admin, monitor)',
+      security: bearer,
+      response: withProblems({ 200: Type.Array(ComponentSchema) }),
+    },
+  }, async () => deps.operations.components());
 
   app.put('/deployments/:id/components/:component/replicas', {
     onRequest: adminOrService,

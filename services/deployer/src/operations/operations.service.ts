@@ -1,5 +1,7 @@
 import { conflict, cpuMillis, DomainError, ErrorCode, invalid, memoryBytes, notFound } from '@clove/kit';
-import { workloadName } from '../compose/naming.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { workloadName, workloadParts } from '../compose/naming.js';
+import { componentOf } from '../deployments/deployment.components.js';
 import type { DeploymentRepository, DeploymentRow } from '../deployments/deployment.repository.js';
 import { composedOf } from '../deployments/deployment.workflows.js';
 import { RuntimeError, type ContainerInfo, type KubeDocument, type NodeInfo, type RuntimeDriver } from '../runtime/driver.js';
@@ -14,20 +16,37 @@ export interface ManagedContainer extends Omit<ContainerInfo, 'name'> {
   memoryLimitBytes?: number;
 }
 
-/**
- * R19, R21, R22 as the runtime sees them: nodes, every managed replica with the deployment it
- * belongs to, and changes of a component's replica count or node that the deployer keeps (so a
- * restart or the next revision keeps them too).
- */
+/** One revision of a deployment's component with its replica counts, also when scaled to 0. */
+export interface RuntimeComponent {
+  deploymentId: string;
+  slug: string;
+  namespace: string;
+  component: string;
+  workload: string;
+  revision: number | null;
+  desiredReplicas: number;
+  readyReplicas: number;
+}
+
 interface Limits {
   cpu?: number;
   memory?: number;
 }
 
+/**
+ * R19, R21, R22 as the runtime sees them: nodes, every managed replica with the deployment it
+ * belongs to, every component's replica counts, and changes of a component's replica count or
+ * node that the deployer keeps (so a restart or the next revision keeps them too).
+ */
 export class OperationsService {
   private readonly limits = new Map<string, Promise<Map<string, Limits>>>();
 
-  constructor(private readonly repo: DeploymentRepository, private readonly driver: RuntimeDriver, private readonly maxReplicas: number) {}
+  constructor(
+    private readonly repo: DeploymentRepository,
+    private readonly driver: RuntimeDriver,
+    private readonly maxReplicas: number,
+    private readonly log: FastifyBaseLogger,
+  ) {}
 
   nodes(): Promise<NodeInfo[]> {
     return this.driver.listNodes();
@@ -42,8 +61,7 @@ export class OperationsService {
     const [containers, deployments] = await Promise.all([this.driver.listContainers(), this.repo.byNamespace()]);
     return Promise.all(containers.map(async ({ name, ...container }) => {
       const deployment = deployments.get(container.namespace);
-      const revision = /-r(\d+)$/.exec(container.workload);
-      const number = revision ? Number(revision[1]) : null;
+      const number = workloadParts(container.workload).revision;
       const limit = deployment && number !== null ? (await this.limitsOf(deployment, number)).get(container.workload) : undefined;
       return {
         ...container,
@@ -54,6 +72,31 @@ export class OperationsService {
         ...(limit?.memory !== undefined ? { memoryLimitBytes: limit.memory } : {}),
       };
     }));
+  }
+
+  /** Every component of the deployments that have workloads; a namespace the runtime does not answer for is left out. */
+  async components(): Promise<RuntimeComponent[]> {
+    const deployments = await this.repo.withWorkloads();
+    return (await Promise.all(deployments.map((deployment) => this.componentsOf(deployment)))).flat();
+  }
+
+  private async componentsOf(deployment: DeploymentRow): Promise<RuntimeComponent[]> {
+    try {
+      const workloads = await this.driver.status(deployment.namespace);
+      return workloads.map(componentOf).map((c) => ({
+        deploymentId: deployment.id,
+        slug: deployment.slug,
+        namespace: deployment.namespace,
+        component: c.name,
+        workload: c.workload,
+        revision: c.revision,
+        desiredReplicas: c.desiredReplicas,
+        readyReplicas: c.readyReplicas,
+      }));
+    } catch (error) {
+      this.log.warn({ err: error, deployment: deployment.id }, 'the runtime did not tell the status');
+      return [];
+    }
   }
 
   /** Limits of each Deployment of one revision, by Deployment name. */

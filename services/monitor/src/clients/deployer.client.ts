@@ -18,6 +18,18 @@ export interface NodeInfo {
   labels: Record<string, string>;
 }
 
+/** One revision of a deployment's component with its replica counts, also when scaled to 0. */
+export interface RuntimeComponent {
+  deploymentId: string;
+  slug: string;
+  namespace: string;
+  component: string;
+  workload: string;
+  revision: number | null;
+  desiredReplicas: number;
+  readyReplicas: number;
+}
+
 export const deployerUnavailable = (cause?: unknown) =>
   new DomainError(ErrorCode.UNAVAILABLE, 'The deployer cannot be reached; try again later.', { reason: 'DEPLOYER_UNAVAILABLE', cause });
 
@@ -36,6 +48,10 @@ export class DeployerClient {
 
   containers(): Promise<ManagedReplica[]> {
     return this.call<ManagedReplica[]>('GET', '/runtime/containers', this.serviceToken);
+  }
+
+  components(): Promise<RuntimeComponent[]> {
+    return this.call<RuntimeComponent[]>('GET', '/runtime/components', this.serviceToken);
   }
 
   nodes(): Promise<NodeInfo[]> {

@@ -20,6 +20,10 @@ const NodeView = Type.Object({
   name: Type.String(), ready: Type.Boolean(), cpuMillis: Type.Number(), memoryBytes: Type.Number(), labels: Type.Record(Type.String(), Type.String()),
   used: Type.Object({ cpuCores: Type.Number(), memoryBytes: Type.Number(), replicas: Type.Integer() }, { description: 'Sum of the latest samples of the replicas on the node' }),
 });
+const ComponentView = Type.Object({
+  deploymentId: Type.String(), slug: Type.String(), namespace: Type.String(), component: Type.String(), workload: Type.String(),
+  revision: Type.Union([Type.Integer(), Type.Null()]), desiredReplicas: Type.Integer(), readyReplicas: Type.Integer(),
+});
 const ScaleBody = Type.Object({
   deploymentId: Type.String({ format: 'uuid' }),
   component: Type.String({ pattern: '^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$' }),
@@ -31,7 +35,7 @@ const MoveBody = Type.Object({
   node: Type.String({ minLength: 1, maxLength: 253 }),
 }, { additionalProperties: false });
 
-/** R19, R21, R22 for admins: what runs where with its current use, and scaling and moving it. */
+/** R19, R21, R22 for admins: what runs where with its current use, how many replicas each component wants, and scaling and moving it. */
 export function registerSystemRoutes(app: App, deps: { guards: Guards; deployer: DeployerClient; samples: SampleRepository; freshSeconds: number }): void {
   const admin = deps.guards.requireRole('admin');
 
@@ -43,6 +47,15 @@ export function registerSystemRoutes(app: App, deps: { guards: Guards; deployer:
     const usage = new Map(latest.map((s) => [`${s.namespace}/${s.replica}`, { at: s.at.toISOString(), cpuCores: s.cpuCores, memoryBytes: s.memoryBytes }]));
     return containers.map(({ pid: _pid, address: _address, ...c }) => ({ ...c, usage: usage.get(`${c.namespace}/${c.replica}`) ?? null }));
   });
+
+  app.get('/monitor/components', {
+    onRequest: admin,
+    schema: {
+      summary: 'Every component of the deployments with workloads, with desired and ready replicas, also when scaled to 0 (R19, R21)',
+      security: bearer,
+      response: withProblems({ 200: Type.Array(ComponentView) }),
+    },
+  }, async () => deps.deployer.components());
 
   app.get('/monitor/nodes', {
     onRequest: admin,

@@ -54,7 +54,7 @@ async function ensureTemplate(templates: TemplateService, input: TemplateInput):
   const existing = await templates.findByName(input.name);
   if (existing) return existing;
   try {
-    return await templates.create(input);
+    return await templates.create(input, { builtin: true });
   } catch (error) {
     if (!(error instanceof DomainError && error.reason === 'TEMPLATE_NAME_TAKEN')) throw error;
     const raced = await templates.findByName(input.name);

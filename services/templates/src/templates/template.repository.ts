@@ -20,17 +20,18 @@ const toTemplate = (row: TemplateRow): Template => ({
   components: row.components,
   documents: row.documents,
   revision: row.revision,
+  builtin: row.builtin,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
 
 // A revision's own time is when it was stored: the template's updatedAt as of that revision.
-const SELECT = `select t.id, r.name, r.description, r.parameters, r.components, r.documents, r.revision,
+const SELECT = `select t.id, r.name, r.description, r.parameters, r.components, r.documents, r.revision, t.builtin,
   t.created_at, r.created_at as updated_at
   from templates t join template_revisions r on r.template_id = t.id`;
 
-export async function insertTemplate(db: Queryable, id: string, content: RevisionContent): Promise<Template> {
-  await db.query('insert into templates (id, name, revision) values ($1, $2, 1)', [id, content.name]);
+export async function insertTemplate(db: Queryable, id: string, content: RevisionContent, builtin = false): Promise<Template> {
+  await db.query('insert into templates (id, name, revision, builtin) values ($1, $2, 1, $3)', [id, content.name, builtin]);
   await insertRevision(db, id, 1, content);
   return (await findTemplate(db, id))!;
 }
@@ -79,6 +80,7 @@ export async function listTemplates(db: Queryable): Promise<TemplateSummary[]> {
     name: row.name,
     description: row.description,
     revision: row.revision,
+    builtin: row.builtin,
     components: row.components.map((component) => ({ name: component.name, imageId: component.imageId })),
     updatedAt: row.updated_at.toISOString(),
   }));

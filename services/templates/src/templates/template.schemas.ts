@@ -72,6 +72,7 @@ export const TemplateSchema = Type.Object({
   components: Type.Array(ComponentSchema),
   documents: Type.Array(DocumentSchema),
   revision: Type.Integer({ minimum: 1 }),
+  builtin: Type.Boolean({ description: 'Shipped with Clove and created at start-up' }),
   createdAt: DateTime,
   updatedAt: DateTime,
 });
@@ -83,6 +84,7 @@ export interface Template {
   components: Component[];
   documents: KubeDocument[];
   revision: number;
+  builtin: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -92,6 +94,7 @@ export const TemplateSummarySchema = Type.Object({
   name: Type.String(),
   description: Type.String(),
   revision: Type.Integer(),
+  builtin: Type.Boolean(),
   components: Type.Array(Type.Object({ name: Type.String(), imageId: Uuid })),
   updatedAt: DateTime,
 });

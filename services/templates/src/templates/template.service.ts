@@ -50,12 +50,13 @@ export class TemplateService {
     throw notFound(`Template ${id} has no revision ${revision}.`, 'REVISION_NOT_FOUND');
   }
 
-  async create(input: TemplateInput): Promise<Template> {
+  /** A new template; `builtin` only for the ones Clove ships. */
+  async create(input: TemplateInput, { builtin = false } = {}): Promise<Template> {
     const documents = await this.prepare(input);
     const id = randomUUID();
     try {
       return await this.transact(id, async (tx) => ({
-        value: await templates.insertTemplate(tx, id, { ...input, documents }),
+        value: await templates.insertTemplate(tx, id, { ...input, documents }, builtin),
         changes: { add: new Set(input.components.map((c) => c.imageId)), remove: new Set() },
       }));
     } catch (error) {

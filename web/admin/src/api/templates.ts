@@ -48,6 +48,8 @@ export interface Template extends TemplateInput {
   id: string;
   documents: KubeDocument[];
   revision: number;
+  /** Shipped with Clove and created at start-up. */
+  builtin: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -57,12 +59,10 @@ export interface TemplateSummary {
   name: string;
   description: string;
   revision: number;
+  builtin: boolean;
   components: { name: string; imageId: string }[];
   updatedAt: string;
 }
-
-/** The names the templates service ships and seeds itself (services/templates builtin.ts). */
-export const BUILTIN_TEMPLATE_NAMES: ReadonlySet<string> = new Set(['standard', 'flash-sale']);
 
 const templatePath = (id: string) => `/template/templates/${encodeURIComponent(id)}`;
 

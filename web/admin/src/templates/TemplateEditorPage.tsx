@@ -6,7 +6,7 @@ import type { Lang, RemotePageProps } from '@clove/web-kit/session';
 import { useResource } from '@clove/web-kit/useResource';
 import { fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { fetchImages } from '../api/pool';
-import { BUILTIN_TEMPLATE_NAMES, createTemplate, fetchTemplate, updateTemplate, type Template } from '../api/templates';
+import { createTemplate, fetchTemplate, updateTemplate, type Template } from '../api/templates';
 import { AccessNotice, adminSession } from '../components/AccessNotice';
 import { FailureAlert } from '../components/FailureAlert';
 import { messages, type Messages } from '../i18n';
@@ -119,7 +119,7 @@ function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditor
     }
   };
 
-  const builtin = template ? BUILTIN_TEMPLATE_NAMES.has(template.name) : false;
+  const builtin = template?.builtin ?? false;
   const failed = !loaded.loading && loaded.failure !== null;
   const missing = failed && statusOf(loaded.failure) === 404;
   const noticeText = !notice ? '' : notice.kind === 'saved' ? t.savedRevision(notice.revision) : t.restored(notice.revision);

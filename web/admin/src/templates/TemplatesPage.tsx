@@ -2,7 +2,7 @@ import { AppLink } from '@clove/web-kit/AppLink';
 import { formatDate } from '@clove/web-kit/format';
 import type { Lang, RemotePageProps } from '@clove/web-kit/session';
 import { useResource } from '@clove/web-kit/useResource';
-import { BUILTIN_TEMPLATE_NAMES, fetchTemplates } from '../api/templates';
+import { fetchTemplates } from '../api/templates';
 import { AccessNotice, adminSession } from '../components/AccessNotice';
 import { FailureAlert } from '../components/FailureAlert';
 import { messages, type Messages } from '../i18n';
@@ -67,7 +67,7 @@ function TemplateList({ token, lang, t, navigate }: TemplateListProps) {
                   </th>
                   <td className="adm-wrap">{template.description || <span className="adm-muted">—</span>}</td>
                   <td>{t.revisionNumber(template.revision)}</td>
-                  <td>{BUILTIN_TEMPLATE_NAMES.has(template.name) ? t.builtin : t.custom}</td>
+                  <td>{template.builtin ? t.builtin : t.custom}</td>
                   <td><time dateTime={template.updatedAt}>{formatDate(template.updatedAt, lang, 'medium')}</time></td>
                 </tr>
               ))}

@@ -35,6 +35,18 @@ export interface ContainerView {
   usage: Usage | null;
 }
 
+/** GET /system/monitor/components: one revision of a deployment's component, also when scaled to 0. */
+export interface ComponentView {
+  deploymentId: string;
+  slug: string;
+  namespace: string;
+  component: string;
+  workload: string;
+  revision: number | null;
+  desiredReplicas: number;
+  readyReplicas: number;
+}
+
 export interface ScaleResult {
   deploymentId: string;
   component: string;
@@ -55,6 +67,10 @@ export function fetchNodes(token: string, signal?: AbortSignal): Promise<NodeVie
 
 export function fetchContainers(token: string, signal?: AbortSignal): Promise<ContainerView[]> {
   return request<ContainerView[]>('GET', '/system/monitor/containers', { token, signal });
+}
+
+export function fetchComponents(token: string, signal?: AbortSignal): Promise<ComponentView[]> {
+  return request<ComponentView[]>('GET', '/system/monitor/components', { token, signal });
 }
 
 export function scaleComponent(token: string, deploymentId: string, component: string, replicas: number): Promise<ScaleResult> {

@@ -1,12 +1,10 @@
-import type { DeploymentDetail, DeploymentSummary } from '../api/deployments';
-import type { ContainerView, NodeView } from '../api/system';
+import type { ComponentView, ContainerView, NodeView } from '../api/system';
 
 export interface SystemSnapshot {
   nodes: NodeView[];
   containers: ContainerView[];
-  deployments: DeploymentSummary[];
-  /** Components with their desired replicas, per deployment id (those that could be read). */
-  details: Map<string, DeploymentDetail>;
+  /** Components of the deployments with their desired replicas (those the runtime could tell). */
+  components: ComponentView[];
 }
 
 /** A deployment's component with what runs of it. */
@@ -36,7 +34,7 @@ function sum(values: Array<number | null | undefined>): number | null {
  * and every component that has replicas running, with their replicas, use and state.
  */
 export function componentRows(snapshot: SystemSnapshot): ComponentRow[] {
-  const slugs = new Map(snapshot.deployments.map((d) => [d.id, d.slug]));
+  const slugs = new Map(snapshot.components.map((c) => [c.deploymentId, c.slug]));
   const rows = new Map<string, ComponentRow>();
   const rowFor = (deploymentId: string | null, label: string, component: string) => {
     const key = `${deploymentId ?? label}/${component}`;
@@ -47,8 +45,8 @@ export function componentRows(snapshot: SystemSnapshot): ComponentRow[] {
     }
     return row;
   };
-  for (const detail of snapshot.details.values()) {
-    for (const component of detail.components) rowFor(detail.id, detail.slug, component.name).desired = component.desiredReplicas;
+  for (const component of snapshot.components) {
+    rowFor(component.deploymentId, component.slug, component.component).desired = component.desiredReplicas;
   }
   for (const container of snapshot.containers) {
     const label = (container.deploymentId && slugs.get(container.deploymentId)) || container.namespace;

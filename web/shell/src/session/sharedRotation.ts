@@ -1,16 +1,17 @@
 import { refreshSession } from './refresh';
 import type { Session } from './session';
+import { readRotation, writeRotation } from './rotationStore';
 import { parseSession } from './storage';
 
 // A duplicated tab starts with a copy of its opener's sessionStorage, so two tabs can hold
 // the same refresh token. The server revokes a session whose refresh token is used twice, so
 // only one tab may spend it: tabs rotate under one Web Lock, and the tab that rotated leaves
-// the new pair for the others in localStorage, encrypted with a key that lives in
-// sessionStorage. Only tabs copied from the same tab have that key; a record left behind
-// after every tab closed cannot be read.
+// the new pair for the others in IndexedDB (and tells them on a BroadcastChannel), encrypted
+// with a key that lives in sessionStorage. Only tabs copied from the same tab have that key;
+// a record left behind after every tab closed cannot be read.
 
 const LOCK = 'clove.session.refresh';
-const RECORD = 'clove.session.rotated';
+const CHANNEL = 'clove.session.rotated';
 const KEY = 'clove.session.key';
 /** Long enough for a throttled background tab to wake up and adopt the new pair. */
 const RECORD_TTL_MS = 10 * 60_000;
@@ -29,7 +30,8 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.
 
 /** Web Locks and Web Crypto exist only in secure contexts (https, or localhost). */
 function supported(): boolean {
-  return typeof navigator !== 'undefined' && 'locks' in navigator && globalThis.crypto?.subtle !== undefined;
+  return typeof navigator !== 'undefined' && 'locks' in navigator && globalThis.crypto?.subtle !== undefined
+    && typeof indexedDB !== 'undefined' && typeof BroadcastChannel !== 'undefined';
 }
 
 async function tokenDigest(refreshToken: string): Promise<string> {
@@ -56,9 +58,9 @@ async function sharingKey(): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', fromBase64(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-function readRecord(): RotationRecord | null {
+async function readRecord(): Promise<RotationRecord | null> {
   try {
-    const record = JSON.parse(window.localStorage.getItem(RECORD) ?? 'null') as RotationRecord | null;
+    const record = (await readRotation()) as RotationRecord | undefined;
     if (!record || typeof record.previous !== 'string' || Date.now() - record.at > RECORD_TTL_MS) return null;
     return record;
   } catch {
@@ -67,7 +69,8 @@ function readRecord(): RotationRecord | null {
 }
 
 /** The pair another tab got for this refresh token, if one did. */
-async function adoptable(refreshToken: string, record = readRecord()): Promise<Session | null> {
+async function adoptable(refreshToken: string): Promise<Session | null> {
+  const record = await readRecord();
   if (!record || record.previous !== (await tokenDigest(refreshToken))) return null;
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(record.iv) }, await sharingKey(), fromBase64(record.data));
@@ -82,7 +85,10 @@ async function leaveRecord(spent: string, next: Session): Promise<void> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sharingKey(), encoder.encode(JSON.stringify(next)));
   const record: RotationRecord = { previous: await tokenDigest(spent), iv: toBase64(iv), data: toBase64(data), at: Date.now() };
-  window.localStorage.setItem(RECORD, JSON.stringify(record));
+  await writeRotation(record);
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage('rotated');
+  channel.close();
 }
 
 /** Rotates the session's refresh token once across every tab that holds it. */
@@ -100,13 +106,13 @@ export async function rotateShared(session: Session): Promise<Session> {
 /** Calls `adopt` when another tab rotated the refresh token this tab holds. Returns the unsubscribe. */
 export function onSharedRotation(current: () => Session | null, adopt: (session: Session) => void): () => void {
   if (!supported()) return () => undefined;
-  const listener = (event: StorageEvent) => {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => {
     const session = current();
-    if (event.key !== RECORD || !session) return;
+    if (!session) return;
     void adoptable(session.refreshToken).then((next) => {
       if (next && current()?.refreshToken === session.refreshToken) adopt(next);
     });
   };
-  window.addEventListener('storage', listener);
-  return () => window.removeEventListener('storage', listener);
+  return () => channel.close();
 }
