@@ -15,14 +15,17 @@ export interface Resource<T> {
   replace: (data: T) => void;
 }
 
-export interface ResourceOptions {
+export interface ResourceOptions<T> {
   /**
    * What must trigger a load besides `refresh` (signed in or not, ids). A new key starts without
    * the old answer; null loads nothing, and a key that comes back shows its last answer meanwhile.
    */
   key: string | null;
-  /** Time from the end of one load to a quiet poll; null or absent: no polling. */
-  intervalMs?: number | null;
+  /**
+   * Time from the end of one load to a quiet poll, fixed or chosen from that load's answer or
+   * failure (e.g. closely while a deployment is at work); null or absent: no polling.
+   */
+  intervalMs?: number | null | ((data: T | null, failure: unknown) => number | null);
 }
 
 interface State<T> {
@@ -42,7 +45,7 @@ function start<T>(key: string | null): State<T> {
  * and again. The loader closes over the token, which the shell renews in the background: it is
  * kept in a ref so that a new token alone loads nothing. Unmounting aborts the request.
  */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key, intervalMs = null }: ResourceOptions): Resource<T> {
+export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key, intervalMs = null }: ResourceOptions<T>): Resource<T> {
   const [state, setState] = useState<State<T>>(() => start(key));
   const [attempt, setAttempt] = useState(0);
   const refresh = useCallback(() => setAttempt((n) => n + 1), []);
@@ -50,6 +53,10 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key,
   loadRef.current = load;
   const keyRef = useRef(key);
   keyRef.current = key;
+  const intervalRef = useRef(intervalMs);
+  intervalRef.current = intervalMs;
+  // A chosen interval is a new function on every render: only a fixed one restarts polling.
+  const polling = typeof intervalMs === 'function' ? 'chosen' : intervalMs;
 
   useEffect(() => {
     if (key === null) return;
@@ -57,17 +64,24 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key,
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = (quiet: boolean) => {
       if (!quiet) setState((previous) => (previous.key === key ? { ...previous, loading: true } : start(key)));
+      let answer: T | null = null;
+      let failed: unknown = null;
       loadRef.current(controller.signal)
         .then(
           (data) => {
+            answer = data;
             if (!controller.signal.aborted) setState({ key, data, failure: null, loading: false, updatedAt: Date.now() });
           },
           (failure: unknown) => {
+            failed = failure;
             if (!controller.signal.aborted) setState((previous) => ({ ...previous, failure, loading: false }));
           },
         )
         .finally(() => {
-          if (!controller.signal.aborted && intervalMs !== null) timer = setTimeout(() => run(true), intervalMs);
+          if (controller.signal.aborted) return;
+          const interval = intervalRef.current;
+          const next = typeof interval === 'function' ? interval(answer, failed) : interval;
+          if (next !== null) timer = setTimeout(() => run(true), next);
         });
     };
     run(false);
@@ -75,7 +89,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key,
       controller.abort();
       clearTimeout(timer);
     };
-  }, [key, intervalMs, attempt]);
+  }, [key, polling, attempt]);
 
   const replace = useCallback((data: T) => {
     setState((previous) => (previous.key === keyRef.current ? { ...previous, data, failure: null, updatedAt: Date.now() } : previous));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useResource } from '@clove/web-kit/useResource';
 import { statusOf } from '../api/client';
 import { fetchDeployment, TRANSIENT_STATUSES, type DeploymentDetail } from '../api/deployments';
 
@@ -13,66 +13,35 @@ export type PollState =
   | { status: 'missing' }
   | { status: 'failed'; failure: unknown };
 
+/** A 4xx is the answer (gone, or not yours); anything else may pass. */
+const final = (failure: unknown) => {
+  const code = statusOf(failure);
+  return code >= 400 && code < 500;
+};
+
+function nextPoll(deployment: DeploymentDetail | null, failure: unknown): number | null {
+  if (failure !== null) return final(failure) ? null : RETRY_MS;
+  return deployment && TRANSIENT_STATUSES.has(deployment.status) ? FAST_MS : SLOW_MS;
+}
+
 /**
  * The deployment, polled: about every second while its status is transient, every ten
- * seconds otherwise. `refresh` looks at once (after a change the page made); `retry` starts
+ * seconds otherwise. When the server cannot answer, what is shown stays (marked stale) and it
+ * looks again soon. `refresh` looks at once (after a change the page made); `retry` starts
  * over after a failure.
  */
 export function useDeploymentPoll(token: string | null, id: string) {
-  const [state, setState] = useState<PollState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const tokenRef = useRef(token);
-  tokenRef.current = token;
-  const refreshRef = useRef<() => void>(() => undefined);
-  const signedIn = token !== null;
-
-  useEffect(() => {
-    if (!signedIn) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let controller: AbortController | undefined;
-
-    const schedule = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void poll(), ms);
-    };
-    const poll = async () => {
-      const token = tokenRef.current;
-      if (!token) return;
-      controller?.abort();
-      const current = new AbortController();
-      controller = current;
-      try {
-        const deployment = await fetchDeployment(token, id, current.signal);
-        if (stopped || current.signal.aborted) return;
-        setState({ status: 'ready', deployment, stale: false });
-        schedule(TRANSIENT_STATUSES.has(deployment.status) ? FAST_MS : SLOW_MS);
-      } catch (failure) {
-        if (stopped || current.signal.aborted) return;
-        const code = statusOf(failure);
-        if (code === 404) return setState({ status: 'missing' });
-        if (code >= 400 && code < 500) return setState({ status: 'failed', failure });
-        // The server could not answer this time: keep what is shown and look again soon.
-        setState((previous) => (previous.status === 'ready' ? { ...previous, stale: true } : { status: 'failed', failure }));
-        schedule(RETRY_MS);
-      }
-    };
-
-    refreshRef.current = () => {
-      if (stopped) return;
-      clearTimeout(timer);
-      void poll();
-    };
-    setState({ status: 'loading' });
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      controller?.abort();
-    };
-  }, [id, signedIn, attempt]);
-
-  const refresh = useCallback(() => refreshRef.current(), []);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, refresh, retry };
+  const { data, failure, loading, refresh } = useResource(
+    (signal) => fetchDeployment(token ?? '', id, signal),
+    { key: token === null ? null : id, intervalMs: nextPoll },
+  );
+  let state: PollState;
+  if (failure !== null && !loading) {
+    if (statusOf(failure) === 404) state = { status: 'missing' };
+    else if (data === null || final(failure)) state = { status: 'failed', failure };
+    else state = { status: 'ready', deployment: data, stale: true };
+  } else {
+    state = data === null ? { status: 'loading' } : { status: 'ready', deployment: data, stale: false };
+  }
+  return { state, refresh, retry: refresh };
 }

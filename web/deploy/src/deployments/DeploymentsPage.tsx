@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useResource } from '@clove/web-kit/useResource';
 import { fetchDeployments, TRANSIENT_STATUSES } from '../api/deployments';
 import { AppLink } from '../components/AppLink';
@@ -34,20 +33,16 @@ interface DeploymentListProps {
 }
 
 function DeploymentList({ user, lang, t, navigate }: DeploymentListProps) {
-  const list = useResource((signal) => fetchDeployments(user.accessToken, signal), { key: 'deployments' });
+  // While something is being deployed, updated or deleted, the list follows it.
+  const list = useResource((signal) => fetchDeployments(user.accessToken, signal), {
+    key: 'deployments',
+    intervalMs: (deployments) => (deployments?.some((deployment) => TRANSIENT_STATUSES.has(deployment.status)) ? REFRESH_WHILE_WORKING_MS : null),
+  });
   const isAdmin = user.user.role === 'admin';
   const { refresh } = list;
   const deployments = list.data ?? [];
   const failed = !list.loading && list.failure !== null;
   const ready = !list.loading && !failed;
-  const working = ready && deployments.some((deployment) => TRANSIENT_STATUSES.has(deployment.status));
-
-  // While something is being deployed, updated or deleted, the list follows it.
-  useEffect(() => {
-    if (!working) return;
-    const timer = setTimeout(refresh, REFRESH_WHILE_WORKING_MS);
-    return () => clearTimeout(timer);
-  }, [working, refresh]);
 
   return (
     <section className="dp-page" aria-labelledby="dp-console-heading">

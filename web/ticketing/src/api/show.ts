@@ -9,9 +9,8 @@ export interface GradeSummary {
   remaining: number;
 }
 
-/** GET /e/{slug}/event. Prices are minor units of `currency`. */
-export interface ShowDetails {
-  slug: string;
+/** What a seller registers about a performance, beside its seat map. */
+export interface PerformanceInfo {
   title: string;
   description: string;
   performers: string[];
@@ -19,6 +18,11 @@ export interface ShowDetails {
   startsAt: string;
   endsAt: string;
   saleOpensAt: string | null;
+}
+
+/** GET /e/{slug}/event. Prices are minor units of `currency`. */
+export interface ShowDetails extends PerformanceInfo {
+  slug: string;
   currency?: string;
   grades?: GradeSummary[];
   maxSeatsPerBuyer?: number;

@@ -1,7 +1,7 @@
 import { request, requestBlob, showPath } from '../api/client';
-import type { Seat, SeatMap, ShowDetails } from '../api/show';
+import type { PerformanceInfo, Seat, SeatMap, ShowDetails } from '../api/show';
 
-export type { Seat, SeatMap };
+export type { PerformanceInfo, Seat, SeatMap };
 
 /** GET /e/{slug}/event as the seller sees it after registering or modifying. */
 export interface SellerShow extends ShowDetails {
@@ -33,15 +33,6 @@ export interface SeatMapInput {
   seats?: ExplicitSeatInput[];
 }
 
-export interface PerformanceInfo {
-  title: string;
-  description: string;
-  performers: string[];
-  venue: string;
-  startsAt: string;
-  endsAt: string;
-  saleOpensAt: string | null;
-}
 
 export type ApplyBody = PerformanceInfo & { seatMap: SeatMapInput };
 export type ModifyBody = Partial<PerformanceInfo> & { seatMap?: SeatMapInput };

@@ -1,22 +1,12 @@
-import { useMemo, useState, type Ref } from 'react';
+import { useMemo, useState } from 'react';
 import { useResource } from '@clove/web-kit/useResource';
 import { formatCount, formatDate } from '../../format';
-import type { Messages } from '../../i18n';
-import type { Lang, Session } from '../../session';
+import type { Lang } from '../../session';
 import { FailureNotice } from '../FailureNotice';
+import type { SellerSectionProps } from '../sections';
 import { fetchBookers, type Booker } from '../sellerApi';
 import { BookersTable } from './BookersTable';
 import { CsvDownload } from './CsvDownload';
-
-interface BookersSectionProps {
-  slug: string;
-  lang: Lang;
-  session: Session;
-  navigate: (path: string) => void;
-  t: Messages;
-  active: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-}
 
 function matches(booker: Booker, query: string, lang: Lang): boolean {
   const text = [booker.buyerName, booker.buyerEmail, booker.orderId, booker.orderStatus, booker.paymentStatus, formatDate(booker.paidAt, lang), ...booker.seats]
@@ -27,7 +17,7 @@ function matches(booker: Booker, query: string, lang: Lang): boolean {
 }
 
 /** Who bought which seats (GET /bookers), filtered as typed, and the CSV file. */
-export function BookersSection({ slug, lang, session, navigate, t, active, headingRef }: BookersSectionProps) {
+export function BookersSection({ slug, lang, session, navigate, t, active, headingRef }: SellerSectionProps) {
   const s = t.seller.bookers;
   const list = useResource((signal) => fetchBookers(slug, session.accessToken, signal), { key: active ? slug : null });
   const [query, setQuery] = useState('');

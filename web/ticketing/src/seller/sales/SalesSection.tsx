@@ -1,28 +1,17 @@
-import { useMemo, type Ref } from 'react';
+import { useMemo } from 'react';
 import { useResource } from '@clove/web-kit/useResource';
 import { formatCount, locales, priceFormat } from '../../format';
-import type { Messages } from '../../i18n';
-import type { Lang, Session } from '../../session';
 import { FailureNotice } from '../FailureNotice';
+import type { SellerSectionProps } from '../sections';
 import { fetchSales } from '../sellerApi';
 import { DailyBookingsTable } from './DailyBookingsTable';
 import { GradeSalesTable } from './GradeSalesTable';
-
-interface SalesSectionProps {
-  slug: string;
-  lang: Lang;
-  session: Session;
-  navigate: (path: string) => void;
-  t: Messages;
-  active: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-}
 
 /** Polled while the section is shown; a refresh keeps the figures on screen until new ones arrive. */
 const QUIET_REFRESH_MS = 15_000;
 
 /** Sold, held and available seats per grade, revenue, refunds and bookings per day (GET /sales). */
-export function SalesSection({ slug, lang, session, navigate, t, active, headingRef }: SalesSectionProps) {
+export function SalesSection({ slug, lang, session, navigate, t, active, headingRef }: SellerSectionProps) {
   const s = t.seller.sales;
   const sales = useResource((signal) => fetchSales(slug, session.accessToken, signal), {
     key: active ? slug : null,

@@ -1,19 +1,11 @@
 import { useRef, useState } from 'react';
-import type { Messages } from '../../i18n';
-import type { Lang, Session } from '../../session';
 import { FailureNotice } from '../FailureNotice';
+import type { SellerSectionProps } from '../sections';
 import type { useSellerShow } from '../useSellerShow';
 import { SetupForm } from './SetupForm';
 
-interface SetupSectionProps {
-  slug: string;
-  lang: Lang;
-  session: Session;
-  navigate: (path: string) => void;
-  t: Messages;
+interface SetupSectionProps extends SellerSectionProps {
   show: ReturnType<typeof useSellerShow>;
-  active: boolean;
-  headingRef: (element: HTMLHeadingElement | null) => void;
 }
 
 /** Registering the performance, or changing it once it is registered. */
