@@ -7,14 +7,18 @@
 // zero violations). Targets are reported as met or not met, never adjusted.
 // Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200]
 //        small: npm run bench:ticketing -- --seats 2000 --buyers 500 --concurrency 50
+//        the hold path alone: npm run bench:ticketing -- --hold-only
+//        where the CPU goes: npm run bench:ticketing -- --buyers 6000 --profile prof
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
 import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
 import { measureRawUpdates } from '../tools/bots/dist/bench.raw-updates.js';
+import { routeLatencies } from '../tools/bots/dist/bench.route-latency.js';
+import { resetStatements, topStatements } from '../tools/bots/dist/bench.statements.js';
 import { startLauncher } from './launcher.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -30,6 +34,8 @@ const OPTIONS = {
   'raw-ops': { type: 'string', default: '20000' },
   'db-pool': { type: 'string', default: '40' },
   'duration-limit': { type: 'string', default: '600' },
+  profile: { type: 'string' },
+  'hold-only': { type: 'boolean' },
   help: { type: 'boolean' },
 };
 let values;
@@ -40,7 +46,10 @@ try {
   process.exit(2);
 }
 if (values.help) {
-  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --db-pool 40 --duration-limit 600]');
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --db-pool 40 --duration-limit 600 --hold-only --profile DIR]');
+  console.log('  --hold-only     every buyer holds, then releases or walks away: the hold path alone (no payments)');
+  console.log('  --profile DIR   write a V8 CPU profile of every platform process to DIR (open in Chrome DevTools),');
+  console.log('                  and count the statements inside database functions on their own (both slow the run)');
   process.exit(0);
 }
 const whole = (name, min, max) => {
@@ -72,10 +81,22 @@ function seatMap(total) {
   return { sections, total: rows * 100, shape: `${sectionCount} sections × ≤10 rows × 100 seats` };
 }
 
+/** The preload that profiles each platform process, writing into `dir`. */
+function profiler(dir) {
+  const url = new URL('./cpu-profile.mjs', import.meta.url);
+  url.searchParams.set('dir', resolve(dir));
+  return url.href;
+}
+
 /** Starts the platform with one performance, "bench", whose database pool is the one asked for. */
 const launchPlatform = (stateDir) => startLauncher(stateDir, {
   args: ['--slug', SLUG],
-  env: { AUTH_LOGIN_MAX_PER_IP: '1000000', PERF_BENCH_DB_POOL_MAX: String(opts.dbPool), LOG_LEVEL: 'warn' },
+  env: {
+    AUTH_LOGIN_MAX_PER_IP: '1000000',
+    PERF_BENCH_DB_POOL_MAX: String(opts.dbPool),
+    LOG_LEVEL: 'warn',
+    ...(values.profile ? { NODE_OPTIONS: `--import=${profiler(values.profile)}` } : {}),
+  },
 });
 
 async function json(method, url, body, token) {
@@ -120,6 +141,7 @@ function runBots(runtime, jsonFile) {
     '--payments-database-url', runtime.databases.payments,
     '--duration-limit', String(opts.durationLimit),
     '--json', jsonFile,
+    ...(values['hold-only'] ? ['--abandon-share', '1', '--decline-share', '0', '--refund-share', '0'] : []),
   ];
   bots = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   return new Promise((resolve) => bots.once('exit', (code) => resolve(code)));
@@ -127,7 +149,7 @@ function runBots(runtime, jsonFile) {
 
 const verdict = (met) => (met ? 'MET' : 'NOT MET');
 
-function summarise(setup, raw, report, cpu, errors) {
+function summarise(setup, raw, report, cpu, errors, statements, serverSide) {
   const hold = report.steps.find((s) => s.step === 'hold');
   const holdShare = raw.opsPerSecond ? report.throughput.holdAttemptsPerSecond / raw.opsPerSecond : 0;
   const violations = report.invariants.reduce((sum, c) => sum + c.violations, 0);
@@ -151,18 +173,26 @@ function summarise(setup, raw, report, cpu, errors) {
     '',
     `Ticketing benchmark — ${new Date().toISOString()}`,
     `  machine       ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
-    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
+    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
     `  raw UPDATE    ${raw.opsPerSecond} ops/s (${raw.ops} ops, ${raw.clients} clients, ${raw.updated} took a seat, ${raw.seconds} s)`,
     `  holds         ${results.holdAttemptsPerSecond} attempts/s = ${(holdShare * 100).toFixed(1)} % of raw (target ≥ 40 %): ${verdict(met.holdShareOfRaw)}` +
       `  [${results.holdsPerSecond} successful holds/s]`,
     `  hold p99      ${results.holdP99Ms} ms at concurrency ${opts.concurrency} (target < 100 ms): ${verdict(met.holdP99Ms)}`,
-    `  purchases     ${results.purchasesPerSecond} completed/s (target ≥ 1,000): ${verdict(met.purchasesPerSecond)}` +
-      `  [${report.totals.purchases} in ${report.durationSeconds} s]`,
+    values['hold-only']
+      ? '  purchases     none: a hold-only run (--hold-only) measures the hold path alone'
+      : `  purchases     ${results.purchasesPerSecond} completed/s (target ≥ 1,000): ${verdict(met.purchasesPerSecond)}` +
+        `  [${report.totals.purchases} in ${report.durationSeconds} s]`,
     `  invariants    ${violations} violations in ${report.invariants.length} checks (target 0): ${verdict(met.violations)}`,
     `  CPU (s)       ${Object.entries(cpu).map(([part, s]) => `${part} ${s}`).join(', ') || 'not measured'}` +
       ` — of ${+(report.durationSeconds * report.machine.cores).toFixed(1)} available`,
     ...report.steps.map((s) => `  ${s.step.padEnd(13)} p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms (${s.count} requests)`),
     ...Object.entries(errors).map(([message, n]) => `  logged error  ${n}× ${message}`),
+    ...(serverSide ? [
+      `  inside ticketing (its own histogram; event loop lag ${serverSide.eventLoopLagMeanMs} ms on average):`,
+      ...serverSide.routes.slice(0, 8).map((r) => `    ${r.route.padEnd(40)} p50 ≤ ${r.p50AtMostMs ?? '>10000'} ms, p99 ≤ ${r.p99AtMostMs ?? '>10000'} ms (${r.requests} requests)`),
+    ] : []),
+    '  busiest statements (total ms, calls, mean ms, database):',
+    ...statements.slice(0, 12).map((s) => `    ${String(s.totalMs).padStart(7)} ${String(s.calls).padStart(7)} ${s.meanMs.toFixed(3).padStart(8)}  ${s.database}: ${s.query.slice(0, 90)}`),
   ];
   return { results, met, text };
 }
@@ -183,6 +213,7 @@ try {
   const began = Date.now();
   const map = seatMap(opts.seats);
   console.log(`[bench] starting the platform (state in ${stateDir})…`);
+  if (values.profile) await mkdir(values.profile, { recursive: true });
   platform = await launchPlatform(stateDir);
   await platform.ready;
   const runtime = JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8'));
@@ -197,10 +228,15 @@ try {
   });
   console.log(`[bench] raw UPDATE: ${raw.opsPerSecond} ops/s with ${raw.clients} clients; running ${opts.buyers} buyers…`);
   const botsJson = join(stateDir, 'bots.json');
+  const superuser = new URL(runtime.performances[SLUG].database);
+  [superuser.username, superuser.password, superuser.pathname] = ['clove', encodeURIComponent(secrets.postgresPassword), '/postgres'];
+  await resetStatements(superuser.href, { nested: Boolean(values.profile) });
   const [cpuBefore, busyBefore] = [await sampleCpu(platform.pid), await machineBusySeconds()];
   const botsExit = await runBots(runtime, botsJson);
   const [cpuAfter, busyAfter] = [await sampleCpu(platform.pid), await machineBusySeconds()];
   const report = JSON.parse(await readFile(botsJson, 'utf8'));
+  const statements = await topStatements(superuser.href, 30);
+  const serverSide = await routeLatencies(runtime.performances[SLUG].internalUrl);
   const cpu = Object.fromEntries(
     Object.entries({ ...cpuBetween(cpuBefore, cpuAfter), bots: report.botsCpuSeconds }).sort((a, b) => b[1] - a[1]),
   );
@@ -210,13 +246,13 @@ try {
     cpu['other processes'] = +Math.max(0, busyAfter - busyBefore - ours).toFixed(1);
   }
   const errors = await loggedErrors(join(stateDir, 'logs'));
-  const summary = summarise({ seats: event.totalSeats, shape: map.shape }, raw, report, cpu, errors);
+  const summary = summarise({ seats: event.totalSeats, shape: map.shape }, raw, report, cpu, errors, statements, serverSide);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   await mkdir(join(root, 'bench-results'), { recursive: true });
   const file = join(root, 'bench-results', `ticketing-${stamp}.json`);
   await writeFile(file, `${JSON.stringify({
     benchmark: 'ticketing',
-    options: opts,
+    options: { ...opts, holdOnly: Boolean(values['hold-only']) },
     machine: report.machine,
     targets: TARGETS,
     results: summary.results,
@@ -224,6 +260,8 @@ try {
     raw,
     cpuSecondsDuringBots: cpu,
     loggedErrors: errors,
+    busiestStatements: statements,
+    insideTicketing: serverSide,
     bots: report,
     totalSeconds: Math.round((Date.now() - began) / 1000),
   }, null, 2)}\n`);

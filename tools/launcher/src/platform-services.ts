@@ -174,6 +174,6 @@ export function performancePlatformEnv({ secrets, urls, env }: Pick<ServiceConte
 /** The little of the launcher's own environment every child needs. */
 export function baseEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = { NODE_ENV: env.NODE_ENV ?? 'production' };
-  for (const key of ['PATH', 'HOME', 'TZ', 'LANG']) if (env[key]) out[key] = env[key]!;
+  for (const key of ['PATH', 'HOME', 'TZ', 'LANG', 'NODE_OPTIONS']) if (env[key]) out[key] = env[key]!;
   return out;
 }

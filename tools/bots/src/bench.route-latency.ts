@@ -1,0 +1,44 @@
+/** What a service's own request histogram says of one route: time spent inside the service. */
+export interface RouteLatency {
+  route: string;
+  requests: number;
+  /** Upper bounds of the histogram buckets holding the 50th and 99th percentile, ms (null: above the last bucket). */
+  p50AtMostMs: number | null;
+  p99AtMostMs: number | null;
+}
+
+const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\} (\d+(?:\.\d+)?)$/;
+const label = (labels: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(labels)?.[1] ?? '';
+
+function percentileBound(buckets: Map<number, number>, total: number, share: number): number | null {
+  for (const [le, cumulative] of [...buckets].sort((a, b) => a[0] - b[0])) {
+    if (cumulative >= total * share) return Number.isFinite(le) ? Math.round(le * 1000) : null;
+  }
+  return null;
+}
+
+/**
+ * Reads the service's /metrics (the http_request_duration_seconds histogram, all statuses
+ * together), so the bots' latencies can be told apart: time in the service versus time spent
+ * waiting to be served. Null when the metrics cannot be read.
+ */
+export async function routeLatencies(serviceUrl: string): Promise<{ routes: RouteLatency[]; eventLoopLagMeanMs: number | null } | null> {
+  const response = await fetch(`${serviceUrl}/metrics`).catch(() => null);
+  if (!response?.ok) return null;
+  const byRoute = new Map<string, Map<number, number>>();
+  let lag: number | null = null;
+  for (const line of (await response.text()).split('\n')) {
+    if (line.startsWith('nodejs_eventloop_lag_mean_seconds')) lag = Math.round(Number(line.split(' ').pop()) * 1000 * 10) / 10;
+    const match = BUCKET.exec(line);
+    if (!match) continue;
+    const route = `${label(match[1]!, 'method')} ${label(match[1]!, 'route')}`;
+    const le = label(match[1]!, 'le') === '+Inf' ? Infinity : Number(label(match[1]!, 'le'));
+    const buckets = byRoute.get(route) ?? byRoute.set(route, new Map()).get(route)!;
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
+  }
+  const routes = [...byRoute].map(([route, buckets]) => {
+    const total = buckets.get(Infinity) ?? 0;
+    return { route, requests: total, p50AtMostMs: percentileBound(buckets, total, 0.5), p99AtMostMs: percentileBound(buckets, total, 0.99) };
+  });
+  return { routes: routes.filter((r) => r.requests > 0).sort((a, b) => b.requests - a.requests), eventLoopLagMeanMs: lag };
+}
