@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, StaticTokens, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, StaticTokens, type App, type Pool } from '@clove/kit';
 import type { CatalogConfig } from './config.js';
 
 import { registerIngestRoutes } from './ingest/ingest.routes.js';
@@ -26,7 +26,7 @@ export async function buildApp(config: CatalogConfig, options: { silent?: boolea
   });
   const tokens = new StaticTokens(config.CATALOG_INGEST_TOKENS, 'Ingest tokens');
   registerPerformanceRoutes(app, { pool });
-  registerBuyerRoutes(app, { pool, guards: createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL))) });
+  registerBuyerRoutes(app, { pool, guards: createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL)) });
   registerIngestRoutes(app, { ingest: new IngestService(pool), tokens });
   await app.ready();
   return { app, pool, close };

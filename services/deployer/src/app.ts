@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, StaticTokens, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, StaticTokens, type App, type Pool } from '@clove/kit';
 import { OperationsService } from './operations/operations.service.js';
 import { registerOperationsRoutes } from './operations/operations.routes.js';
 import { registerAccessRoutes } from './access/access.routes.js';
@@ -49,7 +49,7 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
     drainMs: config.DRAIN_MS,
   };
   const deployments = new DeploymentService({ ...deps, templates: new TemplatesClient(config.TEMPLATES_URL, config.SERVICE_TIMEOUT_MS), log: app.log });
-  const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
+  const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   registerDeploymentRoutes(app, { deployments, guards });
   registerMemberRoutes(app, { members: new MemberService(repo, new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS)), guards });
   registerAccessRoutes(app, { deployments });

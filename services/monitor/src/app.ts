@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
 import { AlertEvaluator } from './alerts/alert-evaluator.js';
 import { AlertRepository } from './alerts/alert.repository.js';
 import { registerAlertRoutes } from './alerts/alerts.routes.js';
@@ -63,7 +63,7 @@ export async function buildApp(config: MonitorConfig, options: { silent?: boolea
     ? new PrometheusSource({ url: config.PROMETHEUS_URL, runtime: config.RUNTIME, timeoutMs: config.SERVICE_TIMEOUT_MS, scrapeIntervalSeconds: config.PROMETHEUS_SCRAPE_INTERVAL_SECONDS })
     : new EmbeddedSource(samples);
 
-  const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
+  const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   registerViewRoutes(app, {
     guards,
     deployer,

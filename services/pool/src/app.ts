@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, StaticTokens, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, StaticTokens, type App, type Pool } from '@clove/kit';
 import { createAccess } from './access/access.js';
 
 import { Builder } from './builds/builder.js';
@@ -35,7 +35,7 @@ export async function buildApp(config: PoolConfig, options: { silent?: boolean }
     builtinServices: new Set(listOf(config.POOL_BUILTIN_SERVICES)),
     gitAllowedHosts: new Set(listOf(config.POOL_GIT_ALLOWED_HOSTS).map((host) => host.toLowerCase())),
   });
-  const access = createAccess(new StaticTokens(config.POOL_SERVICE_TOKENS), createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL))));
+  const access = createAccess(new StaticTokens(config.POOL_SERVICE_TOKENS), createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL)));
   registerImageRoutes(app, { images, access });
   registerUsageRoutes(app, { images, access });
   await app.ready();

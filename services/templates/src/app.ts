@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
 import type { TemplatesConfig } from './config.js';
 import { PoolClient } from './pool/pool-client.js';
 import { seedBuiltinTemplates } from './templates/builtin.seed.js';
@@ -27,7 +27,7 @@ export async function buildApp(config: TemplatesConfig, options: { silent?: bool
   });
   const images = new PoolClient({ baseUrl: config.POOL_URL, serviceToken: config.POOL_SERVICE_TOKEN, timeoutMs: config.POOL_TIMEOUT_MS });
   const templates = new TemplateService(pool, images);
-  const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
+  const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   registerTemplateRoutes(app, { templates, images, guards });
   const stopping = new AbortController();
   let seeding: Promise<void> = Promise.resolve();

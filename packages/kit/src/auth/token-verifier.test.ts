@@ -90,6 +90,41 @@ describe('token verification', () => {
   });
 });
 
+describe('verified tokens reused', () => {
+  it('checks a token once, then answers from memory until the reuse time or the expiry ends', async () => {
+    const key = await newKey();
+    const local = createLocalJWKSet({ keys: [key.jwk] });
+    let lookups = 0;
+    const counting: Parameters<typeof createTokenVerifier>[0] = (...args) => {
+      lookups += 1;
+      return local(...args);
+    };
+    const verify = createTokenVerifier(counting, { reuseForMs: 60_000 });
+    const token = await sign(key);
+    const first = await verify(token);
+    assert.deepEqual(await verify(token), first);
+    assert.equal(lookups, 1, 'the second request with the same token needed no signature check');
+
+    // A token that expires in a minute is not reused past its expiry, whatever the reuse time.
+    let clock = Date.now();
+    const verifyAt = createTokenVerifier(local, { reuseForMs: 3_600_000, now: () => clock });
+    const shortLived = await sign(key, {}, 60);
+    await verifyAt(shortLived);
+    clock += 61_000;
+    const expired = await rejection(verifyAt(shortLived));
+    assert.equal(expired.reason, 'TOKEN_EXPIRED');
+  });
+
+  it('still refuses forged tokens that share a verified token\'s claims', async () => {
+    const key = await newKey();
+    const verify = createTokenVerifier(createLocalJWKSet({ keys: [key.jwk] }), { reuseForMs: 60_000 });
+    const token = await sign(key);
+    await verify(token);
+    const [header, payload] = token.split('.') as [string, string];
+    assert.equal((await rejection(verify(`${header}.${payload}.${'A'.repeat(86)}`))).reason, 'INVALID_TOKEN');
+  });
+});
+
 describe('remote JWKS', () => {
   let server: Server;
   let keys: JWK[] = [];

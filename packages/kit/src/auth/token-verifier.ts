@@ -15,11 +15,51 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 
 const KNOWN_ROLES = new Set<Role>(ROLES);
 
+export interface VerifierOptions {
+  /**
+   * How long a token, once verified, is accepted again without checking its signature (never
+   * past its expiry); 0 checks every time. A buyer's few requests in a row then cost one
+   * signature check. Keep it well under the key cache of remoteKeys, so a retired key stops
+   * working no later than it would anyway.
+   */
+  reuseForMs?: number;
+  /** The most verified tokens remembered; the oldest are forgotten first. */
+  remember?: number;
+  /** The clock, in ms since the epoch (tests move it). */
+  now?: () => number;
+}
+
 /** Verifies access tokens against a key source: the auth JWKS over HTTP, or local keys. */
-export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
+export function createTokenVerifier(keys: JWTVerifyGetKey, options: VerifierOptions = {}): TokenVerifier {
+  const now = options.now ?? Date.now;
+  const verify = verifyWith(keys, now);
+  const reuseForMs = options.reuseForMs ?? 0;
+  if (reuseForMs <= 0) return verify;
+  const remember = options.remember ?? 20_000;
+  // The whole token is the key: the same string is the same signed claims.
+  const verified = new Map<string, { principal: Principal; until: number }>();
+  return async (token) => {
+    const at = now();
+    const known = verified.get(token);
+    if (known && known.until > at) return known.principal;
+    if (known) verified.delete(token);
+    const principal = await verify(token);
+    if (verified.size >= remember) verified.delete(verified.keys().next().value!);
+    verified.set(token, { principal, until: Math.min(at + reuseForMs, principal.expiresAt * 1000) });
+    return principal;
+  };
+}
+
+/** The services' verifier of access tokens: keys from the auth JWKS, a verified token accepted again for a minute. */
+export function remoteTokenVerifier(jwksUrl: string): TokenVerifier {
+  return createTokenVerifier(remoteKeys(jwksUrl), { reuseForMs: 60_000 });
+}
+
+function verifyWith(keys: JWTVerifyGetKey, now: () => number): TokenVerifier {
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keys, {
+        currentDate: new Date(now()),
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
         algorithms: [ACCESS_TOKEN_ALG],
