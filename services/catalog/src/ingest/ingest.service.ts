@@ -1,5 +1,5 @@
 import { withTransaction, type Pool, type PoolClient } from '@clove/kit';
-import { applyEvent } from './event.projection.js';
+import { applyEvents } from './event.projection.js';
 import type { CatalogEvent, IngestResult } from './event.schemas.js';
 import { lockPerformances } from './performance-locks.js';
 
@@ -14,14 +14,10 @@ export class IngestService {
       // other's id rows in opposite orders.
       await lockPerformances(client, events.map((e) => e.slug));
       const fresh = await recordNewEvents(client, events);
-      let accepted = 0;
-      for (const event of events) {
-        // delete: an id repeated within the batch is applied once.
-        if (!fresh.delete(event.id.toLowerCase())) continue;
-        await applyEvent(client, event);
-        accepted += 1;
-      }
-      return { accepted, duplicates: events.length - accepted };
+      // delete: an id repeated within the batch is applied once.
+      const accepted = events.filter((event) => fresh.delete(event.id.toLowerCase()));
+      await applyEvents(client, accepted);
+      return { accepted: accepted.length, duplicates: events.length - accepted.length };
     });
   }
 }

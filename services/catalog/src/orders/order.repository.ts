@@ -42,6 +42,11 @@ export async function recordRefund(db: Queryable, eventId: string, sequence: num
   );
 }
 
+export async function hasRefunds(db: Queryable, orderId: string): Promise<boolean> {
+  const { rowCount } = await db.query('select 1 from order_refunds where order_id = $1 limit 1', [orderId]);
+  return rowCount === 1;
+}
+
 /**
  * Derives an order's refunded amount, status and ticket states from the refunds recorded for
  * it. Run after either side arrives, it gives the same result in any arrival order.
