@@ -374,6 +374,49 @@ describe('ticketing through the gateway', () => {
       }
     });
 
+    it('announces the changes of many buyers at once, each seat ending in its latest state', async () => {
+      const stream = await fetch(`${quick()}/seats/stream`);
+      const reader = stream.body!.getReader();
+      const latest = new Map<string, string>();
+      let buffered = '';
+      const until = async (done: () => boolean) => {
+        const deadline = AbortSignal.timeout(15_000);
+        while (!done()) {
+          const chunk = await Promise.race([
+            reader.read(),
+            new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(new Error(`stream stopped at ${JSON.stringify([...latest])}`)))),
+          ]);
+          buffered += new TextDecoder().decode(chunk.value);
+          const events = buffered.split('\n\n');
+          buffered = events.pop()!;
+          for (const event of events) {
+            const data = /^data: (.*)$/m.exec(event)?.[1];
+            if (!data) continue;
+            const change = JSON.parse(data) as { state: string; ids: string[] };
+            for (const id of change.ids) latest.set(id, change.state);
+          }
+        }
+      };
+
+      const seats = ['Q-1-5', 'Q-1-6', 'Q-1-7', 'Q-1-8', 'Q-1-9', 'Q-1-10', 'Q-2-3', 'Q-2-4', 'Q-2-5', 'Q-2-6', 'Q-2-7', 'Q-2-8'];
+      const buyers = await Promise.all(seats.map(async (seat) => {
+        const token = await minter.token({ role: 'buyer' });
+        const hold = await post(`${quick()}/buyticket/holds`, { seatIds: [seat] }, token);
+        assert.equal(hold.status, 201, JSON.stringify(hold.body));
+        return { seat, token, holdId: hold.body.holdId as string };
+      }));
+      const payers = buyers.slice(0, 6);
+      await Promise.all(payers.map(async (b) => assert.equal((await pay(quick(), b.token, b.holdId)).status, 201)));
+
+      const paid = new Set(payers.map((b) => b.seat));
+      // Held seats that were not paid may already be back (the hold lasts 2 s): held or available.
+      await until(() => seats.every((seat) => (paid.has(seat) ? latest.get(seat) === 'sold' : latest.has(seat))));
+      await reader.cancel();
+      for (const seat of seats) {
+        if (!paid.has(seat)) assert.match(latest.get(seat)!, /^(held|available)$/, seat);
+      }
+    });
+
     it('refuses holds before the sale opens (with the opening time) and refunds after the start', async () => {
       const quickOwner = await ownerOf(platform, 'quick');
       const token = await minter.token({ role: 'buyer' });

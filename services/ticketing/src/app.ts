@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, createTokenVerifier, remoteKeys, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
 import { deploymentMembers, ownerOnly } from './access/deployment-access.js';
 import { ownerGuard } from './access/owner-guard.js';
 import type { TicketingConfig } from './config.js';
@@ -14,6 +14,7 @@ import { performanceCache } from './performance/performance.cache.js';
 import { registerPerformanceRoutes } from './performance/performance.routes.js';
 import { PerformanceService } from './performance/performance.service.js';
 import { registerSeatRoutes } from './seats/seats.routes.js';
+import { SeatAnnouncer } from './seats/seat-announcer.js';
 import { SeatFeed } from './seats/seat-stream.js';
 import { BuyerDirectory } from './seller/buyer-directory.js';
 import { registerSellerRoutes } from './seller/seller.routes.js';
@@ -41,7 +42,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   });
   const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
 
-  const guards = createGuards(createTokenVerifier(remoteKeys(config.AUTH_JWKS_URL)));
+  const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   const buyer = guards.requireRole('buyer');
   const isMember = config.DEPLOYER_URL && config.DEPLOYMENT_ID && config.DEPLOYMENT_TOKEN
     ? deploymentMembers({ deployerUrl: config.DEPLOYER_URL, deploymentId: config.DEPLOYMENT_ID, token: config.DEPLOYMENT_TOKEN, onError: logError('the deployer could not be asked about a member') })
@@ -50,15 +51,16 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   const ownerOrAdmin = ownerGuard(guards, config.OWNER_ID, isMember, { adminMayRead: true });
   const payments = new PaymentsClient(config.PAYMENTS_URL, config.PAYMENTS_API_KEY, config.PAYMENTS_TIMEOUT_MS);
   const codes = new TicketCodes(config.TICKET_CODE_SECRET, config.SLUG);
-  const refunds = new RefundService(pool, payments);
+  const announcer = new SeatAnnouncer(config.DATABASE_URL, logError('seat changes could not be announced'));
+  const refunds = new RefundService(pool, payments, announcer);
   const feed = new SeatFeed(config.DATABASE_URL, logError('seat feed failed'));
   await feed.start();
 
   const performances = performanceCache(pool);
-  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config, performances), owner });
+  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config, performances, announcer), owner });
   registerSeatRoutes(app, { pool, feed });
-  registerHoldRoutes(app, { holds: new HoldService(pool, config, performances), buyer });
-  registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes, performances), buyer });
+  registerHoldRoutes(app, { holds: new HoldService(pool, config, performances, announcer), buyer });
+  registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes, performances, announcer), buyer });
   registerTicketRoutes(app, { pool, refunds, codes, buyer, owner });
   const directory = new BuyerDirectory(config.AUTH_URL, config.AUTH_CLIENT, logError('buyer lookup failed'));
   registerSellerRoutes(app, { pool, ownerOrAdmin, currency: config.CURRENCY, slug: config.SLUG, directory });
@@ -68,7 +70,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   const reconcileAfter = Math.max(config.RECONCILE_AFTER_SECONDS, Math.ceil((2 * payments.maxCallMs) / 1000));
   const reconciler = new Reconciler(pool, payments, refunds, reconcileAfter);
   const stops = [
-    startHoldSweeper(pool, config.SWEEP_INTERVAL_MS, logError('hold sweep failed')),
+    startHoldSweeper(pool, announcer, config.SWEEP_INTERVAL_MS, logError('hold sweep failed')),
     reconciler.start(Math.max(1000, (reconcileAfter * 1000) / 4), logError('reconciliation failed')),
   ];
   if (config.CATALOG_URL && config.CATALOG_INGEST_TOKEN) {
@@ -86,8 +88,10 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
     reconciler,
     close: async () => {
       for (const stop of stops) await stop();
+      await announcer.stop();
       await feed.stop();
       await close();
+      await payments.close();
     },
   };
 }

@@ -10,6 +10,8 @@ export interface PoolOptions {
   schema?: string;
   max?: number;
   applicationName?: string;
+  /** Server settings of every connection, e.g. { synchronous_commit: 'off' }. */
+  settings?: Record<string, string>;
 }
 
 /** A pg pool whose connections see the service's schema first. */
@@ -18,7 +20,7 @@ export function createPool(options: PoolOptions): pg.Pool {
     connectionString: options.connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName,
-    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    options: startupOptions({ ...(options.schema ? { search_path: options.schema } : {}), ...options.settings }),
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
   });
@@ -26,6 +28,11 @@ export function createPool(options: PoolOptions): pg.Pool {
   // the pool drops it and the next query opens a new connection.
   pool.on('error', () => undefined);
   return pool;
+}
+
+function startupOptions(settings: Record<string, string>): string | undefined {
+  const entries = Object.entries(settings);
+  return entries.length ? entries.map(([name, value]) => `-c ${name}=${value}`).join(' ') : undefined;
 }
 
 /** Liveness of the database for /readyz. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, DomainError, ErrorCode, invalid, notAllowed, notFound, withTransaction, type Pool } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
-import { notifySeats } from '../seats/seat-events.js';
+import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 
 export interface Hold {
   holdId: string;
@@ -11,8 +11,9 @@ export interface Hold {
 }
 
 type HoldOutcome =
-  | { outcome: 'held' }
-  | { outcome: 'taken' | 'unknown'; seats: string[] }
+  | { outcome: 'held'; released: string[] }
+  | { outcome: 'taken'; seats: string[] }
+  | { outcome: 'unknown'; seats: string[] }
   | { outcome: 'limit'; owned: number };
 
 /** R30, R31: holding seats. */
@@ -21,6 +22,7 @@ export class HoldService {
     private readonly pool: Pool,
     private readonly config: TicketingConfig,
     private readonly performances: PerformanceCache,
+    private readonly announcer: SeatAnnouncer,
   ) {}
 
   /**
@@ -61,25 +63,28 @@ export class HoldService {
     if (outcome.outcome === 'limit') {
       throw conflict(`A buyer may have at most ${max} seats for this performance; you have ${outcome.owned}.`, 'SEAT_LIMIT_REACHED');
     }
+    this.announcer.announce(outcome.released, 'available');
+    this.announcer.announce(seatIds, 'held');
     return { holdId, seatIds, expiresAt: expiresAt.toISOString() };
   }
 
   /** Lets go of a hold before it expires. */
   async release(buyerId: string, holdId: string): Promise<void> {
-    await withTransaction(this.pool, async (client) => {
+    const freed = await withTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ buyer_id: string; status: string }>('select buyer_id, status from holds where id = $1 for update', [holdId]);
       const hold = rows[0];
       if (!hold) throw notFound('No such hold.', 'HOLD_NOT_FOUND');
       if (hold.buyer_id !== buyerId) throw notAllowed('This hold belongs to another buyer.', 'NOT_YOUR_HOLD');
       if (hold.status !== 'active') throw new DomainError(ErrorCode.GONE, 'The hold is no longer active.', { reason: 'HOLD_NOT_ACTIVE' });
       await client.query(`update holds set status = 'released' where id = $1`, [holdId]);
-      const freed = await client.query<{ id: string }>(
+      const { rows: seats } = await client.query<{ id: string }>(
         `update seats s set state = 'available', hold_id = null, hold_expires_at = null
          from (select id from seats where hold_id = $1 and state = 'held' order by id for update) locked
          where s.id = locked.id returning s.id`,
         [holdId],
       );
-      await notifySeats(client, freed.rows.map((r) => r.id), 'available');
+      return seats.map((r) => r.id);
     });
+    this.announcer.announce(freed, 'available');
   }
 }

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, problemOf, type Pool } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
 import type { SeatSpec } from '../performance/seat-map.js';
+import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 import type { TicketCodes } from '../tickets/ticket-code.js';
 import type { Card, PaymentsClient } from './payments.client.js';
 
@@ -67,6 +68,7 @@ export class OrderService {
     private readonly payments: PaymentsClient,
     private readonly codes: TicketCodes,
     private readonly performances: PerformanceCache,
+    private readonly announcer: SeatAnnouncer,
   ) {}
 
   async placeOrder(buyerId: string, idempotencyKey: string, holdId: string, card: Card): Promise<OrderResponse> {
@@ -182,7 +184,9 @@ export class OrderService {
       ],
     );
     const result = rows[0]!.result;
-    return result === 'paid' ? response : result;
+    if (result !== 'paid') return result;
+    this.announcer.announce(seats.map((seat) => seat.id), 'sold');
+    return response;
   }
 
   private async finish(buyerId: string, key: string, response: OrderResponse): Promise<OrderResponse> {

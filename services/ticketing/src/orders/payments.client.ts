@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { Agent, request } from 'undici';
 import { DomainError, ErrorCode } from '@clove/kit';
 
 export interface Card {
@@ -23,10 +24,17 @@ const RETRY_DELAYS_MS = [100, 400];
 
 /**
  * The payments service over HTTP (an external gateway's shape): timeouts, and retries that are
- * safe because every call carries an idempotency key.
+ * safe because every call carries an idempotency key. Calls go over kept-alive connections
+ * (undici's request costs a fraction of fetch's CPU, and every purchase makes one).
  */
 export class PaymentsClient {
+  private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+
   constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs: number) {}
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
 
   /** The longest one call can take, retries included. */
   get maxCallMs(): number {
@@ -55,12 +63,12 @@ export class PaymentsClient {
     throw unexpected(response);
   }
 
-  private async send(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
+  private async send(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
     let lastError: DomainError | undefined;
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
       if (attempt > 0) await delay(RETRY_DELAYS_MS[attempt - 1]!);
       try {
-        const response = await fetch(`${this.baseUrl}${path}`, {
+        const response = await request(`${this.baseUrl}${path}`, {
           method,
           headers: {
             authorization: `Bearer ${this.apiKey}`,
@@ -69,10 +77,12 @@ export class PaymentsClient {
           },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(this.timeoutMs),
+          dispatcher: this.agent,
         });
-        const parsed = (await response.json().catch(() => ({}))) as { code?: string };
-        const retryable = response.status === 503 || (response.status === 409 && parsed.code === 'IDEMPOTENCY_KEY_IN_USE');
-        if (!retryable) return { status: response.status, body: parsed };
+        const parsed = (await response.body.json().catch(() => ({}))) as { code?: string };
+        const status = response.statusCode;
+        const retryable = status === 503 || (status === 409 && parsed.code === 'IDEMPOTENCY_KEY_IN_USE');
+        if (!retryable) return { status, body: parsed };
         lastError = new DomainError(ErrorCode.UNAVAILABLE, 'The payment service is unavailable; nothing was charged. Try again shortly.', {
           reason: 'PAYMENTS_UNAVAILABLE',
         });

@@ -1,7 +1,7 @@
 import { conflict, notFound, withTransaction, type Pool, type Queryable } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
 import { writeOutbox } from '../outbox/outbox.js';
-import { notifySeats } from '../seats/seat-events.js';
+import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 import { findPerformance, gradeCounts, insertSeats, type PerformanceRow } from './performance.repository.js';
 import type { PerformanceCache } from './performance.cache.js';
 import type { ApplyBody, EventView, ModifyBody } from './performance.schemas.js';
@@ -15,6 +15,7 @@ export class PerformanceService {
     private readonly pool: Pool,
     private readonly config: TicketingConfig,
     private readonly cache: PerformanceCache,
+    private readonly announcer: SeatAnnouncer,
   ) {}
 
   async apply(body: ApplyBody): Promise<EventView> {
@@ -36,7 +37,7 @@ export class PerformanceService {
   }
 
   async modify(body: ModifyBody): Promise<EventView> {
-    await withTransaction(this.pool, async (client) => {
+    const removed = await withTransaction(this.pool, async (client) => {
       const current = await client.query<PerformanceRow>('select * from performance for update');
       const row = current.rows[0];
       if (!row) throw notFound('The performance is not registered yet.', 'PERFORMANCE_NOT_FOUND');
@@ -50,15 +51,17 @@ export class PerformanceService {
         saleOpensAt: body.saleOpensAt === undefined ? iso(row.sale_opens_at) : body.saleOpensAt,
       };
       checkTimes(next);
-      if (body.seatMap) await replaceSeatMap(client, expandSeatMap(body.seatMap));
+      const removedSeats = body.seatMap ? await replaceSeatMap(client, expandSeatMap(body.seatMap)) : [];
       await client.query(
         `update performance set title = $1, description = $2, performers = $3, venue = $4, starts_at = $5,
            ends_at = $6, sale_opens_at = $7, version = version + 1, updated_at = now()`,
         [next.title, next.description, next.performers, next.venue, next.startsAt, next.endsAt, next.saleOpensAt],
       );
       await this.publishSnapshot(client);
+      return removedSeats;
     });
     this.cache.forget();
+    this.announcer.announce(removed, 'removed');
     return this.view();
   }
 
@@ -108,7 +111,7 @@ export class PerformanceService {
  * R24: a new seat map may add seats, remove free ones and change grades and prices of free
  * ones; touching a sold seat or one under a live hold is refused with the seats named.
  */
-async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<void> {
+async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string[]> {
   const { rows } = await db.query<{ id: string; grade: string; price: number; in_use: boolean }>(
     `select id, grade, price, (state = 'sold' or (state = 'held' and hold_expires_at > now())) as in_use
      from seats order by id for update`,
@@ -131,7 +134,6 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<void> 
   if (removed.length) {
     const ids = removed.map((r) => r.id);
     await db.query('delete from seats where id = any($1)', [ids]);
-    await notifySeats(db, ids, 'removed');
   }
   if (changed.length) {
     const next = changed.map((r) => wantedById.get(r.id)!);
@@ -142,4 +144,5 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<void> 
     );
   }
   await insertSeats(db, wanted.filter((s) => !existing.has(s.id)));
+  return removed.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
 import { EFFECTIVE_STATE_SQL } from './seat-events.js';
+import { gradeCounts } from '../performance/performance.repository.js';
 import { Snapshot } from '../snapshot.js';
 import type { SeatFeed } from './seat-stream.js';
 
@@ -19,8 +20,8 @@ const SeatMapSchema = Type.Object({
 });
 
 const HEARTBEAT_MS = 15_000;
-/** How old the per-grade counts of the quick list may be. */
-const COUNTS_SNAPSHOT_MS = 250;
+/** How old the per-grade counts of the quick list may be: counting scans every seat. */
+const COUNTS_SNAPSHOT_MS = 1000;
 
 type SeatRow = { id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' };
 
@@ -52,10 +53,7 @@ async function availableSeats(pool: Pool, grade: string | null, limit: number): 
 }
 
 async function remainingByGrade(pool: Pool): Promise<Record<string, number>> {
-  const { rows } = await pool.query<{ grade: string; remaining: string }>(
-    `select grade, count(*) filter (where ${EFFECTIVE_STATE_SQL} = 'available') as remaining from seats group by grade`,
-  );
-  return Object.fromEntries(rows.map((c) => [c.grade, Number(c.remaining)]));
+  return Object.fromEntries((await gradeCounts(pool)).map((c) => [c.grade, c.remaining]));
 }
 
 /** R29: the seat map with live states, and a stream of changes. */
@@ -70,7 +68,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
   app.get('/seats', {
     schema: {
       summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
-      description: '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 250 ms old.',
+      description: '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old.',
       querystring: Type.Object(
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),

@@ -1,7 +1,7 @@
 import { conflict, notAllowed, notFound, withTransaction, type Pool, type Queryable } from '@clove/kit';
 import type { PaymentsClient } from '../orders/payments.client.js';
 import { writeOutbox } from '../outbox/outbox.js';
-import { notifySeats } from '../seats/seat-events.js';
+import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 
 export interface RefundResult {
   ticket: { id: string; seatId: string; state: 'refunded' };
@@ -10,7 +10,7 @@ export interface RefundResult {
 
 /** R33: a buyer cancels a ticket before the performance starts; the seat is sold again. */
 export class RefundService {
-  constructor(private readonly pool: Pool, private readonly payments: PaymentsClient) {}
+  constructor(private readonly pool: Pool, private readonly payments: PaymentsClient, private readonly announcer: SeatAnnouncer) {}
 
   async refund(buyerId: string, ticketId: string): Promise<RefundResult> {
     const ticket = await withTransaction(this.pool, async (client) => {
@@ -31,7 +31,7 @@ export class RefundService {
     });
     // If this call fails the ticket stays "refunding" and the reconciler finishes the refund.
     await this.payments.refund(`ticket-refund:${ticketId}`, ticket.payment_id, ticket.price);
-    await withTransaction(this.pool, (client) => completeRefund(client, ticketId));
+    await this.complete(ticketId);
     return { ticket: { id: ticketId, seatId: ticket.seat_id, state: 'refunded' }, refund: { amount: ticket.price } };
   }
 
@@ -44,20 +44,26 @@ export class RefundService {
     );
     for (const row of rows) {
       await this.payments.refund(`ticket-refund:${row.id}`, row.payment_id, row.price);
-      await withTransaction(this.pool, (client) => completeRefund(client, row.id));
+      await this.complete(row.id);
     }
     return rows.length;
   }
+
+  private async complete(ticketId: string): Promise<void> {
+    const seatId = await withTransaction(this.pool, (client) => completeRefund(client, ticketId));
+    if (seatId) this.announcer.announce([seatId], 'available');
+  }
 }
 
-async function completeRefund(db: Queryable, ticketId: string): Promise<void> {
+/** Marks the ticket refunded and frees its seat; the seat's id, or null if it was done already. */
+async function completeRefund(db: Queryable, ticketId: string): Promise<string | null> {
   const { rows } = await db.query<{ order_id: string; buyer_id: string; seat_id: string; price: number }>(
     `update tickets set state = 'refunded', refunded_at = now() where id = $1 and state = 'refunding'
      returning order_id, buyer_id, seat_id, price`,
     [ticketId],
   );
   const ticket = rows[0];
-  if (!ticket) return;
+  if (!ticket) return null;
   await db.query(`update seats set state = 'available', order_id = null where id = $1 and order_id = $2`, [ticket.seat_id, ticket.order_id]);
   const order = await db.query<{ status: string }>(
     `update orders set refunded_amount = refunded_amount + $2,
@@ -73,5 +79,5 @@ async function completeRefund(db: Queryable, ticketId: string): Promise<void> {
     refundedAt: new Date().toISOString(),
     orderStatus: order.rows[0]!.status,
   });
-  await notifySeats(db, [ticket.seat_id], 'available');
+  return ticket.seat_id;
 }

@@ -1,0 +1,61 @@
+import { createPool, type Pool } from '@clove/kit';
+import { SEAT_CHANNEL, type SeatChangeState } from './seat-events.js';
+
+/** NOTIFY payloads are limited to 8000 bytes; changes go out in chunks that fit. */
+const CHUNK = 200;
+
+/**
+ * R29: tells every instance's live seat maps which seats changed, once the change has committed.
+ *
+ * A NOTIFY inside the change's own transaction would hold PostgreSQL's one notification lock
+ * through that transaction's commit, so every hold and sale would commit one after another.
+ * Instead changes are gathered while a send is under way and go out together, each seat with
+ * its latest state, in one statement on a connection of its own whose commits do not wait for
+ * the disk. A crash may lose the last few milliseconds of announcements (never a change): a
+ * seat map that reconnects reloads anyway.
+ */
+export class SeatAnnouncer {
+  private pending = new Map<string, SeatChangeState>();
+  private sending: Promise<void> | null = null;
+  private readonly pool: Pool;
+
+  constructor(databaseUrl: string, private readonly onError: (error: unknown) => void) {
+    this.pool = createPool({ connectionString: databaseUrl, max: 1, applicationName: 'seat-announcer', settings: { synchronous_commit: 'off' } });
+  }
+
+  announce(ids: readonly string[], state: SeatChangeState): void {
+    if (ids.length === 0) return;
+    for (const id of ids) {
+      this.pending.delete(id); // keeps the map in the order of the latest change
+      this.pending.set(id, state);
+    }
+    this.sending ??= this.sendAll();
+  }
+
+  /** Sends what is left, then closes the connection. */
+  async stop(): Promise<void> {
+    while (this.sending) await this.sending;
+    await this.pool.end();
+  }
+
+  private async sendAll(): Promise<void> {
+    // Let the changes committed in this turn of the event loop join the first send.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.pending.size > 0) {
+      const batch = this.pending;
+      this.pending = new Map();
+      await this.send(batch).catch(this.onError);
+    }
+    this.sending = null;
+  }
+
+  private async send(batch: Map<string, SeatChangeState>): Promise<void> {
+    const byState = new Map<SeatChangeState, string[]>();
+    for (const [id, state] of batch) (byState.get(state) ?? byState.set(state, []).get(state)!).push(id);
+    const payloads: string[] = [];
+    for (const [state, ids] of byState) {
+      for (let i = 0; i < ids.length; i += CHUNK) payloads.push(JSON.stringify({ state, ids: ids.slice(i, i + CHUNK) }));
+    }
+    await this.pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [SEAT_CHANNEL, payloads]);
+  }
+}
