@@ -211,6 +211,28 @@ describe('ticketing through the gateway', () => {
       expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-8-4', 'A-8-5'] }, token), 409, 'SEAT_LIMIT_REACHED');
       assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: ['A-8-4'] }, token)).status, 201);
     });
+
+    it('gives a seat whose hold has expired to the next buyer, swept or not, and refuses one that is live', async () => {
+      const first = await minter.token({ role: 'buyer' });
+      const stale = await post(`${gala}/buyticket/holds`, { seatIds: ['B-7-1', 'B-7-2'] }, first);
+      assert.equal(stale.status, 201);
+      const next = await minter.token({ role: 'buyer' });
+      const refused = await post(`${gala}/buyticket/holds`, { seatIds: ['B-7-2', 'B-7-3'] }, next);
+      expectProblem(refused, 409, 'SEATS_TAKEN');
+      assert.deepEqual(refused.body.seats, ['B-7-2']);
+
+      // The hold runs out: whether or not the sweeper has come by yet, the seat is free to hold.
+      const db = new pg.Client({ connectionString: (await platform.runtime()).performances.gala!.database });
+      await db.connect();
+      try {
+        await db.query(`update ticketing.holds set expires_at = now() - interval '1 second' where id = $1`, [stale.body.holdId]);
+        await db.query(`update ticketing.seats set hold_expires_at = now() - interval '1 second' where hold_id = $1`, [stale.body.holdId]);
+      } finally {
+        await db.end();
+      }
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: ['B-7-2', 'B-7-3'] }, next)).status, 201);
+      expectProblem(await pay(gala, first, stale.body.holdId), 410, 'HOLD_EXPIRED');
+    });
   });
 
   describe('seller views', () => {
