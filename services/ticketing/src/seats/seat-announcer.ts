@@ -2,7 +2,7 @@ import { createPool, type Pool } from '@clove/kit';
 import { SEAT_CHANNEL, type SeatChangeState } from './seat-events.js';
 
 /** NOTIFY payloads are limited to 8000 bytes; changes go out in chunks that fit. */
-const CHUNK = 200;
+const MAX_PAYLOAD_BYTES = 7000;
 
 /**
  * R29: tells every instance's live seat maps which seats changed, once the change has committed.
@@ -50,12 +50,29 @@ export class SeatAnnouncer {
   }
 
   private async send(batch: Map<string, SeatChangeState>): Promise<void> {
-    const byState = new Map<SeatChangeState, string[]>();
-    for (const [id, state] of batch) (byState.get(state) ?? byState.set(state, []).get(state)!).push(id);
-    const payloads: string[] = [];
-    for (const [state, ids] of byState) {
-      for (let i = 0; i < ids.length; i += CHUNK) payloads.push(JSON.stringify({ state, ids: ids.slice(i, i + CHUNK) }));
-    }
+    const payloads = announcementPayloads(batch);
     await this.pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [SEAT_CHANNEL, payloads]);
   }
+}
+
+/** The NOTIFY payloads of a batch: `{state, ids}` per state, split so that each fits. */
+export function announcementPayloads(batch: ReadonlyMap<string, SeatChangeState>): string[] {
+  const byState = new Map<SeatChangeState, string[]>();
+  for (const [id, state] of batch) (byState.get(state) ?? byState.set(state, []).get(state)!).push(id);
+  const payloads: string[] = [];
+  for (const [state, ids] of byState) {
+    let chunk: string[] = [];
+    let bytes = 0;
+    for (const id of ids) {
+      const size = Buffer.byteLength(JSON.stringify(id)) + 1; // as written in the payload, with its comma
+      if (chunk.length > 0 && bytes + size > MAX_PAYLOAD_BYTES) {
+        payloads.push(JSON.stringify({ state, ids: chunk }));
+        [chunk, bytes] = [[], 0];
+      }
+      chunk.push(id);
+      bytes += size;
+    }
+    payloads.push(JSON.stringify({ state, ids: chunk }));
+  }
+  return payloads;
 }
