@@ -36,8 +36,9 @@ begin
   if cardinality(v_unknown) > 0 then return jsonb_build_object('outcome', 'unknown', 'seats', to_jsonb(v_unknown)); end if;
   if cardinality(v_busy) > 0 then return jsonb_build_object('outcome', 'taken', 'seats', to_jsonb(v_busy)); end if;
   begin
-    update holds set status = 'released' where buyer_id = p_buyer and status = 'active' returning id into v_previous;
     if v_previous is not null then
+      -- The buyer's active hold, read above under the buyer's lock.
+      update holds set status = 'released' where id = v_previous;
       -- Every statement that locks several seats locks them in id order: no deadlocks.
       with locked as (select id from seats where hold_id = v_previous and state = 'held' order by id for update),
            freed as (

@@ -1,4 +1,5 @@
 import { withTransaction, type Pool } from '@clove/kit';
+import { remainingSeats } from '../performance/performance.repository.js';
 
 export interface RelayOptions {
   catalogUrl: string;
@@ -27,14 +28,7 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
          order by seq limit ${BATCH} for update skip locked`,
       );
       if (!rows.length) return 0;
-      // Two index-only counts (the partial indexes of available seats and of hold expiries) cost
-      // half of one pass over every seat.
-      const remaining = Number(
-        (await client.query<{ n: string }>(
-          `select (select count(*) from seats where state = 'available')
-                + (select count(*) from seats where state = 'held' and hold_expires_at <= now()) as n`,
-        )).rows[0]!.n,
-      );
+      const remaining = await remainingSeats(client);
       const response = await fetch(`${options.catalogUrl}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },

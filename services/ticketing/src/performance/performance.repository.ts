@@ -55,3 +55,15 @@ export async function gradeCounts(db: Queryable): Promise<GradeCount[]> {
   );
   return rows.map((r) => ({ grade: r.grade, price: r.price, total: Number(r.total), remaining: Number(r.remaining) }));
 }
+
+/**
+ * Seats left for sale (available, or held under an expired hold), counted from the partial
+ * indexes of available seats and of hold expiries: half the work of a pass over every seat.
+ */
+export async function remainingSeats(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `select (select count(*) from seats where state = 'available')
+          + (select count(*) from seats where state = 'held' and hold_expires_at <= now()) as n`,
+  );
+  return Number(rows[0]!.n);
+}
