@@ -34,7 +34,7 @@ export function renderReport(report: Report): string {
     `Buyer bots — ${report.performance.slug} (${report.performance.totalSeats} seats), ${report.startedAt}`,
     `  machine     ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}`,
     `  options     ${o.buyers} buyers, concurrency ${o.concurrency}, seats 1..${o.seatsMax}, hot ${o.hotShare}, decline ${o.declineShare}, ` +
-      `abandon ${o.abandonShare}, refund ${o.refundShare}, replay ${o.replayShare}, tokens ${o.mintTokensFrom ? 'minted' : 'sign-up'}, seed ${o.seed}`,
+      `abandon ${o.abandonShare}, refund ${o.refundShare}, replay ${o.replayShare}, tokens ${o.mintTokensFrom ? 'minted before the run' : 'sign-up'}, seed ${o.seed}`,
     `  target      ${o.target}`,
     `  duration    ${report.durationSeconds} s for ${report.buyers.started} buyers${report.buyers.stoppedByDurationLimit ? ' (duration limit reached)' : ''}; checks ${report.checkSeconds} s`,
     `  throughput  ${t.purchasesPerSecond} purchases/s, ${t.holdsPerSecond} holds/s (${t.holdAttemptsPerSecond} attempts/s), ${t.requestsPerSecond} requests/s`,
