@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, DomainError, statusOf, toProblem, withTransaction, type Pool, type PoolClient } from '@clove/kit';
-import { claimKey, completeKey, findKey, releaseKey, type KeyRef } from './idempotency.repository.js';
+import { claimKey, completeKey, completeKeyWith, findKey, releaseKey, type JoinedWrite, type KeyRef } from './idempotency.repository.js';
 
 export interface IdempotentRequest {
   apiKeyId: string;
@@ -20,6 +20,11 @@ export interface Answer extends Outcome {
   replayed: boolean;
 }
 
+/** Work that is one insert, with the answer it gives once the insert has committed. */
+export interface AnsweredWrite extends JoinedWrite {
+  outcome: Outcome;
+}
+
 /** The stored and sent answer for a client error. */
 export function problemOutcome(error: DomainError, requestId: string): Outcome {
   return { statusCode: statusOf[error.code], body: toProblem(error, requestId) };
@@ -37,11 +42,35 @@ const inUse = () =>
 export class Idempotency {
   constructor(private readonly pool: Pool) {}
 
+  /** `work` runs in a transaction that also stores its answer. */
   async run(request: IdempotentRequest, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
+    return this.claimThen(request, (ref) =>
+      this.answering(ref, request.requestId, () =>
+        withTransaction(this.pool, async (client) => {
+          const outcome = await work(client);
+          if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
+          return { ...outcome, replayed: false };
+        }),
+      ),
+    );
+  }
+
+  /** For work that is a single insert: it and the stored answer commit in one statement. */
+  async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
+    return this.claimThen(request, (ref) =>
+      this.answering(ref, request.requestId, async () => {
+        const { outcome, ...write } = prepare();
+        if (!(await completeKeyWith(this.pool, ref, outcome.statusCode, outcome.body, write))) throw inUse();
+        return { ...outcome, replayed: false };
+      }),
+    );
+  }
+
+  private async claimThen(request: IdempotentRequest, execute: (ref: KeyRef) => Promise<Answer>): Promise<Answer> {
     const ref: KeyRef = { apiKeyId: request.apiKeyId, key: request.key, lockId: randomUUID() };
     // A key released between our failed claim and our read is free again: claim once more.
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await claimKey(this.pool, ref, request.fingerprint)) return this.execute(ref, request.requestId, work);
+      if (await claimKey(this.pool, ref, request.fingerprint)) return execute(ref);
       const stored = await findKey(this.pool, ref.apiKeyId, ref.key);
       if (!stored) continue;
       if (stored.fingerprint !== request.fingerprint) {
@@ -56,13 +85,10 @@ export class Idempotency {
     throw inUse();
   }
 
-  private async execute(ref: KeyRef, requestId: string, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
+  /** A client error (4xx) becomes the stored answer; anything else frees the key. */
+  private async answering(ref: KeyRef, requestId: string, attempt: () => Promise<Answer>): Promise<Answer> {
     try {
-      return await withTransaction(this.pool, async (client) => {
-        const outcome = await work(client);
-        if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
-        return { ...outcome, replayed: false };
-      });
+      return await attempt();
     } catch (error) {
       if (error instanceof DomainError && statusOf[error.code] < 500) {
         const outcome = problemOutcome(error, requestId);

@@ -1,4 +1,5 @@
 import type { Queryable } from '@clove/kit';
+import { WRITE_PARAMS_FROM, type JoinedWrite } from '../idempotency/idempotency.repository.js';
 import type { CardBrand } from '../cards/card.rules.js';
 import type { DeclineCode } from '../cards/test-cards.js';
 
@@ -57,14 +58,35 @@ export interface NewPayment {
   description: string | null;
 }
 
-export async function insertPayment(db: Queryable, payment: NewPayment): Promise<PaymentRow> {
-  const { rows } = await db.query<PaymentRow>(
-    `insert into payments (status, decline_code, amount, currency, card_last4, card_brand, reference, description)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
-    [payment.status, payment.declineCode, payment.amount, payment.currency, payment.last4, payment.brand,
-      payment.reference, payment.description],
-  );
-  return rows[0]!;
+/**
+ * The payment as stored once `insert` commits (its id and time are chosen here, so the answer
+ * is known before the write), and the insert, to be joined to the Idempotency-Key's answer.
+ */
+export function paymentInsert(id: string, createdAt: Date, payment: NewPayment): { row: PaymentRow } & JoinedWrite {
+  const row: PaymentRow = {
+    id,
+    status: payment.status,
+    decline_code: payment.declineCode,
+    amount: payment.amount,
+    currency: payment.currency,
+    card_last4: payment.last4,
+    card_brand: payment.brand,
+    reference: payment.reference,
+    description: payment.description,
+    refunded_amount: 0,
+    created_at: createdAt,
+  };
+  const values = [id, row.status, row.decline_code, row.amount, row.currency, row.card_last4, row.card_brand,
+    row.reference, row.description, createdAt];
+  const $ = (i: number) => `$${WRITE_PARAMS_FROM + i}`;
+  return {
+    row,
+    name: 'payment',
+    insert: `insert into payments (id, status, decline_code, amount, currency, card_last4, card_brand, reference, description, created_at)
+      select ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}::integer, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}::timestamptz
+      from completed`,
+    values,
+  };
 }
 
 /** The payment, or null for an unknown (or malformed) id; `lock` holds its row until commit. */

@@ -9,10 +9,12 @@ import {
 } from '@clove/kit';
 import { cardBrand, normalizeCardNumber, validateCard, type CardInput } from '../cards/card.rules.js';
 import { DECLINE_MESSAGES, outcomeForCard, type DeclineCode } from '../cards/test-cards.js';
+import { randomUUID } from 'node:crypto';
+import type { JoinedWrite } from '../idempotency/idempotency.repository.js';
 import {
   addRefundedAmount,
   findPayment,
-  insertPayment,
+  paymentInsert,
   listPaymentsByReference,
   toPayment,
   type Payment,
@@ -30,6 +32,8 @@ export interface ChargeInput {
 export interface Charge {
   payment: Payment;
   declineCode: DeclineCode | null;
+  /** Stores the attempt; nothing is charged until it commits. */
+  write: JoinedWrite;
 }
 
 /** 400 naming each bad card field; run before anything is stored or a key is claimed. */
@@ -51,12 +55,12 @@ export function cardDeclined(paymentId: string, declineCode: DeclineCode): Domai
 export class PaymentService {
   constructor(private readonly pool: Pool) {}
 
-  /** Stores the attempt, captured or failed; the card's full number goes no further than here. */
-  async charge(db: Queryable, input: ChargeInput): Promise<Charge> {
+  /** The attempt, captured or failed, and its insert; the card's full number goes no further than here. */
+  charge(input: ChargeInput, now = new Date()): Charge {
     const digits = normalizeCardNumber(input.card.number);
     const outcome = outcomeForCard(digits);
     const declineCode = outcome.status === 'failed' ? outcome.declineCode : null;
-    const row = await insertPayment(db, {
+    const { row, ...write } = paymentInsert(randomUUID(), now, {
       status: outcome.status,
       declineCode,
       amount: input.amount,
@@ -66,7 +70,7 @@ export class PaymentService {
       reference: input.reference ?? null,
       description: input.description ?? null,
     });
-    return { payment: toPayment(row), declineCode };
+    return { payment: toPayment(row), declineCode, write };
   }
 
   /**

@@ -61,10 +61,10 @@ export function registerPaymentRoutes(app: App, deps: PaymentRouteDeps): void {
     },
   }, async (request, reply) => {
     assertValidCard(request.body.card);
-    const answer = await idempotency.run(idempotentRequest(request), async (db) => {
-      const { payment, declineCode } = await payments.charge(db, request.body);
-      if (declineCode) return problemOutcome(cardDeclined(payment.id, declineCode), request.id);
-      return { statusCode: 201, body: payment };
+    const answer = await idempotency.runWrite(idempotentRequest(request), () => {
+      const { payment, declineCode, write } = payments.charge(request.body);
+      const outcome = declineCode ? problemOutcome(cardDeclined(payment.id, declineCode), request.id) : { statusCode: 201, body: payment };
+      return { outcome, ...write };
     });
     return sendAnswer(reply, answer);
   });
