@@ -9,21 +9,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * publisher retry under a new event id) changes nothing.
  */
 export async function insertPaidOrder(db: Queryable, slug: string, sequence: number, data: OrderPaidData): Promise<void> {
-  const { rowCount } = await db.query(
-    `insert into orders (id, slug, buyer_id, sequence, title, venue, starts_at, amount, currency, paid_at, status)
+  // Both statements run for every sale: named, they are prepared once per connection.
+  const { rowCount } = await db.query({
+    name: 'orders.insert-paid',
+    text: `insert into orders (id, slug, buyer_id, sequence, title, venue, starts_at, amount, currency, paid_at, status)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'paid')
      on conflict (id) do nothing`,
-    [data.orderId, slug, data.buyerId, sequence, data.title, data.venue, data.startsAt, data.amount, data.currency, data.paidAt],
-  );
+    values: [data.orderId, slug, data.buyerId, sequence, data.title, data.venue, data.startsAt, data.amount, data.currency, data.paidAt],
+  });
   if (!rowCount) return;
-  await db.query(
-    `insert into tickets (id, order_id, buyer_id, slug, seat_id, section, seat_row, seat_number, grade, price, code, state)
+  await db.query({
+    name: 'orders.insert-tickets',
+    text: `insert into tickets (id, order_id, buyer_id, slug, seat_id, section, seat_row, seat_number, grade, price, code, state)
      select t.id, $1, $2, $3, t."seatId", t.section, t."row", t."number", t.grade, t.price, t.code, 'valid'
      from jsonb_to_recordset($4::jsonb)
        as t(id uuid, "seatId" text, section text, "row" jsonb, "number" jsonb, grade text, price bigint, code text)
      on conflict (id) do nothing`,
-    [data.orderId, data.buyerId, slug, JSON.stringify(data.tickets)],
-  );
+    values: [data.orderId, data.buyerId, slug, JSON.stringify(data.tickets)],
+  });
 }
 
 /** Keeps a refund on its own, whether or not its order has arrived yet. */

@@ -43,12 +43,14 @@ async function allSeats(pool: Pool, state: string | null, grade: string | null, 
  * Seats under an expired hold join it when the sweeper releases them (within a second).
  */
 async function availableSeats(pool: Pool, grade: string | null, limit: number): Promise<SeatRow[]> {
-  const { rows } = await pool.query<SeatRow>(
-    `select id, section, row_label as row, number, grade, price, 'available' as state from seats
+  // Named: read by every buyer, it is prepared once per connection instead of planned each time.
+  const { rows } = await pool.query<SeatRow>({
+    name: 'seats.quick-list',
+    text: `select id, section, row_label as row, number, grade, price, 'available' as state from seats
      where state = 'available' and ($1::text is null or grade = $1)
      order by section, length(row_label), row_label, number limit $2`,
-    [grade, limit],
-  );
+    values: [grade, limit],
+  });
   return rows;
 }
 
