@@ -77,9 +77,10 @@ export class HoldService {
       if (hold.buyer_id !== buyerId) throw notAllowed('This hold belongs to another buyer.', 'NOT_YOUR_HOLD');
       if (hold.status !== 'active') throw new DomainError(ErrorCode.GONE, 'The hold is no longer active.', { reason: 'HOLD_NOT_ACTIVE' });
       await client.query(`update holds set status = 'released' where id = $1`, [holdId]);
+      // hold_id alone (set exactly while a seat is held) keeps the plan on seats_hold_idx.
       const { rows: seats } = await client.query<{ id: string }>(
         `update seats s set state = 'available', hold_id = null, hold_expires_at = null
-         from (select id from seats where hold_id = $1 and state = 'held' order by id for update) locked
+         from (select id from seats where hold_id = $1 order by id for update) locked
          where s.id = locked.id returning s.id`,
         [holdId],
       );
