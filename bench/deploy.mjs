@@ -175,7 +175,7 @@ try {
   await must('POST', `${gateway}/auth/signup`, SELLER, undefined, 201);
   const seller = (await must('POST', `${gateway}/auth/login`, { email: SELLER.email, password: SELLER.password }, undefined, 200)).accessToken;
   const runtime = JSON.parse(await readFile(join(stateDir, 'runtime.json'), 'utf8'));
-  const mint = await tokenMinter(runtime.databases.auth);
+  const mint = await tokenMinter(runtime.databases.auth, 1800);
 
   const deployRuns = [];
   for (let n = 1; n <= deploys; n++) deployRuns.push(await measureDeploy(gateway, seller, standard, await mint(), n));

@@ -5,14 +5,13 @@ import pg from 'pg';
 /** Claims the auth service puts in every access token (see the kit's auth/roles). */
 const ISSUER = 'clove-auth';
 const AUDIENCE = 'clove';
-const LIFETIME_SECONDS = 1800;
 
 /**
  * Buyer access tokens signed with the auth service's own current ES256 key, read from its
  * database: for runs of thousands of buyers, where an Argon2 sign-up and log-in each would
  * measure the auth service instead of the sale.
  */
-export async function tokenMinter(authDatabaseUrl: string): Promise<() => Promise<string>> {
+export async function tokenMinter(authDatabaseUrl: string, lifetimeSeconds: number): Promise<() => Promise<string>> {
   const db = new pg.Client({ connectionString: authDatabaseUrl });
   await db.connect();
   let rows: Array<{ kid: string; private_jwk: JWK }>;
@@ -35,7 +34,7 @@ export async function tokenMinter(authDatabaseUrl: string): Promise<() => Promis
       .setSubject(randomUUID())
       .setJti(randomUUID())
       .setIssuedAt(now)
-      .setExpirationTime(now + LIFETIME_SECONDS)
+      .setExpirationTime(now + lifetimeSeconds)
       .sign(key);
   };
 }

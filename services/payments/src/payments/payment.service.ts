@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   conflict,
   DomainError,
@@ -9,7 +10,6 @@ import {
 } from '@clove/kit';
 import { cardBrand, normalizeCardNumber, validateCard, type CardInput } from '../cards/card.rules.js';
 import { DECLINE_MESSAGES, outcomeForCard, type DeclineCode } from '../cards/test-cards.js';
-import { randomUUID } from 'node:crypto';
 import type { JoinedWrite } from '../idempotency/idempotency.repository.js';
 import {
   addRefundedAmount,
