@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
 import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
@@ -128,7 +129,7 @@ async function registerPerformance(runtime, secrets, sections) {
 }
 
 let bots;
-function runBots(runtime, jsonFile) {
+async function runBots(runtime, jsonFile) {
   const perf = runtime.performances[SLUG];
   const args = [
     join(root, 'tools/bots/dist/main.js'),
@@ -143,11 +144,34 @@ function runBots(runtime, jsonFile) {
     '--json', jsonFile,
     ...(values['hold-only'] ? ['--abandon-share', '1', '--decline-share', '0', '--refund-share', '0'] : []),
   ];
-  bots = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  return new Promise((resolve) => bots.once('exit', (code) => resolve(code)));
+  bots = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+  // CPU is sampled when the buyers start and when they are done (not while tokens are
+  // minted before, or the invariants checked after), as the bots announce on stderr.
+  const cpu = { before: null, after: null };
+  let sampling = Promise.resolve();
+  createInterface({ input: bots.stderr }).on('line', (line) => {
+    process.stderr.write(`${line}\n`);
+    if (line.startsWith('[bots] buyers start')) sampling = sampling.then(async () => (cpu.before = await sampleMachine(platform.pid)));
+    if (line.startsWith('[bots] buyers done')) sampling = sampling.then(async () => (cpu.after = await sampleMachine(platform.pid)));
+  });
+  const code = await new Promise((done) => bots.once('exit', done));
+  await sampling;
+  return { code, cpu };
+}
+
+async function sampleMachine(pid) {
+  return { processes: await sampleCpu(pid), busy: await machineBusySeconds() };
 }
 
 const verdict = (met) => (met ? 'MET' : 'NOT MET');
+
+/** Milliseconds of CPU per completed purchase, in all and for the largest parts. */
+function perPurchaseMs(cpu, purchases) {
+  const ms = (seconds) => +((seconds * 1000) / purchases).toFixed(2);
+  const total = Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0);
+  const parts = Object.entries(cpu).filter(([, seconds]) => ms(seconds) >= 0.1);
+  return `${ms(total)} ms in all: ${parts.map(([part, seconds]) => `${part} ${ms(seconds)}`).join(', ')}`;
+}
 
 function summarise(setup, raw, report, cpu, errors, statements, serverSide) {
   const hold = report.steps.find((s) => s.step === 'hold');
@@ -185,6 +209,9 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide) {
     `  invariants    ${violations} violations in ${report.invariants.length} checks (target 0): ${verdict(met.violations)}`,
     `  CPU (s)       ${Object.entries(cpu).map(([part, s]) => `${part} ${s}`).join(', ') || 'not measured'}` +
       ` — of ${+(report.durationSeconds * report.machine.cores).toFixed(1)} available`,
+    ...(report.totals.purchases > 0 && Object.keys(cpu).length > 0
+      ? [`  CPU/purchase  ${perPurchaseMs(cpu, report.totals.purchases)}`]
+      : []),
     ...report.steps.map((s) => `  ${s.step.padEnd(13)} p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms (${s.count} requests)`),
     ...Object.entries(errors).map(([message, n]) => `  logged error  ${n}× ${message}`),
     ...(serverSide ? [
@@ -231,9 +258,9 @@ try {
   const superuser = new URL(runtime.performances[SLUG].database);
   [superuser.username, superuser.password, superuser.pathname] = ['clove', encodeURIComponent(secrets.postgresPassword), '/postgres'];
   await resetStatements(superuser.href, { nested: Boolean(values.profile) });
-  const [cpuBefore, busyBefore] = [await sampleCpu(platform.pid), await machineBusySeconds()];
-  const botsExit = await runBots(runtime, botsJson);
-  const [cpuAfter, busyAfter] = [await sampleCpu(platform.pid), await machineBusySeconds()];
+  const { code: botsExit, cpu: sampled } = await runBots(runtime, botsJson);
+  if (!sampled.before || !sampled.after) throw new Error(`the bots exited (code ${botsExit}) without running their buyers to the end`);
+  const [cpuBefore, busyBefore, cpuAfter, busyAfter] = [sampled.before.processes, sampled.before.busy, sampled.after.processes, sampled.after.busy];
   const report = JSON.parse(await readFile(botsJson, 'utf8'));
   const statements = await topStatements(superuser.href, 30);
   const serverSide = await routeLatencies(runtime.performances[SLUG].internalUrl);

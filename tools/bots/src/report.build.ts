@@ -10,6 +10,8 @@ export interface RunFacts {
   buyersStarted: number;
   /** From the first buyer's start to the last buyer's end. */
   durationSeconds: number;
+  /** CPU the bots used over that time (user + system). */
+  cpuSeconds: number;
   checkSeconds: number;
   stoppedByDurationLimit: boolean;
   /** Tickets the bots bought and did not refund: the seats they should see sold. */
@@ -26,11 +28,6 @@ function redact(url: string | undefined): string | undefined {
   } catch {
     return '***';
   }
-}
-
-function cpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return Math.round((user + system) / 1e4) / 100;
 }
 
 const perSecond = (n: number, seconds: number) => (seconds > 0 ? Math.round((n / seconds) * 10) / 10 : 0);
@@ -63,8 +60,8 @@ export function buildReport(facts: RunFacts, recorder: Recorder, checks: Check[]
     performance: facts.performance,
     buyers: { planned: options.buyers, started: facts.buyersStarted, stoppedByDurationLimit: facts.stoppedByDurationLimit },
     durationSeconds: Math.round(seconds * 100) / 100,
-    /** CPU the bots themselves used (they share the machine with what they measure). */
-    botsCpuSeconds: cpuSeconds(),
+    /** CPU the bots themselves used while buyers ran (they share the machine with what they measure). */
+    botsCpuSeconds: Math.round(facts.cpuSeconds * 100) / 100,
     checkSeconds: Math.round(facts.checkSeconds * 100) / 100,
     throughput: {
       purchasesPerSecond: perSecond(totals.purchases, seconds),

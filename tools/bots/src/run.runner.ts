@@ -96,7 +96,9 @@ export async function runBots(options: BotOptions, log: (line: string) => void =
     };
 
     const startedAt = new Date().toISOString();
+    log(`[bots] buyers start: ${plans.length}, ${options.concurrency} at a time`);
     const began = performance.now();
+    const cpuAtStart = process.cpuUsage();
     const deadline = began + options.durationLimitSeconds * 1000;
     const state = { started: 0, finished: 0 };
     const stopProgress = startProgress(log, recorder, plans.length, state);
@@ -116,6 +118,8 @@ export async function runBots(options: BotOptions, log: (line: string) => void =
     await Promise.all(Array.from({ length: Math.min(options.concurrency, plans.length) }, worker));
     stopProgress();
     const durationSeconds = (performance.now() - began) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    log(`[bots] buyers done in ${durationSeconds.toFixed(1)} s; checking the invariants…`);
 
     const checking = performance.now();
     const checks = [...(await checkApi(http, options.target, event.totalSeats, ledger)), ...checkJourneys(recorder)];
@@ -130,6 +134,7 @@ export async function runBots(options: BotOptions, log: (line: string) => void =
         startedAt,
         buyersStarted: state.started,
         durationSeconds,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
         checkSeconds: (performance.now() - checking) / 1000,
         stoppedByDurationLimit: state.started < plans.length,
         validTickets: ledger.size,
