@@ -26,6 +26,7 @@ export const PgError = {
   FOREIGN_KEY_VIOLATION: '23503',
   CHECK_VIOLATION: '23514',
   SERIALIZATION_FAILURE: '40001',
+  DEADLOCK_DETECTED: '40P01',
 } as const;
 
 export function isPgError(error: unknown, code: string): boolean {

@@ -3,6 +3,7 @@ import { conflict, DomainError, ErrorCode, invalid, notAllowed, notFound, withTr
 import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
+import { HoldBatcher } from './hold-batcher.js';
 
 export interface Hold {
   holdId: string;
@@ -10,26 +11,25 @@ export interface Hold {
   expiresAt: string;
 }
 
-type HoldOutcome =
-  | { outcome: 'held'; released: string[] }
-  | { outcome: 'taken'; seats: string[] }
-  | { outcome: 'unknown'; seats: string[] }
-  | { outcome: 'limit'; owned: number };
-
 /** R30, R31: holding seats. */
 export class HoldService {
+  private readonly batcher: HoldBatcher;
+
   constructor(
     private readonly pool: Pool,
     private readonly config: TicketingConfig,
     private readonly performances: PerformanceCache,
     private readonly announcer: SeatAnnouncer,
-  ) {}
+  ) {
+    this.batcher = new HoldBatcher(pool);
+  }
 
   /**
-   * Holds the seats for the buyer, replacing the buyer's previous hold atomically, in one call
-   * of the database function hold_seats (migration 0002): taking a seat is one conditional
-   * UPDATE (available, or held under an expired hold); if any seat is not taken, nothing
-   * changes, the previous hold included, and the caller learns which seats were taken.
+   * Holds the seats for the buyer, replacing the buyer's previous hold atomically, by the
+   * database function hold_seats (migrations 0002–0005; run together with the holds that
+   * arrive at the same time, see HoldBatcher): taking a seat is one conditional UPDATE
+   * (available, or held under an expired hold); if any seat is not taken, nothing changes,
+   * the previous hold included, and the caller learns which seats were taken.
    */
   async hold(buyerId: string, seatIds: string[]): Promise<Hold> {
     const max = this.config.MAX_SEATS_PER_BUYER;
@@ -46,14 +46,7 @@ export class HoldService {
 
     const holdId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.HOLD_SECONDS * 1000);
-    const { rows } = await this.pool.query<{ result: HoldOutcome }>('select hold_seats($1, $2, $3, $4, $5) as result', [
-      buyerId,
-      seatIds,
-      holdId,
-      expiresAt,
-      max,
-    ]);
-    const outcome = rows[0]!.result;
+    const outcome = await this.batcher.hold({ buyerId, seatIds, holdId, expiresAt, max });
     if (outcome.outcome === 'unknown') {
       throw new DomainError(ErrorCode.INVALID, `No such seats: ${outcome.seats.join(', ')}.`, { reason: 'UNKNOWN_SEATS', extra: { seats: outcome.seats } });
     }

@@ -1,0 +1,94 @@
+import { PgError, type Pool } from '@clove/kit';
+
+export interface HoldRequest {
+  buyerId: string;
+  seatIds: string[];
+  holdId: string;
+  expiresAt: Date;
+  max: number;
+}
+
+export type HoldOutcome =
+  | { outcome: 'held'; released: string[] }
+  | { outcome: 'taken'; seats: string[] }
+  | { outcome: 'unknown'; seats: string[] }
+  | { outcome: 'limit'; owned: number };
+
+interface Pending {
+  request: HoldRequest;
+  resolve: (outcome: HoldOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Holds sent in one statement at most; each is a subtransaction, and 64 fit in a backend's cache. */
+const MAX_BATCH = 32;
+
+const ONE = 'select hold_seats($1, $2, $3, $4, $5) as result';
+const MANY = 'select hold_seats_batch($1::jsonb) as result';
+
+/**
+ * Runs the holds that arrive while one call is under way together in the next one: the
+ * database function hold_seats_batch (migration 0006) runs hold_seats once per hold, in
+ * arrival order, in one transaction (one round trip, one commit). Each hold still takes its
+ * seats by hold_seats' one conditional UPDATE, and a refused hold changes nothing. One call at
+ * a time per service; batches of several replicas lock their seats in id order first, and a
+ * batch that meets a deadlock all the same runs its holds again one by one.
+ */
+export class HoldBatcher {
+  private readonly queue: Pending[] = [];
+  private running = false;
+  /** Database calls made, and holds run by them. */
+  readonly counts = { calls: 0, holds: 0 };
+
+  constructor(private readonly pool: Pool) {}
+
+  hold(request: HoldRequest): Promise<HoldOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      // Holds whose requests were read in the same turn of the event loop go together.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        await this.run(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    this.counts.calls += 1;
+    this.counts.holds += batch.length;
+    try {
+      const outcomes = batch.length === 1 ? [await this.one(batch[0]!.request)] : await this.many(batch.map((p) => p.request));
+      batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
+    } catch (error) {
+      if ((error as { code?: string }).code !== PgError.DEADLOCK_DETECTED || batch.length === 1) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      for (const pending of batch) {
+        this.counts.calls += 1;
+        await this.one(pending.request).then(pending.resolve, pending.reject);
+      }
+    }
+  }
+
+  private async one(r: HoldRequest): Promise<HoldOutcome> {
+    const { rows } = await this.pool.query<{ result: HoldOutcome }>(ONE, [r.buyerId, r.seatIds, r.holdId, r.expiresAt, r.max]);
+    return rows[0]!.result;
+  }
+
+  private async many(requests: HoldRequest[]): Promise<HoldOutcome[]> {
+    const rows = requests.map((r) => ({ buyer: r.buyerId, seats: r.seatIds, hold: r.holdId, expires: r.expiresAt.toISOString(), max: r.max }));
+    const result = await this.pool.query<{ result: HoldOutcome }>(MANY, [JSON.stringify(rows)]);
+    return result.rows.map((row) => row.result);
+  }
+}
