@@ -74,6 +74,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
       '-c', 'max_connections=300',
+      // Tables rewritten all the time during a sale (seats) are vacuumed soon after (their own thresholds).
+      '-c', 'autovacuum_naptime=10s',
       '-c', 'shared_buffers=128MB',
       // Per-statement statistics for monitoring and benchmarks (CREATE EXTENSION pg_stat_statements to read them).
       '-c', 'shared_preload_libraries=pg_stat_statements',
