@@ -6,8 +6,10 @@
 --
 -- Before any hold runs, the batch locks, in seat-id order, every requested seat that looks
 -- free. Statements that lock several seats all lock them in id order, so two batches (of two
--- replicas) wait for each other's seats but do not deadlock; hold_seats then finds its seats
--- already locked by its own transaction.
+-- replicas) that want the same seats wait for each other instead of deadlocking; hold_seats
+-- then finds those seats already locked by its own transaction. (A seat freed after these first
+-- locks, or one of a buyer's previous hold, is locked when hold_seats gets to it; the service
+-- runs a batch that deadlocks over one again, hold by hold.)
 --
 -- p_requests: [{"buyer": uuid, "seats": [seat id, ...], "hold": uuid, "expires": timestamptz, "max": n}, ...]
 -- Answers one hold_seats result per request, in the requests' order.
