@@ -23,9 +23,10 @@ interface Pending {
 /** Holds sent in one call at most; each is a subtransaction, and 64 fit in a backend's cache. */
 const MAX_BATCH = 32;
 /**
- * Calls under way at once. One: two batches can still deadlock (a seat freed after one batch
- * locked its seats, then taken by it out of order), and PostgreSQL notices only after
- * deadlock_timeout (1 s). Measured with two: the same throughput, and a hold p99 of 1 s.
+ * Calls under way at once. One: two batches can still deadlock (over a seat freed after one of
+ * them took its first locks, or over a buyer's previous hold), and PostgreSQL notices only after
+ * deadlock_timeout (1 s). Measured with two: the same throughput, and in one of three hold-only
+ * runs a hold p99 of 1 s.
  */
 const IN_FLIGHT = 1;
 
