@@ -22,13 +22,6 @@ interface Pending {
 
 /** Holds sent in one call at most; each is a subtransaction, and 64 fit in a backend's cache. */
 const MAX_BATCH = 32;
-/**
- * Calls under way at once. One: two batches can still deadlock (over a seat freed after one of
- * them took its first locks, or over a buyer's previous hold), and PostgreSQL notices only after
- * deadlock_timeout (1 s). Measured with two: the same throughput, and in one of three hold-only
- * runs a hold p99 of 1 s.
- */
-const IN_FLIGHT = 1;
 
 const ONE = 'select hold_seats($1, $2, $3, $4, $5) as result';
 const MANY = 'select hold_seats_batch($1::jsonb) as result';
@@ -40,25 +33,30 @@ const MANY = 'select hold_seats_batch($1::jsonb) as result';
  * seats by hold_seats' one conditional UPDATE, and a refused hold changes nothing. Each batch
  * first locks the free seats it asks for in id order, so the batches of several replicas that
  * want the same seats wait for each other instead of deadlocking; a batch that deadlocks all
- * the same (see IN_FLIGHT) runs its holds again one by one.
+ * the same runs its holds again one by one.
+ *
+ * One call at a time per service: two batches can still deadlock (over a seat freed after one
+ * of them took its first locks, or over a buyer's previous hold), and PostgreSQL notices only
+ * after deadlock_timeout (1 s). Measured with two at a time: the same throughput, and in one of
+ * three hold-only runs a hold p99 of 1 s.
  */
 export class HoldBatcher {
   private readonly queue: Pending[] = [];
-  private running = 0;
-  /** Database calls made, and holds run by them. */
-  readonly counts = { calls: 0, holds: 0 };
+  private running = false;
+  /** Database calls made. */
+  readonly counts = { calls: 0 };
 
   constructor(private readonly pool: Pool) {}
 
   hold(request: HoldRequest): Promise<HoldOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (this.running < IN_FLIGHT) void this.drain();
+      if (!this.running) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.running += 1;
+    this.running = true;
     try {
       // Holds whose requests were read in the same turn of the event loop go together.
       await new Promise((resolve) => setImmediate(resolve));
@@ -67,13 +65,12 @@ export class HoldBatcher {
         await this.run(batch);
       }
     } finally {
-      this.running -= 1;
+      this.running = false;
     }
   }
 
   private async run(batch: Pending[]): Promise<void> {
     this.counts.calls += 1;
-    this.counts.holds += batch.length;
     try {
       const outcomes = batch.length === 1 ? [await this.one(batch[0]!.request)] : await this.many(batch.map((p) => p.request));
       batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
