@@ -1,4 +1,5 @@
-import { PgError, type Pool } from '@clove/kit';
+import type { Pool } from '@clove/kit';
+import { CallBatcher } from '../db/call-batcher.js';
 
 export interface HoldRequest {
   buyerId: string;
@@ -14,12 +15,6 @@ export type HoldOutcome =
   | { outcome: 'unknown'; seats: string[] }
   | { outcome: 'limit'; owned: number };
 
-interface Pending {
-  request: HoldRequest;
-  resolve: (outcome: HoldOutcome) => void;
-  reject: (error: unknown) => void;
-}
-
 /** Holds sent in one call at most; each is a subtransaction, and 64 fit in a backend's cache. */
 const MAX_BATCH = 32;
 
@@ -33,7 +28,7 @@ const MANY = 'select hold_seats_batch($1::jsonb) as result';
  * seats by hold_seats' one conditional UPDATE, and a refused hold changes nothing. Each batch
  * first locks the free seats it asks for in id order, so the batches of several replicas that
  * want the same seats wait for each other instead of deadlocking; a batch that deadlocks all
- * the same runs its holds again one by one.
+ * the same runs its holds again one by one (CallBatcher).
  *
  * One call at a time per service: two batches can still deadlock (over a seat freed after one
  * of them took its first locks, or over a buyer's previous hold), and PostgreSQL notices only
@@ -41,49 +36,19 @@ const MANY = 'select hold_seats_batch($1::jsonb) as result';
  * three hold-only runs a hold p99 of 1 s.
  */
 export class HoldBatcher {
-  private readonly queue: Pending[] = [];
-  private running = false;
-  /** Database calls made. */
-  readonly counts = { calls: 0 };
+  private readonly batcher: CallBatcher<HoldRequest, HoldOutcome>;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    this.batcher = new CallBatcher({ one: (r) => this.one(r), many: (rs) => this.many(rs) }, MAX_BATCH);
+  }
+
+  /** Database calls made. */
+  get counts(): { calls: number } {
+    return this.batcher.counts;
+  }
 
   hold(request: HoldRequest): Promise<HoldOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      if (!this.running) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      // Holds whose requests were read in the same turn of the event loop go together.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.run(batch);
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async run(batch: Pending[]): Promise<void> {
-    this.counts.calls += 1;
-    try {
-      const outcomes = batch.length === 1 ? [await this.one(batch[0]!.request)] : await this.many(batch.map((p) => p.request));
-      batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
-    } catch (error) {
-      if ((error as { code?: string }).code !== PgError.DEADLOCK_DETECTED || batch.length === 1) {
-        for (const pending of batch) pending.reject(error);
-        return;
-      }
-      for (const pending of batch) {
-        this.counts.calls += 1;
-        await this.one(pending.request).then(pending.resolve, pending.reject);
-      }
-    }
+    return this.batcher.call(request);
   }
 
   private async one(r: HoldRequest): Promise<HoldOutcome> {

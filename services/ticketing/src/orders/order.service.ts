@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, problemOf, type Pool } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
-import type { SeatSpec } from '../performance/seat-map.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 import type { TicketCodes } from '../tickets/ticket-code.js';
+import { OrderBatcher, type BeginOutcome, type HeldSeat } from './order-batcher.js';
 import type { Card, PaymentsClient } from './payments.client.js';
 
 /** What POST /buyticket/orders answers; stored per Idempotency-Key and replayed on retries. */
@@ -14,15 +14,6 @@ export interface OrderResponse {
   /** True when this is the stored answer to an earlier request with the same key. */
   replayed?: boolean;
 }
-
-/** A seat under the hold being paid, as begin_order reads it. */
-type HeldSeat = SeatSpec;
-
-type BeginOutcome =
-  | { outcome: 'replay'; status: number; body: Record<string, unknown> }
-  | { outcome: 'reused' | 'in_progress' | 'abandoned' }
-  | { outcome: 'hold_not_found' | 'not_your_hold' | 'hold_expired'; orderId: string }
-  | { outcome: 'charge'; orderId: string; seats: HeldSeat[] };
 
 /** What begin_order's outcomes mean; `store` answers are kept and replayed for the key. */
 const REFUSALS: Record<Exclude<BeginOutcome['outcome'], 'replay' | 'charge'>, { code: ErrorCode; reason: string; detail: string; store: boolean }> = {
@@ -62,6 +53,8 @@ const refusal = (code: ErrorCode, detail: string, reason: string, extra: Record<
  * service, so any number of retries charge at most once; the outcome is stored and replayed.
  */
 export class OrderService {
+  private readonly calls: OrderBatcher;
+
   constructor(
     private readonly pool: Pool,
     private readonly config: TicketingConfig,
@@ -69,7 +62,9 @@ export class OrderService {
     private readonly codes: TicketCodes,
     private readonly performances: PerformanceCache,
     private readonly announcer: SeatAnnouncer,
-  ) {}
+  ) {
+    this.calls = new OrderBatcher(pool);
+  }
 
   async placeOrder(buyerId: string, idempotencyKey: string, holdId: string, card: Card): Promise<OrderResponse> {
     const begun = await this.begin(buyerId, idempotencyKey, requestHash(holdId, card), holdId);
@@ -116,15 +111,8 @@ export class OrderService {
   }
 
   /** Claims the Idempotency-Key (one conditional write) and reads the hold, in one database call. */
-  private async begin(buyerId: string, key: string, hash: string, holdId: string): Promise<BeginOutcome> {
-    const { rows } = await this.pool.query<{ result: BeginOutcome }>('select begin_order($1, $2, $3, $4, $5) as result', [
-      buyerId,
-      key,
-      hash,
-      holdId,
-      randomUUID(),
-    ]);
-    return rows[0]!.result;
+  private begin(buyerId: string, key: string, hash: string, holdId: string): Promise<BeginOutcome> {
+    return this.calls.begin({ buyerId, key, hash, holdId, orderId: randomUUID() });
   }
 
   /**
@@ -164,26 +152,19 @@ export class OrderService {
       paidAt: new Date().toISOString(),
       tickets: tickets.map((t) => ({ id: t.id, seatId: t.seat.id, section: t.seat.section, row: t.seat.row, number: t.seat.number, grade: t.seat.grade, price: t.seat.price, code: t.code })),
     };
-    const { rows } = await this.pool.query<{ result: 'paid' | 'expired' | 'abandoned' }>(
-      'select finish_order($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as result',
-      [
-        buyerId,
-        key,
-        orderId,
-        holdId,
-        paymentId,
-        amount,
-        this.config.CURRENCY,
-        tickets.map((t) => t.id),
-        tickets.map((t) => t.seat.id),
-        tickets.map((t) => t.seat.price),
-        tickets.map((t) => t.code),
-        response.body,
-        randomUUID(),
-        event,
-      ],
-    );
-    const result = rows[0]!.result;
+    const result = await this.calls.finish({
+      buyerId,
+      key,
+      orderId,
+      holdId,
+      paymentId,
+      amount,
+      currency: this.config.CURRENCY,
+      tickets: tickets.map((t) => ({ id: t.id, seatId: t.seat.id, price: t.seat.price, code: t.code })),
+      response: response.body,
+      eventId: randomUUID(),
+      event,
+    });
     if (result !== 'paid') return result;
     this.announcer.announce(seats.map((seat) => seat.id), 'sold');
     return response;

@@ -1,0 +1,160 @@
+/**
+ * Orders that arrive together run in one database call (R32 under load), against a real
+ * PostgreSQL with the ticketing schema: begin_order and finish_order calls of one turn each go
+ * as one batch, every order as if it were alone; one order's failure leaves the others be; an
+ * order that deadlocks with another transaction runs again alone.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createPool, migrate, type Pool } from '@clove/kit';
+import { BatchItemError } from '../../services/ticketing/dist/db/call-batcher.js';
+import { HoldBatcher } from '../../services/ticketing/dist/holds/hold-batcher.js';
+import { OrderBatcher, type BeginOutcome, type FinishRequest } from '../../services/ticketing/dist/orders/order-batcher.js';
+import { startTestDatabase, type TestDatabase } from './support/database.js';
+import { eventually } from './support/http.js';
+import { REPO_ROOT } from './support/platform.js';
+
+const SEATS = 60;
+const PRICE = 1000;
+const seat = (n: number) => `S-${String(n).padStart(2, '0')}`;
+
+interface Bought {
+  buyerId: string;
+  holdId: string;
+  key: string;
+  seats: string[];
+}
+
+describe('order batches', () => {
+  let db: TestDatabase;
+  let pools: Pool[];
+
+  before(async () => {
+    db = await startTestDatabase();
+    const url = await db.createDatabase('order_batches');
+    await migrate({ databaseUrl: url, schema: 'ticketing', dir: `${REPO_ROOT}services/ticketing/migrations` });
+    pools = [0, 1].map(() => createPool({ connectionString: url, schema: 'ticketing', max: 2 }));
+  });
+  after(async () => {
+    await Promise.all((pools ?? []).map((pool) => pool.end()));
+    await db?.stop();
+  });
+  beforeEach(async () => {
+    const [sql] = pools;
+    await sql!.query('truncate holds, seats, orders, tickets, order_requests, outbox cascade');
+    await sql!.query(
+      `insert into seats (id, section, row_label, number, grade, price)
+       select 'S-' || lpad(n::text, 2, '0'), 'S', '1', n, 'A', $2 from generate_series(1, $1::int) as n`,
+      [SEATS, PRICE],
+    );
+  });
+
+  /** A buyer with an active hold of the given seats. */
+  const holding = async (...seats: number[]): Promise<Bought> => {
+    const bought = { buyerId: randomUUID(), holdId: randomUUID(), key: randomUUID(), seats: seats.map(seat) };
+    const outcome = await new HoldBatcher(pools[0]!).hold({
+      buyerId: bought.buyerId,
+      seatIds: bought.seats,
+      holdId: bought.holdId,
+      expiresAt: new Date(Date.now() + 600_000),
+      max: 4,
+    });
+    assert.equal(outcome.outcome, 'held');
+    return bought;
+  };
+  const begin = (orders: OrderBatcher, b: Bought, overrides: Partial<{ buyerId: string; holdId: string; hash: string }> = {}) =>
+    orders.begin({ buyerId: b.buyerId, key: b.key, hash: 'h', holdId: b.holdId, orderId: randomUUID(), ...overrides });
+  const finishing = (b: Bought, orderId: string, seats = b.seats): FinishRequest => ({
+    buyerId: b.buyerId,
+    key: b.key,
+    orderId,
+    holdId: b.holdId,
+    paymentId: `pay_${orderId}`,
+    amount: seats.length * PRICE,
+    currency: 'KRW',
+    tickets: seats.map((seatId) => ({ id: randomUUID(), seatId, price: PRICE, code: `code-${seatId}` })),
+    response: { order: { id: orderId } },
+    eventId: randomUUID(),
+    event: { orderId },
+  });
+  const charged = (outcome: BeginOutcome) => {
+    assert.equal(outcome.outcome, 'charge');
+    return outcome as Extract<BeginOutcome, { outcome: 'charge' }>;
+  };
+  const one = async <T>(sql: string, values: unknown[]) => (await pools[0]!.query<T & object>(sql, values)).rows[0]!;
+
+  it('begins and finishes the orders of one turn in one call each, every order as if it were alone', async () => {
+    const orders = new OrderBatcher(pools[0]!);
+    const buyers = await Promise.all(Array.from({ length: 20 }, (_, i) => holding(i + 1)));
+    const [expiring, miscounted] = buyers.slice(18);
+    const stranger = randomUUID();
+
+    const begun = await Promise.all([
+      ...buyers.map((b) => begin(orders, b)),
+      begin(orders, buyers[0]!), // the same key again, while the first is under way
+      begin(orders, buyers[1]!, { buyerId: stranger }), // someone else's hold
+      begin(orders, { ...buyers[2]!, key: randomUUID() }, { holdId: randomUUID() }), // no such hold
+    ]);
+    assert.deepEqual(orders.calls, { begin: 1, finish: 0 }, 'one call for 23 begins');
+    buyers.forEach((b, i) => assert.deepEqual(charged(begun[i]!).seats.map((s) => s.id), b.seats));
+    assert.deepEqual(begun.slice(20).map((o) => o.outcome), ['in_progress', 'not_your_hold', 'hold_not_found']);
+
+    // One hold expires before its order is finished; one order names a seat its hold lacks.
+    await pools[0]!.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [expiring!.holdId]);
+    const requests = buyers.map((b, i) => {
+      const orderId = charged(begun[i]!).orderId;
+      return b === miscounted ? finishing(b, orderId, [...b.seats, seat(SEATS)]) : finishing(b, orderId);
+    });
+    const finished = await Promise.allSettled(requests.map((r) => orders.finish(r)));
+    assert.deepEqual(orders.calls, { begin: 1, finish: 1 }, 'one call for 20 finishes');
+
+    const results = finished.map((f) => (f.status === 'fulfilled' ? f.value : f.reason));
+    assert.deepEqual(results.slice(0, 18), Array(18).fill('paid'));
+    assert.equal(results[18], 'expired');
+    assert.ok(results[19] instanceof BatchItemError, 'the miscounted order fails');
+    assert.match((results[19] as BatchItemError).message, /had 1 seats, expected 2/);
+
+    const counts = await one<{ orders: string; tickets: string; sold: string; events: string; done: string }>(
+      `select (select count(*) from orders) as orders, (select count(*) from tickets) as tickets,
+              (select count(*) from seats where state = 'sold') as sold,
+              (select count(*) from outbox where type = 'order.paid') as events,
+              (select count(*) from order_requests where status = 'done') as done`,
+      [],
+    );
+    assert.deepEqual(counts, { orders: '18', tickets: '18', sold: '18', events: '18', done: '18' }, 'the failed and expired orders left nothing behind');
+    for (const b of [expiring!, miscounted!]) {
+      const row = await one<{ state: string; hold_id: string | null }>('select state, hold_id from seats where id = $1', [b.seats[0]]);
+      assert.deepEqual(row, { state: 'held', hold_id: b.holdId }, `${b.seats[0]} is still under its hold`);
+    }
+  });
+
+  it('runs an order that deadlocked with another transaction again alone, after the rest of its batch', async () => {
+    const orders = new OrderBatcher(pools[0]!);
+    const [first, second] = [await holding(1), await holding(2)];
+    const begun = await Promise.all([first, second].map((b) => begin(orders, b)));
+    const requests = [finishing(first, charged(begun[0]!).orderId), finishing(second, charged(begun[1]!).orderId)];
+
+    const other = await pools[1]!.connect();
+    try {
+      // The other transaction holds the second order's request row, so the batch stops there
+      // after the first order has taken its hold; then the other transaction wants that hold.
+      await other.query('begin');
+      await other.query(`set local deadlock_timeout = '60s'`); // the batch is the one to notice
+      await other.query('select 1 from order_requests where buyer_id = $1 for update', [second.buyerId]);
+      const finished = requests.map((r) => orders.finish(r));
+      const waiting = async () => Number((await one<{ n: string }>('select count(*) as n from pg_locks where not granted', [])).n);
+      await eventually(async () => (await waiting()) >= 1, 10_000, 'the batch to wait for the second request row');
+      await other.query('select 1 from holds where id = $1 for update', [first.holdId]);
+      await other.query('commit');
+
+      assert.deepEqual(await Promise.all(finished), ['paid', 'paid']);
+      assert.equal(orders.calls.finish, 2, 'the batch, then the second order alone');
+      const sold = await pools[0]!.query<{ id: string }>(`select id from seats where state = 'sold' order by id`);
+      assert.deepEqual(sold.rows.map((r) => r.id), [seat(1), seat(2)]);
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      other.release();
+    }
+  });
+});
