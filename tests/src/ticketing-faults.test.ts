@@ -152,6 +152,38 @@ describe('ticketing under faults', () => {
     }
   });
 
+  it('finishes a refund that payments could not make at the time, and frees the seat then', async () => {
+    const token = await minter.token({ role: 'buyer' });
+    const hold = await post(`${platform.gateway}/e/faults/buyticket/holds`, { seatIds: ['F-4-1'] }, token);
+    const order = await pay('faults', token, hold.body.holdId, randomUUID());
+    assert.equal(order.status, 201, order.text);
+    const ticketId = order.body.tickets[0].id as string;
+    const refund = () => post(`${platform.gateway}/e/faults/ticket/tickets/${ticketId}/refund`, undefined, token);
+    await setFaults({ failureRate: 1 });
+    try {
+      const down = await refund();
+      assert.equal(down.status, 503, down.text);
+      const again = await refund();
+      assert.equal(again.status, 409, again.text);
+      assert.equal(again.body.code, 'REFUND_IN_PROGRESS');
+    } finally {
+      await setFaults({ failureRate: 0 });
+    }
+    const refunded = await eventually(async () => {
+      const tickets = (await get(`${platform.gateway}/e/faults/ticket/tickets`, token)).body as Array<{ id: string; state: string }>;
+      return tickets.find((t) => t.id === ticketId)?.state === 'refunded' ? tickets : undefined;
+    }, 20_000, 'the reconciler to finish the refund');
+    assert.equal(refunded.length, 1);
+    assert.deepEqual(await capturedFor(order.body.order.id), [{ amount: 10_000, refunded_amount: 10_000 }], 'refunded in full, once');
+    const seat = (await get(`${platform.gateway}/e/faults/seats`)).body.seats.find((s: { id: string }) => s.id === 'F-4-1');
+    assert.equal(seat.state, 'available', 'the seat is for sale again');
+    const orders = await eventually(async () => {
+      const mine = (await get(`${platform.gateway}/catalog/me/orders`, token)).body as Array<{ status: string }>;
+      return mine[0]?.status === 'refunded' ? mine : undefined;
+    }, 20_000, 'the catalog to hear of the refund');
+    assert.equal(orders.length, 1);
+  });
+
   it('delays the catalog feed while the catalog is unreachable, and loses nothing', async () => {
     const buyer = await minter.token({ role: 'buyer', sub: randomUUID() });
     const catalogPid = (await platform.runtime()).services.catalog!.pid;

@@ -125,6 +125,9 @@ describe('ticketing through the gateway', () => {
       assert.equal(refund.status, 200, refund.text);
       assert.deepEqual(refund.body, { ticket: { id: tickets.body[1].id, seatId: 'A-1-2', state: 'refunded' }, refund: { amount: 150_000 } });
       expectProblem(await post(`${gala}/ticket/tickets/${tickets.body[1].id}/refund`, undefined, buyer.accessToken), 409, 'ALREADY_REFUNDED');
+      const stranger = await minter.token({ role: 'buyer' });
+      expectProblem(await post(`${gala}/ticket/tickets/${tickets.body[0].id}/refund`, undefined, stranger), 403, 'NOT_YOUR_TICKET');
+      expectProblem(await post(`${gala}/ticket/tickets/${randomUUID()}/refund`, undefined, buyer.accessToken), 404, 'TICKET_NOT_FOUND');
       const after = (await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>;
       assert.equal(after.find((s) => s.id === 'A-1-1')?.state, 'sold');
       assert.equal(after.find((s) => s.id === 'A-1-2')?.state, 'available', 'the refunded seat is for sale again');
@@ -202,6 +205,9 @@ describe('ticketing through the gateway', () => {
       assert.deepEqual(new Set(badCard.body.errors.map((e: { path: string }) => e.path)), new Set(['/body/card/number', '/body/card/expiry', '/body/card/cvc']));
       expectProblem(await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token: thief }), 403, 'NOT_YOUR_HOLD');
       assert.equal((await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token })).status, 204);
+      assert.equal((await get(`${gala}/seats?state=available`)).body.seats.some((s: { id: string }) => s.id === 'A-9-1'), true, 'the released seat is for sale again');
+      expectProblem(await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token }), 410, 'HOLD_NOT_ACTIVE');
+      expectProblem(await request('DELETE', `${gala}/buyticket/holds/${randomUUID()}`, { token }), 404, 'HOLD_NOT_FOUND');
     });
 
     it('limits seats per buyer across holds and tickets', async () => {

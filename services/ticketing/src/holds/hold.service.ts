@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, DomainError, ErrorCode, invalid, notAllowed, notFound, withTransaction, type Pool } from '@clove/kit';
+import { conflict, DomainError, ErrorCode, invalid, notAllowed, notFound, type Pool } from '@clove/kit';
 import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
@@ -10,6 +10,15 @@ export interface Hold {
   seatIds: string[];
   expiresAt: string;
 }
+
+type ReleaseOutcome = { outcome: 'released'; seats: string[] } | { outcome: 'not_found' | 'not_yours' | 'not_active' };
+
+/** Why release_hold turned a release down, as the buyer hears it. */
+const RELEASE_REFUSED: Record<Exclude<ReleaseOutcome['outcome'], 'released'>, () => DomainError> = {
+  not_found: () => notFound('No such hold.', 'HOLD_NOT_FOUND'),
+  not_yours: () => notAllowed('This hold belongs to another buyer.', 'NOT_YOUR_HOLD'),
+  not_active: () => new DomainError(ErrorCode.GONE, 'The hold is no longer active.', { reason: 'HOLD_NOT_ACTIVE' }),
+};
 
 /** R30, R31: holding seats. */
 export class HoldService {
@@ -61,24 +70,11 @@ export class HoldService {
     return { holdId, seatIds, expiresAt: expiresAt.toISOString() };
   }
 
-  /** Lets go of a hold before it expires. */
+  /** Lets go of a hold before it expires (one database call, release_hold). */
   async release(buyerId: string, holdId: string): Promise<void> {
-    const freed = await withTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ buyer_id: string; status: string }>('select buyer_id, status from holds where id = $1 for update', [holdId]);
-      const hold = rows[0];
-      if (!hold) throw notFound('No such hold.', 'HOLD_NOT_FOUND');
-      if (hold.buyer_id !== buyerId) throw notAllowed('This hold belongs to another buyer.', 'NOT_YOUR_HOLD');
-      if (hold.status !== 'active') throw new DomainError(ErrorCode.GONE, 'The hold is no longer active.', { reason: 'HOLD_NOT_ACTIVE' });
-      await client.query(`update holds set status = 'released' where id = $1`, [holdId]);
-      // hold_id alone (set exactly while a seat is held) keeps the plan on seats_hold_idx.
-      const { rows: seats } = await client.query<{ id: string }>(
-        `update seats s set state = 'available', hold_id = null, hold_expires_at = null
-         from (select id from seats where hold_id = $1 order by id for update) locked
-         where s.id = locked.id returning s.id`,
-        [holdId],
-      );
-      return seats.map((r) => r.id);
-    });
-    this.announcer.announce(freed, 'available');
+    const { rows } = await this.pool.query<{ result: ReleaseOutcome }>('select release_hold($1, $2) as result', [buyerId, holdId]);
+    const released = rows[0]!.result;
+    if (released.outcome !== 'released') throw RELEASE_REFUSED[released.outcome]();
+    this.announcer.announce(released.seats, 'available');
   }
 }
