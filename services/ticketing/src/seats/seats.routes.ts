@@ -3,6 +3,7 @@ import { withProblems, type App, type Pool } from '@clove/kit';
 import { EFFECTIVE_STATE_SQL } from './seat-events.js';
 import { gradeCounts } from '../performance/performance.repository.js';
 import { Snapshot } from '../snapshot.js';
+import { sharedQuickList, type SeatRow } from './quick-list.js';
 import type { SeatFeed } from './seat-stream.js';
 
 const SeatSchema = Type.Object({
@@ -23,8 +24,6 @@ const HEARTBEAT_MS = 15_000;
 /** How old the per-grade counts of the quick list may be: counting scans every seat. */
 const COUNTS_SNAPSHOT_MS = 1000;
 
-type SeatRow = { id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' };
-
 async function allSeats(pool: Pool, state: string | null, grade: string | null, limit: number | null): Promise<SeatRow[]> {
   const { rows } = await pool.query<SeatRow>(
     `select id, section, row, number, grade, price, state from (
@@ -38,22 +37,6 @@ async function allSeats(pool: Pool, state: string | null, grade: string | null, 
   return rows;
 }
 
-/**
- * The quick list: the first available seats, best first, straight from the partial index.
- * Seats under an expired hold join it when the sweeper releases them (within a second).
- */
-async function availableSeats(pool: Pool, grade: string | null, limit: number): Promise<SeatRow[]> {
-  // Named: read by every buyer, it is prepared once per connection instead of planned each time.
-  const { rows } = await pool.query<SeatRow>({
-    name: 'seats.quick-list',
-    text: `select id, section, row_label as row, number, grade, price, 'available' as state from seats
-     where state = 'available' and ($1::text is null or grade = $1)
-     order by section, length(row_label), row_label, number limit $2`,
-    values: [grade, limit],
-  });
-  return rows;
-}
-
 async function remainingByGrade(pool: Pool): Promise<Record<string, number>> {
   return Object.fromEntries((await gradeCounts(pool)).map((c) => [c.grade, c.remaining]));
 }
@@ -61,6 +44,7 @@ async function remainingByGrade(pool: Pool): Promise<Record<string, number>> {
 /** R29: the seat map with live states, and a stream of changes. */
 export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed }): void {
   const counts = new Snapshot(() => remainingByGrade(deps.pool), COUNTS_SNAPSHOT_MS);
+  const quickList = sharedQuickList(deps.pool);
   const streams = new Set<() => void>();
   // Open streams would hold the server open on shutdown; end them first.
   app.addHook('preClose', async () => {
@@ -70,7 +54,9 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
   app.get('/seats', {
     schema: {
       summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
-      description: '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old.',
+      description:
+        '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old; '
+        + 'requests that arrive while the same list is being read share that read.',
       querystring: Type.Object(
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
@@ -83,10 +69,10 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
     },
   }, async (request) => {
     const { state, grade, limit } = request.query;
-    const quickList = state === 'available' && limit !== undefined;
+    const quick = state === 'available' && limit !== undefined;
     const [seats, remaining] = await Promise.all([
-      quickList ? availableSeats(deps.pool, grade ?? null, limit) : allSeats(deps.pool, state ?? null, grade ?? null, limit ?? null),
-      quickList ? counts.get() : remainingByGrade(deps.pool),
+      quick ? quickList(grade ?? null, limit) : allSeats(deps.pool, state ?? null, grade ?? null, limit ?? null),
+      quick ? counts.get() : remainingByGrade(deps.pool),
     ]);
     return { seats, remaining };
   });

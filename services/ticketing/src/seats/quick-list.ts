@@ -1,0 +1,37 @@
+import type { Pool } from '@clove/kit';
+
+export type SeatRow = { id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' };
+
+/**
+ * The quick list: the first available seats, best first, straight from the partial index.
+ * Seats under an expired hold join it when the sweeper releases them (within a second).
+ */
+async function availableSeats(pool: Pick<Pool, 'query'>, grade: string | null, limit: number): Promise<SeatRow[]> {
+  // Named: read by every buyer, it is prepared once per connection instead of planned each time.
+  const { rows } = await pool.query<SeatRow>({
+    name: 'seats.quick-list',
+    text: `select id, section, row_label as row, number, grade, price, 'available' as state from seats
+     where state = 'available' and ($1::text is null or grade = $1)
+     order by section, length(row_label), row_label, number limit $2`,
+    values: [grade, limit],
+  });
+  return rows;
+}
+
+/**
+ * The quick list, read once for all the requests that ask for the same list while a read of it is
+ * under way: under load many buyers ask at once. An answer comes from a read that started at most
+ * one read's time before its request arrived.
+ */
+export function sharedQuickList(pool: Pick<Pool, 'query'>) {
+  const reading = new Map<string, Promise<SeatRow[]>>();
+  return (grade: string | null, limit: number): Promise<SeatRow[]> => {
+    const key = `${limit}:${grade ?? ''}`;
+    let read = reading.get(key);
+    if (!read) {
+      read = availableSeats(pool, grade, limit).finally(() => reading.delete(key));
+      reading.set(key, read);
+    }
+    return read;
+  };
+}
