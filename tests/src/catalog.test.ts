@@ -326,6 +326,14 @@ describe('catalog', () => {
     // An id repeated inside one new batch is applied once too.
     const again = updated('repeat-show', 4, { remaining: 9 });
     assert.deepEqual(await deliverOk([again, again]), { accepted: 1, duplicates: 1 });
+
+    // One order sent twice in one batch under two event ids (a publisher's retry) is written once.
+    const retried = newOrder('repeat-show', buyerId, seats(2, 3000, 'B'));
+    const first = paid(retried, 5, 7);
+    assert.deepEqual(await deliverOk([first, { ...first, id: randomUUID(), sequence: 6 }]), { accepted: 2, duplicates: 0 });
+    const mine = (await buyerView(buyerId)).orders.filter((o: { orderId: string }) => o.orderId === retried.orderId);
+    assert.equal(mine.length, 1);
+    assert.deepEqual(mine[0].tickets.map((t: { id: string }) => t.id).sort(), retried.tickets.map((t) => t.id).sort());
   });
 
   it('ends right when a refund arrives before its order', async () => {

@@ -239,6 +239,36 @@ describe('payments service', () => {
     assert.equal(later.headers['idempotent-replayed'], 'true');
   });
 
+  it('charges 200 concurrent requests with their own keys once each, declines included, and replays each answer', async () => {
+    const reference = uniqueReference('crowd');
+    const requests = Array.from({ length: 200 }, (_, i) => ({
+      key: randomUUID(),
+      body: { amount: 1000 + i, card: card(i % 10 === 0 ? DECLINED : CAPTURED), reference },
+    }));
+    // Among them, one key reused for another request at the same time.
+    const reused = { key: requests[5]!.key, body: { ...requests[5]!.body, amount: 99 } };
+    const responses = await Promise.all([...requests, reused].map((r) => pay(r.body, r.key)));
+    requests.forEach((r, i) => {
+      const response = responses[i]!;
+      if (i === 5 && response.statusCode === 409) return; // the reused key's twin may have come first
+      assert.equal(response.statusCode, i % 10 === 0 ? 402 : 201, response.body);
+    });
+    const twins = [responses[5]!.statusCode, responses[200]!.statusCode].sort();
+    assert.deepEqual(twins, [201, 409], 'of the two requests with one key, one is charged and the other refused');
+    const rows = await paymentsWith(reference);
+    assert.equal(rows.length, 200, 'one stored attempt per request');
+    assert.deepEqual(
+      rows.map((row: { amount: number }) => row.amount).sort((a: number, b: number) => a - b),
+      requests.map((r, i) => (i === 5 && responses[5]!.statusCode === 409 ? 99 : r.body.amount)).sort((a, b) => a - b),
+    );
+    const replays = await Promise.all(requests.map((r) => pay(r.body, r.key)));
+    replays.forEach((replay, i) => {
+      if (i === 5 && responses[5]!.statusCode === 409) return;
+      assert.equal(replay.headers['idempotent-replayed'], 'true');
+      assert.deepEqual(replay.json(), responses[i]!.json(), 'a retry gets the stored answer');
+    });
+  });
+
   it('answers 409 IN_USE while the first request with a key is still running', async () => {
     const reference = uniqueReference('in-use');
     const key = randomUUID();

@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createPool, migrate, type Pool } from '@clove/kit';
-import { BatchItemError } from '../../services/ticketing/dist/db/call-batcher.js';
+import { BatchItemError, createPool, migrate, type Pool } from '@clove/kit';
 import { HoldBatcher } from '../../services/ticketing/dist/holds/hold-batcher.js';
 import { OrderBatcher, type BeginOutcome, type FinishRequest } from '../../services/ticketing/dist/orders/order-batcher.js';
 import { startTestDatabase, type TestDatabase } from './support/database.js';

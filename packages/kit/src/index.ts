@@ -8,6 +8,7 @@ export * from './log/logger-options.js';
 export * from './db/pool.js';
 export * from './db/transaction.js';
 export * from './db/migrate.js';
+export * from './db/call-batcher.js';
 export * from './auth/roles.js';
 export * from './auth/token-verifier.js';
 export * from './auth/guards.js';

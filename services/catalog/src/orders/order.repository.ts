@@ -4,29 +4,45 @@ import type { BuyerOrder, BuyerTicket } from './order.schemas.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A paid order as the catalog received it, with the performance it was sold for. */
+export interface PaidOrder {
+  slug: string;
+  sequence: number;
+  data: OrderPaidData;
+}
+
 /**
- * Writes a paid order and its tickets, once: a second order.paid for the same order (a
- * publisher retry under a new event id) changes nothing.
+ * Writes paid orders and their tickets, each once, in one statement: a second order.paid for
+ * the same order (a publisher retry under a new event id) changes nothing. Answers the orders
+ * written now for which a refund had already arrived: they still need settling.
  */
-export async function insertPaidOrder(db: Queryable, slug: string, sequence: number, data: OrderPaidData): Promise<void> {
-  // Both statements run for every sale: named, they are prepared once per connection.
-  const { rowCount } = await db.query({
+export async function insertPaidOrders(db: Queryable, paid: readonly PaidOrder[]): Promise<string[]> {
+  if (paid.length === 0) return [];
+  // One copy of each order: the statement inserts every row it is given.
+  const orders = [...new Map(paid.map((p) => [p.data.orderId, p])).values()].map(({ slug, sequence, data }) => ({ ...data, slug, sequence }));
+  // Runs for every delivery under load: named, it is prepared once per connection.
+  const { rows } = await db.query<{ id: string }>({
     name: 'orders.insert-paid',
-    text: `insert into orders (id, slug, buyer_id, sequence, title, venue, starts_at, amount, currency, paid_at, status)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'paid')
-     on conflict (id) do nothing`,
-    values: [data.orderId, slug, data.buyerId, sequence, data.title, data.venue, data.startsAt, data.amount, data.currency, data.paidAt],
+    text: `with paid as (
+       select * from jsonb_to_recordset($1::jsonb) as o(
+         "orderId" uuid, slug text, "buyerId" uuid, sequence bigint, title text, venue text,
+         "startsAt" timestamptz, amount bigint, currency text, "paidAt" timestamptz, tickets jsonb)),
+     inserted as (
+       insert into orders (id, slug, buyer_id, sequence, title, venue, starts_at, amount, currency, paid_at, status)
+       select "orderId", slug, "buyerId", sequence, title, venue, "startsAt", amount, currency, "paidAt", 'paid' from paid
+       on conflict (id) do nothing
+       returning id),
+     ticketed as (
+       insert into tickets (id, order_id, buyer_id, slug, seat_id, section, seat_row, seat_number, grade, price, code, state)
+       select t.id, p."orderId", p."buyerId", p.slug, t."seatId", t.section, t."row", t."number", t.grade, t.price, t.code, 'valid'
+       from paid p join inserted i on i.id = p."orderId"
+         cross join jsonb_to_recordset(p.tickets)
+           as t(id uuid, "seatId" text, section text, "row" jsonb, "number" jsonb, grade text, price bigint, code text)
+       on conflict (id) do nothing)
+     select i.id from inserted i where exists (select 1 from order_refunds r where r.order_id = i.id)`,
+    values: [JSON.stringify(orders)],
   });
-  if (!rowCount) return;
-  await db.query({
-    name: 'orders.insert-tickets',
-    text: `insert into tickets (id, order_id, buyer_id, slug, seat_id, section, seat_row, seat_number, grade, price, code, state)
-     select t.id, $1, $2, $3, t."seatId", t.section, t."row", t."number", t.grade, t.price, t.code, 'valid'
-     from jsonb_to_recordset($4::jsonb)
-       as t(id uuid, "seatId" text, section text, "row" jsonb, "number" jsonb, grade text, price bigint, code text)
-     on conflict (id) do nothing`,
-    values: [data.orderId, data.buyerId, slug, JSON.stringify(data.tickets)],
-  });
+  return rows.map((row) => row.id);
 }
 
 /** Keeps a refund on its own, whether or not its order has arrived yet. */
@@ -43,11 +59,6 @@ export async function recordRefund(db: Queryable, eventId: string, sequence: num
      on conflict (ticket_id) do nothing`,
     [data.ticketIds, data.orderId, data.refundedAt],
   );
-}
-
-export async function hasRefunds(db: Queryable, orderId: string): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from order_refunds where order_id = $1 limit 1', [orderId]);
-  return rowCount === 1;
 }
 
 /**

@@ -22,21 +22,43 @@ export interface StoredKey {
 const ABANDONED_AFTER = '60 seconds';
 
 // The statements every charge runs are prepared once per connection (named): planning them
-// cost PostgreSQL as much as running them.
+// cost PostgreSQL as much as running them. Claims and charges that arrive together are sent
+// together (idempotency.service.ts), one statement and one commit for all of them.
 
-/** Claims a key with one conditional write; true when this request now holds it. */
-export async function claimKey(db: Queryable, ref: KeyRef, fingerprint: string): Promise<boolean> {
-  const { rowCount } = await db.query({
+/** A request's claim of its key. */
+export interface Claim {
+  ref: KeyRef;
+  fingerprint: string;
+}
+
+/**
+ * Claims keys with one conditional write each, in one statement; per claim, true when its
+ * request now holds the key. Of two claims of one key, only the first is tried (the second
+ * would have found the key claimed anyway); keys are written in key order, so two statements
+ * never wait for each other's keys in opposite orders.
+ */
+export async function claimKeys(db: Queryable, claims: readonly Claim[]): Promise<boolean[]> {
+  const first = new Map<string, Claim>();
+  for (const claim of claims) {
+    const id = JSON.stringify([claim.ref.apiKeyId, claim.ref.key]);
+    if (!first.has(id)) first.set(id, claim);
+  }
+  const tried = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claim]) => claim);
+  const { rows } = await db.query<{ lock_id: string }>({
     name: 'idempotency.claim',
     text: `insert into idempotency_keys (api_key_id, key, fingerprint, status, lock_id)
-     values ($1, $2, $3, 'processing', $4)
+     select c.api_key_id, c.key, c.fingerprint, 'processing', c.lock_id
+     from unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) with ordinality as c(api_key_id, key, fingerprint, lock_id, n)
+     order by c.n
      on conflict (api_key_id, key) do update set lock_id = excluded.lock_id, locked_at = now()
        where idempotency_keys.status = 'processing'
          and idempotency_keys.fingerprint = excluded.fingerprint
-         and idempotency_keys.locked_at < now() - interval '${ABANDONED_AFTER}'`,
-    values: [ref.apiKeyId, ref.key, fingerprint, ref.lockId],
+         and idempotency_keys.locked_at < now() - interval '${ABANDONED_AFTER}'
+     returning lock_id`,
+    values: [tried.map((c) => c.ref.apiKeyId), tried.map((c) => c.ref.key), tried.map((c) => c.fingerprint), tried.map((c) => c.ref.lockId)],
   });
-  return rowCount === 1;
+  const claimed = new Set(rows.map((row) => row.lock_id));
+  return claims.map((claim) => claimed.has(claim.ref.lockId));
 }
 
 export async function findKey(db: Queryable, apiKeyId: string, key: string): Promise<StoredKey | null> {
@@ -60,38 +82,55 @@ export async function completeKey(db: Queryable, ref: KeyRef, statusCode: number
   return rowCount === 1;
 }
 
-/** The first parameter number a write joined to `completeKeyWith` uses ($1–$5 are the key's). */
-export const WRITE_PARAMS_FROM = 6;
-
-/** A single insert that must commit together with the stored answer. */
+/** A row that is written only together with the stored answer, into a table of this service. */
 export interface JoinedWrite {
-  /** Names the insert: the joined statement is prepared once per connection under it. */
-  name: string;
-  /**
-   * `insert into … select $6, $7, … from completed`: `completed` has one row when this
-   * request's claim still holds and none otherwise, so the insert happens only with the answer.
-   */
-  insert: string;
-  values: unknown[];
+  table: 'payments';
+  /** Every column of the table, as jsonb_populate_record reads it. */
+  row: object;
+}
+
+/** A request's answer, and the row it writes with it. */
+export interface Completion {
+  ref: KeyRef;
+  statusCode: number;
+  body: unknown;
+  row: object;
 }
 
 /**
- * Stores the answer and does the request's write in one statement (one round trip, one
- * commit); false, with nothing written, when the claim was lost (taken over as abandoned).
+ * Stores the answers and writes their rows, in one statement (one round trip, one commit);
+ * per completion, false, with nothing written, when its claim was lost (taken over as abandoned).
  */
-export async function completeKeyWith(db: Queryable, ref: KeyRef, statusCode: number, body: unknown, write: JoinedWrite): Promise<boolean> {
-  const { rows } = await db.query<{ completed: number }>({
-    name: `idempotency.complete-with-${write.name}`,
-    text: `with completed as (
-       update idempotency_keys
-       set status = 'completed', response_status = $4, response_body = $5, completed_at = now()
-       where api_key_id = $1 and key = $2 and lock_id = $3 and status = 'processing'
-       returning 1),
-     written as (${write.insert} returning 1)
-     select (select count(*) from completed)::int as completed`,
-    values: [ref.apiKeyId, ref.key, ref.lockId, statusCode, JSON.stringify(body), ...write.values],
+export async function completeKeysWith(db: Queryable, table: JoinedWrite['table'], completions: readonly Completion[]): Promise<boolean[]> {
+  const input = completions.map((c, n) => ({
+    n,
+    api_key_id: c.ref.apiKeyId,
+    key: c.ref.key,
+    lock_id: c.ref.lockId,
+    response_status: c.statusCode,
+    response_body: c.body,
+    row: c.row,
+  }));
+  const { rows } = await db.query<{ n: number }>({
+    name: `idempotency.complete-with-${table}`,
+    text: `with input as (
+       select * from jsonb_to_recordset($1::jsonb)
+         as i(n integer, api_key_id text, key text, lock_id uuid, response_status integer, response_body jsonb, row jsonb)),
+     completed as (
+       update idempotency_keys k
+       set status = 'completed', response_status = i.response_status, response_body = i.response_body, completed_at = now()
+       from input i
+       where k.api_key_id = i.api_key_id and k.key = i.key and k.lock_id = i.lock_id and k.status = 'processing'
+       returning i.n),
+     written as (
+       insert into ${table}
+       select r.* from input i join completed c on c.n = i.n cross join lateral jsonb_populate_record(null::${table}, i.row) as r
+       returning 1)
+     select n from completed`,
+    values: [JSON.stringify(input)],
   });
-  return rows[0]!.completed === 1;
+  const done = new Set(rows.map((row) => row.n));
+  return completions.map((_, n) => done.has(n));
 }
 
 /** Frees a key whose request failed, so that a retry runs again. */

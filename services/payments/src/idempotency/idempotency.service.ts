@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, DomainError, statusOf, toProblem, withTransaction, type Pool, type PoolClient } from '@clove/kit';
-import { claimKey, completeKey, completeKeyWith, findKey, releaseKey, type JoinedWrite, type KeyRef } from './idempotency.repository.js';
+import { CallBatcher, conflict, DomainError, statusOf, toProblem, withTransaction, type Pool, type PoolClient } from '@clove/kit';
+import {
+  claimKeys,
+  completeKey,
+  completeKeysWith,
+  findKey,
+  releaseKey,
+  type Claim,
+  type Completion,
+  type JoinedWrite,
+  type KeyRef,
+} from './idempotency.repository.js';
 
 export interface IdempotentRequest {
   apiKeyId: string;
@@ -30,6 +40,9 @@ export function problemOutcome(error: DomainError, requestId: string): Outcome {
   return { statusCode: statusOf[error.code], body: toProblem(error, requestId) };
 }
 
+/** Claims or charges sent in one statement at most. */
+const MAX_BATCH = 64;
+
 const inUse = () =>
   conflict('A request with this Idempotency-Key is still being processed; retry shortly.', 'IDEMPOTENCY_KEY_IN_USE');
 
@@ -40,7 +53,17 @@ const inUse = () =>
  * differs. Client errors (4xx) are stored as answers too; anything else frees the key.
  */
 export class Idempotency {
-  constructor(private readonly pool: Pool) {}
+  /** Claims that arrive together are sent together (CallBatcher), and so are joined writes. */
+  private readonly claims: CallBatcher<Claim, boolean>;
+  private readonly joinedWrites: CallBatcher<Completion, boolean>;
+
+  constructor(private readonly pool: Pool) {
+    this.claims = new CallBatcher({ one: async (c) => (await claimKeys(pool, [c]))[0]!, many: (cs) => claimKeys(pool, cs) }, MAX_BATCH);
+    this.joinedWrites = new CallBatcher(
+      { one: async (c) => (await completeKeysWith(pool, 'payments', [c]))[0]!, many: (cs) => completeKeysWith(pool, 'payments', cs) },
+      MAX_BATCH,
+    );
+  }
 
   /** `work` runs in a transaction that also stores its answer. */
   async run(request: IdempotentRequest, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
@@ -55,12 +78,12 @@ export class Idempotency {
     );
   }
 
-  /** For work that is a single insert: it and the stored answer commit in one statement. */
+  /** For work that is a single insert (into payments): it and the stored answer commit in one statement. */
   async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
     return this.claimThen(request, (ref) =>
       this.answering(ref, request.requestId, async () => {
-        const { outcome, ...write } = prepare();
-        if (!(await completeKeyWith(this.pool, ref, outcome.statusCode, outcome.body, write))) throw inUse();
+        const { outcome, row } = prepare();
+        if (!(await this.joinedWrites.call({ ref, statusCode: outcome.statusCode, body: outcome.body, row }))) throw inUse();
         return { ...outcome, replayed: false };
       }),
     );
@@ -70,7 +93,7 @@ export class Idempotency {
     const ref: KeyRef = { apiKeyId: request.apiKeyId, key: request.key, lockId: randomUUID() };
     // A key released between our failed claim and our read is free again: claim once more.
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await claimKey(this.pool, ref, request.fingerprint)) return execute(ref);
+      if (await this.claims.call({ ref, fingerprint: request.fingerprint })) return execute(ref);
       const stored = await findKey(this.pool, ref.apiKeyId, ref.key);
       if (!stored) continue;
       if (stored.fingerprint !== request.fingerprint) {

@@ -1,5 +1,5 @@
 import type { Queryable } from '@clove/kit';
-import { WRITE_PARAMS_FROM, type JoinedWrite } from '../idempotency/idempotency.repository.js';
+import type { JoinedWrite } from '../idempotency/idempotency.repository.js';
 import type { CardBrand } from '../cards/card.rules.js';
 import type { DeclineCode } from '../cards/test-cards.js';
 
@@ -59,10 +59,10 @@ export interface NewPayment {
 }
 
 /**
- * The payment as stored once `insert` commits (its id and time are chosen here, so the answer
- * is known before the write), and the insert, to be joined to the Idempotency-Key's answer.
+ * The payment as stored once it commits (its id and time are chosen here, so the answer is known
+ * before the write): the row written together with the Idempotency-Key's answer.
  */
-export function paymentInsert(id: string, createdAt: Date, payment: NewPayment): { row: PaymentRow } & JoinedWrite {
+export function paymentInsert(id: string, createdAt: Date, payment: NewPayment): JoinedWrite & { row: PaymentRow } {
   const row: PaymentRow = {
     id,
     status: payment.status,
@@ -76,17 +76,7 @@ export function paymentInsert(id: string, createdAt: Date, payment: NewPayment):
     refunded_amount: 0,
     created_at: createdAt,
   };
-  const values = [id, row.status, row.decline_code, row.amount, row.currency, row.card_last4, row.card_brand,
-    row.reference, row.description, createdAt];
-  const $ = (i: number) => `$${WRITE_PARAMS_FROM + i}`;
-  return {
-    row,
-    name: 'payment',
-    insert: `insert into payments (id, status, decline_code, amount, currency, card_last4, card_brand, reference, description, created_at)
-      select ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}::integer, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}::timestamptz
-      from completed`,
-    values,
-  };
+  return { table: 'payments', row };
 }
 
 /** The payment, or null for an unknown (or malformed) id; `lock` holds its row until commit. */

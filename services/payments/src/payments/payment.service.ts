@@ -60,7 +60,7 @@ export class PaymentService {
     const digits = normalizeCardNumber(input.card.number);
     const outcome = outcomeForCard(digits);
     const declineCode = outcome.status === 'failed' ? outcome.declineCode : null;
-    const { row, ...write } = paymentInsert(randomUUID(), now, {
+    const write = paymentInsert(randomUUID(), now, {
       status: outcome.status,
       declineCode,
       amount: input.amount,
@@ -70,7 +70,7 @@ export class PaymentService {
       reference: input.reference ?? null,
       description: input.description ?? null,
     });
-    return { payment: toPayment(row), declineCode, write };
+    return { payment: toPayment(write.row), declineCode, write };
   }
 
   /**

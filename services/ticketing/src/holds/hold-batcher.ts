@@ -1,5 +1,4 @@
-import type { Pool } from '@clove/kit';
-import { CallBatcher } from '../db/call-batcher.js';
+import { CallBatcher, type Pool } from '@clove/kit';
 
 export interface HoldRequest {
   buyerId: string;

@@ -1,6 +1,5 @@
-import type { Pool } from '@clove/kit';
+import { batchItem, CallBatcher, type Pool } from '@clove/kit';
 import type { SeatSpec } from '../performance/seat-map.js';
-import { batchItem, CallBatcher } from '../db/call-batcher.js';
 
 /** A seat under the hold being paid, as begin_order reads it. */
 export type HeldSeat = SeatSpec;

@@ -1,4 +1,4 @@
-import { PgError } from '@clove/kit';
+import { PgError } from './transaction.js';
 
 /** The error one request of a batch raised, caught in the batch's database function so the others go on. */
 export class BatchItemError extends Error {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PgError } from '@clove/kit';
+import { PgError } from './transaction.js';
 import { BatchItemError, batchItem, CallBatcher, type BatchedCalls } from './call-batcher.js';
 
 const deadlock = () => Object.assign(new Error('deadlock detected'), { code: PgError.DEADLOCK_DETECTED });
