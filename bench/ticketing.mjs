@@ -196,7 +196,7 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide) {
   const text = [
     '',
     `Ticketing benchmark — ${new Date().toISOString()}`,
-    `  machine       ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
+    `  machine       ${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
     `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
     `  raw UPDATE    ${raw.opsPerSecond} ops/s (${raw.ops} ops, ${raw.clients} clients, ${raw.updated} took a seat, ${raw.seconds} s)`,
     `  holds         ${results.holdAttemptsPerSecond} attempts/s = ${(holdShare * 100).toFixed(1)} % of raw (target ≥ 40 %): ${verdict(met.holdShareOfRaw)}` +

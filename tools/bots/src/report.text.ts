@@ -32,7 +32,7 @@ export function renderReport(report: Report): string {
   return [
     '',
     `Buyer bots — ${report.performance.slug} (${report.performance.totalSeats} seats), ${report.startedAt}`,
-    `  machine     ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}`,
+    `  machine     ${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}`,
     `  options     ${o.buyers} buyers, concurrency ${o.concurrency}, seats 1..${o.seatsMax}, hot ${o.hotShare}, decline ${o.declineShare}, ` +
       `abandon ${o.abandonShare}, refund ${o.refundShare}, replay ${o.replayShare}, tokens ${o.mintTokensFrom ? 'minted before the run' : 'sign-up'}, seed ${o.seed}`,
     `  target      ${o.target}`,

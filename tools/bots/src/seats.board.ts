@@ -5,18 +5,26 @@ import type { Random } from './random.seeded.js';
  * start (in the API's best-first order) and from their own holds, releases, refunds and 409s.
  * Random buyers draw from it, and hot buyers who lost a race look further down it, so nobody
  * downloads the map. Add, remove and a random draw are O(1): an array plus each id's index in
- * it; `front` is the best seat that may still be available.
+ * it. The best seats are found by rank, in blocks of BLOCK ranks that count their available
+ * seats, so a search skips the sold-out front of the house a block at a time.
  */
+const BLOCK = 64;
+
 export class SeatBoard {
   private readonly ids: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly order: string[];
   private readonly rank = new Map<string, number>();
-  private front = 0;
+  /** 1 where the seat of that rank is believed available. */
+  private readonly availableByRank: Uint8Array;
+  /** Seats believed available per block of ranks. */
+  private readonly availableInBlock: Int32Array;
 
   constructor(bestFirst: readonly string[]) {
     this.order = [...bestFirst];
     this.order.forEach((id, i) => this.rank.set(id, i));
+    this.availableByRank = new Uint8Array(this.order.length);
+    this.availableInBlock = new Int32Array(Math.ceil(this.order.length / BLOCK));
     for (const id of bestFirst) this.add(id);
   }
 
@@ -32,8 +40,7 @@ export class SeatBoard {
     if (this.index.has(id)) return;
     this.index.set(id, this.ids.length);
     this.ids.push(id);
-    const rank = this.rank.get(id);
-    if (rank !== undefined && rank < this.front) this.front = rank;
+    this.mark(id, 1);
   }
 
   remove(id: string): void {
@@ -45,6 +52,14 @@ export class SeatBoard {
       this.index.set(last, at);
     }
     this.index.delete(id);
+    this.mark(id, 0);
+  }
+
+  private mark(id: string, available: 0 | 1): void {
+    const rank = this.rank.get(id);
+    if (rank === undefined || this.availableByRank[rank] === available) return;
+    this.availableByRank[rank] = available;
+    this.availableInBlock[Math.floor(rank / BLOCK)]! += available ? 1 : -1;
   }
 
   /** Up to `count` distinct ids believed available, none of them in `avoid`. */
@@ -62,11 +77,14 @@ export class SeatBoard {
    * what a buyer who just lost the best seats does next.
    */
   nearBest(random: Random, count: number, spread: number, avoid: ReadonlySet<string>): string[] {
-    while (this.front < this.order.length && !this.index.has(this.order[this.front]!)) this.front++;
     const best: string[] = [];
-    for (let i = this.front; i < this.order.length && best.length < spread; i++) {
-      const id = this.order[i]!;
-      if (this.index.has(id) && !avoid.has(id)) best.push(id);
+    for (let block = 0; block < this.availableInBlock.length && best.length < spread; block++) {
+      if (this.availableInBlock[block] === 0) continue;
+      const end = Math.min(this.order.length, (block + 1) * BLOCK);
+      for (let rank = block * BLOCK; rank < end && best.length < spread; rank++) {
+        const id = this.order[rank]!;
+        if (this.availableByRank[rank] && !avoid.has(id)) best.push(id);
+      }
     }
     const start = random.below(Math.max(1, best.length - count + 1));
     return best.slice(start, start + count);
