@@ -9,7 +9,13 @@ export interface RelayOptions {
   onError: (error: unknown) => void;
 }
 
-const BATCH = 200;
+/** The most events the catalog takes in one delivery; each delivery also counts the seats left. */
+const BATCH = 500;
+/**
+ * Deliveries stay well under the catalog's 8 MiB request body limit however large the orders:
+ * 500 orders of 50 tickets with the longest labels the catalog allows would not.
+ */
+const MAX_DELIVERY_BYTES = 4 * 1024 * 1024;
 
 /**
  * R39: delivers outbox rows to the catalog at least once, in sequence order. A row is marked
@@ -21,39 +27,45 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
   let failures = 0;
   let skipUntil = 0;
 
+  /** Delivers the oldest undelivered rows; whether more may be waiting. */
   const deliverBatch = () =>
     withTransaction(pool, async (client) => {
       const { rows } = await client.query<{ seq: string; id: string; type: string; payload: Record<string, unknown>; created_at: Date }>(
         `select seq, id, type, payload, created_at from outbox where delivered_at is null
          order by seq limit ${BATCH} for update skip locked`,
       );
-      if (!rows.length) return 0;
+      if (!rows.length) return false;
       const remaining = await remainingSeats(client);
+      const events = rows.map((row) => ({
+        id: row.id,
+        type: row.type,
+        slug: options.slug,
+        sequence: Number(row.seq),
+        occurredAt: row.created_at.toISOString(),
+        data: { ...row.payload, remaining },
+      }));
+      // Large orders make large events: send the oldest that fit, the rest go next.
+      let body = JSON.stringify({ events });
+      while (Buffer.byteLength(body) > MAX_DELIVERY_BYTES && events.length > 1) {
+        events.length = Math.ceil(events.length / 2);
+        body = JSON.stringify({ events });
+      }
       const response = await fetch(`${options.catalogUrl}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-        body: JSON.stringify({
-          events: rows.map((row) => ({
-            id: row.id,
-            type: row.type,
-            slug: options.slug,
-            sequence: Number(row.seq),
-            occurredAt: row.created_at.toISOString(),
-            data: { ...row.payload, remaining },
-          })),
-        }),
+        body,
         signal: AbortSignal.timeout(5000),
       });
       if (!response.ok) throw new Error(`catalog answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-      await client.query('update outbox set delivered_at = now() where seq = any($1::bigint[])', [rows.map((r) => r.seq)]);
-      return rows.length;
+      await client.query('update outbox set delivered_at = now() where seq = any($1::bigint[])', [rows.slice(0, events.length).map((r) => r.seq)]);
+      return rows.length === BATCH || events.length < rows.length;
     });
 
   const tick = () => {
     if (running || Date.now() < skipUntil) return;
     running = (async () => {
       try {
-        while ((await deliverBatch()) === BATCH);
+        while (await deliverBatch());
         failures = 0;
       } catch (error) {
         failures += 1;
