@@ -29,8 +29,9 @@ const deadlocked = (error: unknown) => (error as { code?: string }).code === PgE
 /**
  * Runs the requests that arrive in one turn of the event loop, or while a call is under way,
  * together in the next call: one round trip and one commit for up to `maxBatch` of them. One
- * call at a time, so a replica never deadlocks with itself. A request that deadlocked with
- * another replica's call (or a whole batch that did) runs again alone after the batch.
+ * call at a time, so a batcher's calls never wait for each other. A request that deadlocked with
+ * another transaction (another replica's call, say), or a whole batch that did, runs again alone
+ * after the batch.
  */
 export class CallBatcher<Request, Result> {
   private readonly queue: Array<Pending<Request, Result>> = [];

@@ -53,16 +53,25 @@ const inUse = () =>
  * differs. Client errors (4xx) are stored as answers too; anything else frees the key.
  */
 export class Idempotency {
-  /** Claims that arrive together are sent together (CallBatcher), and so are joined writes. */
+  /** Claims that arrive together are sent together (CallBatcher), and so are the writes into one table. */
   private readonly claims: CallBatcher<Claim, boolean>;
-  private readonly joinedWrites: CallBatcher<Completion, boolean>;
+  private readonly joinedWrites = new Map<JoinedWrite['table'], CallBatcher<Completion, boolean>>();
 
   constructor(private readonly pool: Pool) {
     this.claims = new CallBatcher({ one: async (c) => (await claimKeys(pool, [c]))[0]!, many: (cs) => claimKeys(pool, cs) }, MAX_BATCH);
-    this.joinedWrites = new CallBatcher(
-      { one: async (c) => (await completeKeysWith(pool, 'payments', [c]))[0]!, many: (cs) => completeKeysWith(pool, 'payments', cs) },
-      MAX_BATCH,
-    );
+  }
+
+  private joinedWritesInto(table: JoinedWrite['table']): CallBatcher<Completion, boolean> {
+    let writes = this.joinedWrites.get(table);
+    if (!writes) {
+      const pool = this.pool;
+      writes = new CallBatcher(
+        { one: async (c) => (await completeKeysWith(pool, table, [c]))[0]!, many: (cs) => completeKeysWith(pool, table, cs) },
+        MAX_BATCH,
+      );
+      this.joinedWrites.set(table, writes);
+    }
+    return writes;
   }
 
   /** `work` runs in a transaction that also stores its answer. */
@@ -78,12 +87,12 @@ export class Idempotency {
     );
   }
 
-  /** For work that is a single insert (into payments): it and the stored answer commit in one statement. */
+  /** For work that is a single insert: it and the stored answer commit in one statement. */
   async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
     return this.claimThen(request, (ref) =>
       this.answering(ref, request.requestId, async () => {
-        const { outcome, row } = prepare();
-        if (!(await this.joinedWrites.call({ ref, statusCode: outcome.statusCode, body: outcome.body, row }))) throw inUse();
+        const { outcome, table, row } = prepare();
+        if (!(await this.joinedWritesInto(table).call({ ref, statusCode: outcome.statusCode, body: outcome.body, row }))) throw inUse();
         return { ...outcome, replayed: false };
       }),
     );
