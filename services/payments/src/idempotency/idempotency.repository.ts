@@ -82,14 +82,13 @@ export async function completeKey(db: Queryable, ref: KeyRef, statusCode: number
   return rowCount === 1;
 }
 
-/** A row that is written only together with the stored answer, into a table of this service. */
+/** A payment row that is written only together with the stored answer. */
 export interface JoinedWrite {
-  table: 'payments';
-  /** Every column of the table, as jsonb_populate_record reads it. */
+  /** Every column of payments, as jsonb_populate_record reads it. */
   row: object;
 }
 
-/** A request's answer, and the row it writes with it. */
+/** A request's answer, and the payment row it writes with it. */
 export interface Completion {
   ref: KeyRef;
   statusCode: number;
@@ -98,10 +97,10 @@ export interface Completion {
 }
 
 /**
- * Stores the answers and writes their rows, in one statement (one round trip, one commit);
+ * Stores the answers and writes their payments, in one statement (one round trip, one commit);
  * per completion, false, with nothing written, when its claim was lost (taken over as abandoned).
  */
-export async function completeKeysWith(db: Queryable, table: JoinedWrite['table'], completions: readonly Completion[]): Promise<boolean[]> {
+export async function completeKeysWith(db: Queryable, completions: readonly Completion[]): Promise<boolean[]> {
   const input = completions.map((c, n) => ({
     n,
     api_key_id: c.ref.apiKeyId,
@@ -112,7 +111,7 @@ export async function completeKeysWith(db: Queryable, table: JoinedWrite['table'
     row: c.row,
   }));
   const { rows } = await db.query<{ n: number }>({
-    name: `idempotency.complete-with-${table}`,
+    name: 'idempotency.complete-with-payment',
     text: `with input as (
        select * from jsonb_to_recordset($1::jsonb)
          as i(n integer, api_key_id text, key text, lock_id uuid, response_status integer, response_body jsonb, row jsonb)),
@@ -123,8 +122,8 @@ export async function completeKeysWith(db: Queryable, table: JoinedWrite['table'
        where k.api_key_id = i.api_key_id and k.key = i.key and k.lock_id = i.lock_id and k.status = 'processing'
        returning i.n),
      written as (
-       insert into ${table}
-       select r.* from input i join completed c on c.n = i.n cross join lateral jsonb_populate_record(null::${table}, i.row) as r
+       insert into payments
+       select r.* from input i join completed c on c.n = i.n cross join lateral jsonb_populate_record(null::payments, i.row) as r
        returning 1)
      select n from completed`,
     values: [JSON.stringify(input)],

@@ -30,7 +30,7 @@ export interface Answer extends Outcome {
   replayed: boolean;
 }
 
-/** Work that is one insert, with the answer it gives once the insert has committed. */
+/** Work that is one payment row, with the answer it gives once the row has committed. */
 export interface AnsweredWrite extends JoinedWrite {
   outcome: Outcome;
 }
@@ -53,25 +53,16 @@ const inUse = () =>
  * differs. Client errors (4xx) are stored as answers too; anything else frees the key.
  */
 export class Idempotency {
-  /** Claims that arrive together are sent together (CallBatcher), and so are the writes into one table. */
+  /** Claims that arrive together are sent together (CallBatcher), and so are charges with their answers. */
   private readonly claims: CallBatcher<Claim, boolean>;
-  private readonly joinedWrites = new Map<JoinedWrite['table'], CallBatcher<Completion, boolean>>();
+  private readonly joinedWrites: CallBatcher<Completion, boolean>;
 
   constructor(private readonly pool: Pool) {
     this.claims = new CallBatcher({ one: async (c) => (await claimKeys(pool, [c]))[0]!, many: (cs) => claimKeys(pool, cs) }, MAX_BATCH);
-  }
-
-  private joinedWritesInto(table: JoinedWrite['table']): CallBatcher<Completion, boolean> {
-    let writes = this.joinedWrites.get(table);
-    if (!writes) {
-      const pool = this.pool;
-      writes = new CallBatcher(
-        { one: async (c) => (await completeKeysWith(pool, table, [c]))[0]!, many: (cs) => completeKeysWith(pool, table, cs) },
-        MAX_BATCH,
-      );
-      this.joinedWrites.set(table, writes);
-    }
-    return writes;
+    this.joinedWrites = new CallBatcher(
+      { one: async (c) => (await completeKeysWith(pool, [c]))[0]!, many: (cs) => completeKeysWith(pool, cs) },
+      MAX_BATCH,
+    );
   }
 
   /** `work` runs in a transaction that also stores its answer. */
@@ -87,12 +78,12 @@ export class Idempotency {
     );
   }
 
-  /** For work that is a single insert: it and the stored answer commit in one statement. */
+  /** For work that is one payment row: it and the stored answer commit in one statement. */
   async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
     return this.claimThen(request, (ref) =>
       this.answering(ref, request.requestId, async () => {
-        const { outcome, table, row } = prepare();
-        if (!(await this.joinedWritesInto(table).call({ ref, statusCode: outcome.statusCode, body: outcome.body, row }))) throw inUse();
+        const { outcome, row } = prepare();
+        if (!(await this.joinedWrites.call({ ref, statusCode: outcome.statusCode, body: outcome.body, row }))) throw inUse();
         return { ...outcome, replayed: false };
       }),
     );

@@ -76,7 +76,7 @@ export function paymentInsert(id: string, createdAt: Date, payment: NewPayment):
     refunded_amount: 0,
     created_at: createdAt,
   };
-  return { table: 'payments', row };
+  return { row };
 }
 
 /** The payment, or null for an unknown (or malformed) id; `lock` holds its row until commit. */
