@@ -95,7 +95,7 @@ describe('order batches', () => {
       begin(orders, buyers[1]!, { buyerId: stranger }), // someone else's hold
       begin(orders, { ...buyers[2]!, key: randomUUID() }, { holdId: randomUUID() }), // no such hold
     ]);
-    assert.deepEqual(orders.calls, { begin: 1, finish: 0 }, 'one call for 23 begins');
+    assert.deepEqual(orders.calls, { begin: 1, finish: 0, finishOrderByOrder: 0 }, 'one call for 23 begins');
     buyers.forEach((b, i) => assert.deepEqual(charged(begun[i]!).seats.map((s) => s.id), b.seats));
     assert.deepEqual(begun.slice(20).map((o) => o.outcome), ['in_progress', 'not_your_hold', 'hold_not_found']);
 
@@ -106,7 +106,7 @@ describe('order batches', () => {
       return b === miscounted ? finishing(b, orderId, [...b.seats, seat(SEATS)]) : finishing(b, orderId);
     });
     const finished = await Promise.allSettled(requests.map((r) => orders.finish(r)));
-    assert.deepEqual(orders.calls, { begin: 1, finish: 1 }, 'one call for 20 finishes');
+    assert.deepEqual(orders.calls, { begin: 1, finish: 1, finishOrderByOrder: 1 }, 'one batch for 20 finishes, written order by order');
 
     const results = finished.map((f) => (f.status === 'fulfilled' ? f.value : f.reason));
     assert.deepEqual(results.slice(0, 18), Array(18).fill('paid'));
@@ -128,7 +128,61 @@ describe('order batches', () => {
     }
   });
 
-  it('runs an order that deadlocked with another transaction again alone, after the rest of its batch', async () => {
+  it('writes a batch of orders together when every order can be finished or refused on its own terms', async () => {
+    const orders = new OrderBatcher(pools[0]!);
+    const buyers = await Promise.all(Array.from({ length: 12 }, (_, i) => holding(2 * i + 1, 2 * i + 2)));
+    const begun = await Promise.all(buyers.map((b) => begin(orders, b)));
+    const [expiring, givenUp] = buyers.slice(10);
+    await pools[0]!.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [expiring!.holdId]);
+    await pools[0]!.query(`update order_requests set status = 'abandoned' where buyer_id = $1`, [givenUp!.buyerId]);
+
+    const requests = buyers.map((b, i) => finishing(b, charged(begun[i]!).orderId));
+    const results = await Promise.all(requests.map((r) => orders.finish(r)));
+    assert.deepEqual(results, [...Array(10).fill('paid'), 'expired', 'abandoned']);
+    assert.deepEqual(orders.calls, { begin: 1, finish: 1, finishOrderByOrder: 0 }, 'one statement per step for the whole batch');
+
+    const paid = requests.slice(0, 10);
+    const tickets = await pools[0]!.query<{ id: string; order_id: string; seat_id: string; buyer_id: string; code: string; state: string }>(
+      'select id, order_id, seat_id, buyer_id, code, state from tickets order by seat_id',
+    );
+    assert.deepEqual(
+      tickets.rows,
+      paid.flatMap((r) => r.tickets.map((t) => ({ id: t.id, order_id: r.orderId, seat_id: t.seatId, buyer_id: r.buyerId, code: t.code, state: 'valid' }))),
+    );
+    const sold = await pools[0]!.query<{ id: string; order_id: string }>(`select id, order_id from seats where state = 'sold' order by id`);
+    assert.deepEqual(sold.rows, paid.flatMap((r) => r.tickets.map((t) => ({ id: t.seatId, order_id: r.orderId }))));
+    const stored = await pools[0]!.query<{ order_id: string; response_body: unknown }>(
+      `select order_id, response_body from order_requests where status = 'done' order by order_id`,
+    );
+    const byOrder = [...paid].sort((a, b) => (a.orderId < b.orderId ? -1 : 1));
+    assert.deepEqual(stored.rows, byOrder.map((r) => ({ order_id: r.orderId, response_body: r.response })), 'each answer stored for replay');
+    for (const r of paid) {
+      const row = await one<{ amount: number; payment_id: string; hold: string }>(
+        'select o.amount, o.payment_id, h.status as hold from orders o join holds h on h.id = o.hold_id where o.id = $1',
+        [r.orderId],
+      );
+      assert.deepEqual(row, { amount: r.amount, payment_id: r.paymentId, hold: 'converted' });
+    }
+    const events = await pools[0]!.query<{ id: string; payload: unknown }>(`select id, payload from outbox where type = 'order.paid' order by seq`);
+    assert.deepEqual(events.rows, paid.map((r) => ({ id: r.eventId, payload: r.event })), 'the events, in the order of the orders');
+    for (const b of [expiring!, givenUp!]) {
+      const rows = await pools[0]!.query<{ state: string; hold_id: string | null }>('select state, hold_id from seats where id = any($1) order by id', [b.seats]);
+      assert.deepEqual(rows.rows, b.seats.map(() => ({ state: 'held', hold_id: b.holdId })), `${b.seats.join(', ')} still under their hold`);
+    }
+  });
+
+  it('writes two payments of one hold in one batch order by order: the first is paid, the second finds the hold gone', async () => {
+    const orders = new OrderBatcher(pools[0]!);
+    const b = await holding(1, 2);
+    const other = { ...b, key: randomUUID() };
+    const begun = await Promise.all([begin(orders, b), begin(orders, other)]);
+    const results = await Promise.all([finishing(b, charged(begun[0]!).orderId), finishing(other, charged(begun[1]!).orderId)].map((r) => orders.finish(r)));
+    assert.deepEqual(results, ['paid', 'expired']);
+    assert.equal(orders.calls.finishOrderByOrder, 1);
+    assert.equal((await one<{ n: string }>('select count(*) as n from tickets', [])).n, '2');
+  });
+
+  it('runs a batch that deadlocked with another transaction again, order by order', async () => {
     const orders = new OrderBatcher(pools[0]!);
     const [first, second] = [await holding(1), await holding(2)];
     const begun = await Promise.all([first, second].map((b) => begin(orders, b)));
@@ -136,19 +190,19 @@ describe('order batches', () => {
 
     const other = await pools[1]!.connect();
     try {
-      // The other transaction holds the second order's request row, so the batch stops there
-      // after the first order has taken its hold; then the other transaction wants that hold.
+      // The other transaction holds the first order's hold, so the batch, having locked both
+      // requests, waits there; then the other transaction wants the first order's request.
       await other.query('begin');
       await other.query(`set local deadlock_timeout = '60s'`); // the batch is the one to notice
-      await other.query('select 1 from order_requests where buyer_id = $1 for update', [second.buyerId]);
+      await other.query('select 1 from holds where id = $1 for update', [first.holdId]);
       const finished = requests.map((r) => orders.finish(r));
       const waiting = async () => Number((await one<{ n: string }>('select count(*) as n from pg_locks where not granted', [])).n);
-      await eventually(async () => (await waiting()) >= 1, 10_000, 'the batch to wait for the second request row');
-      await other.query('select 1 from holds where id = $1 for update', [first.holdId]);
+      await eventually(async () => (await waiting()) >= 1, 10_000, 'the batch to wait for the first hold');
+      await other.query('select 1 from order_requests where buyer_id = $1 for update', [first.buyerId]);
       await other.query('commit');
 
       assert.deepEqual(await Promise.all(finished), ['paid', 'paid']);
-      assert.equal(orders.calls.finish, 2, 'the batch, then the second order alone');
+      assert.equal(orders.calls.finish, 3, 'the batch, then each order alone');
       const sold = await pools[0]!.query<{ id: string }>(`select id from seats where state = 'sold' order by id`);
       assert.deepEqual(sold.rows.map((r) => r.id), [seat(1), seat(2)]);
     } finally {

@@ -1,4 +1,4 @@
-import { batchItem, CallBatcher, type Pool } from '@clove/kit';
+import { batchItem, BatchItemError, CallBatcher, isPgError, PgError, type Pool } from '@clove/kit';
 import type { SeatSpec } from '../performance/seat-map.js';
 
 /** A seat under the hold being paid, as begin_order reads it. */
@@ -43,6 +43,9 @@ const MAX_BATCH = 32;
  * The two database calls of paying a hold, each batched (CallBatcher; migration 0008): the
  * begin_order calls that arrive together run in one call and one commit, and so do the
  * finish_order calls. Orders touch rows of their own, so a batch is as if each ran alone.
+ * A finish batch is written together, one statement per step for all its orders
+ * (finish_orders, migration 0011); if that fails, order by order (finish_order_batch), so an
+ * order that cannot be finished fails alone.
  */
 export class OrderBatcher {
   private readonly begins: CallBatcher<BeginRequest, BeginOutcome>;
@@ -53,9 +56,12 @@ export class OrderBatcher {
     this.finishes = new CallBatcher({ one: (r) => this.finishOne(r), many: (rs) => this.finishMany(rs) }, MAX_BATCH);
   }
 
-  /** Database calls made by begin and finish. */
-  get calls(): { begin: number; finish: number } {
-    return { begin: this.begins.counts.calls, finish: this.finishes.counts.calls };
+  /** Finish batches that were written order by order after finish_orders refused them. */
+  private finishedOneByOne = 0;
+
+  /** Database calls made by begin and finish (a finish batch written order by order counts once), and those finish batches. */
+  get calls(): { begin: number; finish: number; finishOrderByOrder: number } {
+    return { begin: this.begins.counts.calls, finish: this.finishes.counts.calls, finishOrderByOrder: this.finishedOneByOne };
   }
 
   /** Claims the Idempotency-Key (one conditional write) and reads the hold. */
@@ -108,7 +114,22 @@ export class OrderBatcher {
     return rows[0]!.result;
   }
 
-  private async finishMany(requests: FinishRequest[]) {
+  private async finishMany(requests: FinishRequest[]): Promise<Array<FinishResult | BatchItemError>> {
+    if (sharesRows(requests)) return this.finishOrderByOrder(requests);
+    try {
+      const result = await this.pool.query<{ result: FinishResult }>('select finish_orders($1::jsonb) as result', [
+        JSON.stringify(requests.map(togetherRow)),
+      ]);
+      return result.rows.map((row) => row.result);
+    } catch (error) {
+      // A deadlock is the batcher's to handle: it runs each order again alone.
+      if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
+      return this.finishOrderByOrder(requests);
+    }
+  }
+
+  private async finishOrderByOrder(requests: FinishRequest[]): Promise<Array<FinishResult | BatchItemError>> {
+    this.finishedOneByOne += 1;
     const orders = requests.map((r) => ({
       buyer: r.buyerId,
       key: r.key,
@@ -128,4 +149,33 @@ export class OrderBatcher {
     const result = await this.pool.query<{ result: unknown }>('select finish_order_batch($1::jsonb) as result', [JSON.stringify(orders)]);
     return result.rows.map((row) => batchItem<FinishResult>(row.result));
   }
+}
+
+/** One order as finish_orders reads it. */
+function togetherRow(r: FinishRequest) {
+  return {
+    buyer: r.buyerId,
+    key: r.key,
+    order: r.orderId,
+    hold: r.holdId,
+    payment: r.paymentId,
+    amount: r.amount,
+    currency: r.currency,
+    tickets: r.tickets.map((t) => ({ id: t.id, seat: t.seatId, price: t.price, code: t.code })),
+    response: r.response,
+    eventId: r.eventId,
+    event: r.event,
+  };
+}
+
+/** Whether two of the orders share a request, an order id or a hold: finish_orders refuses such a batch. */
+function sharesRows(requests: FinishRequest[]): boolean {
+  const seen = new Set<string>();
+  for (const r of requests) {
+    for (const key of [`r:${r.buyerId}:${r.key}`, `o:${r.orderId}`, `h:${r.holdId}`]) {
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
 }
