@@ -72,6 +72,7 @@ describe('hold batches', () => {
     const outcomes = await Promise.all(all.map((r) => batcher.hold(r)));
 
     assert.equal(batcher.counts.calls - callsBefore, 2, 'one call for the first 32 holds, one for the last');
+    assert.equal(batcher.holdByHold, 1, 'a batch in which one buyer holds twice runs hold by hold');
     outcomes.slice(0, 30).forEach((outcome, i) => {
       if (i < 10) assert.deepEqual(outcome, { outcome: 'held', released: [] }, `the first buyer for ${seat((i % 10) + 1)} holds it`);
       else assert.deepEqual(outcome, { outcome: 'taken', seats: [seat((i % 10) + 1)] }, 'later buyers learn the seat is taken');
@@ -118,26 +119,82 @@ describe('hold batches', () => {
     }
   });
 
-  it('runs the holds of a batch caught in a deadlock again, one by one', async () => {
+  it('decides the holds of a batch together, in arrival order, with the outcomes each would have alone', async () => {
+    const batcher = new HoldBatcher(pools[0]!);
+    const [keeper, rehold, stale] = [randomUUID(), randomUUID(), randomUUID()];
+    const kept = request(keeper, [13]);
+    const before = request(rehold, [15, 16]);
+    const expired = request(stale, [20]);
+    for (const r of [kept, before, expired]) assert.equal((await batcher.hold(r)).outcome, 'held');
+    await pools[0]!.query(`update seats set hold_expires_at = now() - interval '1 second' where hold_id = $1`, [expired.holdId]);
+    await pools[0]!.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [expired.holdId]);
+
+    const racers = Array.from({ length: 10 }, (_, i) => request(randomUUID(), [(i % 5) + 1]));
+    const batch = [
+      ...racers,
+      request(keeper, [14, 1]), // S-01 went to an earlier hold of this batch
+      request(rehold, [16, 17]), // keeps S-16, gives back S-15
+      request(randomUUID(), [15]), // S-15 is given back by this batch: still taken for it
+      request(randomUUID(), [20]), // under an expired hold: free
+      request(stale, [21]), // the expired hold's S-20 went to the hold before
+      request(randomUUID(), [39, 99]), // no S-99
+      request(randomUUID(), [30, 31, 32, 33, 34]), // five seats, four allowed
+    ];
+    const callsBefore = batcher.counts.calls;
+    const outcomes = await Promise.all(batch.map((r) => batcher.hold(r)));
+    assert.equal(batcher.counts.calls - callsBefore, 1, 'one call');
+    assert.equal(batcher.holdByHold, 0, 'decided together');
+
+    outcomes.slice(0, 10).forEach((outcome, i) => {
+      const wanted = seat((i % 5) + 1);
+      if (i < 5) assert.deepEqual(outcome, { outcome: 'held', released: [] }, `the first buyer for ${wanted} holds it`);
+      else assert.deepEqual(outcome, { outcome: 'taken', seats: [wanted] }, `the second buyer for ${wanted} learns it is taken`);
+    });
+    assert.deepEqual(outcomes.slice(10), [
+      { outcome: 'taken', seats: [seat(1)] },
+      { outcome: 'held', released: [seat(15)] },
+      { outcome: 'taken', seats: [seat(15)] },
+      { outcome: 'held', released: [] },
+      { outcome: 'held', released: [] },
+      { outcome: 'unknown', seats: ['S-99'] },
+      { outcome: 'limit', owned: 0 },
+    ]);
+
+    for (let n = 1; n <= 5; n++) assert.equal(await heldBy(seat(n)), racers[n - 1]!.holdId);
+    assert.equal(await heldBy(seat(13)), kept.holdId, "a refused hold leaves the buyer's hold as it was");
+    assert.deepEqual((await activeHolds(keeper)).map((h) => h.id), [kept.holdId]);
+    assert.equal(await heldBy(seat(14)), null);
+    assert.equal(await heldBy(seat(15)), null, 'given back');
+    for (const n of [16, 17]) assert.equal(await heldBy(seat(n)), batch[11]!.holdId);
+    assert.deepEqual(await activeHolds(rehold), [{ id: batch[11]!.holdId, seat_ids: [seat(16), seat(17)] }]);
+    assert.equal(await heldBy(seat(20)), batch[13]!.holdId);
+    assert.equal(await heldBy(seat(21)), batch[14]!.holdId);
+    assert.deepEqual((await activeHolds(stale)).map((h) => h.id), [batch[14]!.holdId], 'the expired hold was replaced');
+    for (const n of [30, 31, 39]) assert.equal(await heldBy(seat(n)), null, 'refused holds take nothing');
+    const counts = await pools[0]!.query<{ state: string; n: string }>('select state, count(*) as n from seats group by state order by state');
+    assert.deepEqual(counts.rows, [{ state: 'available', n: String(SEATS - 10) }, { state: 'held', n: '10' }]);
+  });
+
+  it('lets the batches of two replicas with the same buyers wait for each other, without a deadlock', async () => {
     const [replicaA, replicaB] = [new HoldBatcher(pools[0]!), new HoldBatcher(pools[1]!)];
     const [p, q, gateA, gateB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const gate = await pools[2]!.connect();
     const lockKey = 'hashtextextended($1::text, 0)';
     try {
-      // Buyers hold one at a time (hold_seats takes a lock per buyer until commit). The gate
-      // buyers' locks stop each batch after its first hold: A holds for p, B for q; then A
-      // wants q and B wants p.
+      // Each batch takes its buyers' locks in one order, so two batches that both hold for p and
+      // q wait for each other, whatever order their holds came in. The gate buyers' locks keep
+      // both batches under way at once.
       for (const buyer of [gateA, gateB]) await gate.query(`select pg_advisory_lock(${lockKey})`, [buyer]);
       const a = [request(p, [1]), request(gateA, [2]), request(q, [3])];
       const b = [request(q, [4]), request(gateB, [5]), request(p, [6])];
       const fromA = a.map((r) => replicaA.hold(r));
       const fromB = b.map((r) => replicaB.hold(r));
-      await eventually(async () => (await waiting()) >= 2, 10_000, 'both batches to wait at their gates');
+      await eventually(async () => (await waiting()) >= 2, 10_000, 'both batches to wait');
       for (const buyer of [gateA, gateB]) await gate.query(`select pg_advisory_unlock(${lockKey})`, [buyer]);
 
       const outcomes = await Promise.all([...fromA, ...fromB]);
       assert.deepEqual(outcomes.map((o: HoldOutcome) => o.outcome), ['held', 'held', 'held', 'held', 'held', 'held']);
-      assert.deepEqual([replicaA.counts.calls, replicaB.counts.calls].sort(), [1, 4], 'one batch ran, the other ran again hold by hold');
+      assert.deepEqual([replicaA.counts.calls, replicaB.counts.calls], [1, 1], 'no batch had to be run again');
       for (const buyer of [p, q, gateA, gateB]) {
         const holds = await activeHolds(buyer);
         assert.equal(holds.length, 1, 'one active hold per buyer');
@@ -146,6 +203,31 @@ describe('hold batches', () => {
     } finally {
       await gate.query('select pg_advisory_unlock_all()').catch(() => undefined);
       gate.release();
+    }
+  });
+
+  it('runs the holds of a batch caught in a deadlock again, one by one', async () => {
+    const batcher = new HoldBatcher(pools[0]!);
+    const [p, r] = [randomUUID(), randomUUID()];
+    const other = await pools[2]!.connect();
+    try {
+      // The other transaction has S-02, so the batch, holding its buyers' locks, waits there;
+      // then the other transaction wants the lock of the batch's buyer p.
+      await other.query('begin');
+      await other.query(`set local deadlock_timeout = '60s'`); // the batch is the one to notice
+      await other.query('select 1 from seats where id = $1 for update', [seat(2)]);
+      const held = [request(p, [2]), request(r, [3])].map((x) => batcher.hold(x));
+      await eventually(async () => (await waiting()) >= 1, 10_000, 'the batch to wait for S-02');
+      await other.query('select pg_advisory_xact_lock(hashtextextended($1::text, 0))', [p]);
+      await other.query('commit');
+
+      assert.deepEqual((await Promise.all(held)).map((o) => o.outcome), ['held', 'held']);
+      assert.equal(batcher.counts.calls, 3, 'the batch, then each hold alone');
+      assert.equal(await heldBy(seat(2)), (await activeHolds(p))[0]!.id);
+      assert.equal(await heldBy(seat(3)), (await activeHolds(r))[0]!.id);
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      other.release();
     }
   });
 });
