@@ -95,7 +95,7 @@ describe('order batches', () => {
       begin(orders, buyers[1]!, { buyerId: stranger }), // someone else's hold
       begin(orders, { ...buyers[2]!, key: randomUUID() }, { holdId: randomUUID() }), // no such hold
     ]);
-    assert.deepEqual(orders.calls, { begin: 1, finish: 0, finishOrderByOrder: 0 }, 'one call for 23 begins');
+    assert.deepEqual(orders.calls, { begin: 1, finish: 0, beginOrderByOrder: 0, finishOrderByOrder: 0 }, 'one call for 23 begins, run together');
     buyers.forEach((b, i) => assert.deepEqual(charged(begun[i]!).seats.map((s) => s.id), b.seats));
     assert.deepEqual(begun.slice(20).map((o) => o.outcome), ['in_progress', 'not_your_hold', 'hold_not_found']);
 
@@ -106,7 +106,7 @@ describe('order batches', () => {
       return b === miscounted ? finishing(b, orderId, [...b.seats, seat(SEATS)]) : finishing(b, orderId);
     });
     const finished = await Promise.allSettled(requests.map((r) => orders.finish(r)));
-    assert.deepEqual(orders.calls, { begin: 1, finish: 1, finishOrderByOrder: 1 }, 'one batch for 20 finishes, written order by order');
+    assert.deepEqual(orders.calls, { begin: 1, finish: 1, beginOrderByOrder: 0, finishOrderByOrder: 1 }, 'one batch for 20 finishes, written order by order');
 
     const results = finished.map((f) => (f.status === 'fulfilled' ? f.value : f.reason));
     assert.deepEqual(results.slice(0, 18), Array(18).fill('paid'));
@@ -139,7 +139,7 @@ describe('order batches', () => {
     const requests = buyers.map((b, i) => finishing(b, charged(begun[i]!).orderId));
     const results = await Promise.all(requests.map((r) => orders.finish(r)));
     assert.deepEqual(results, [...Array(10).fill('paid'), 'expired', 'abandoned']);
-    assert.deepEqual(orders.calls, { begin: 1, finish: 1, finishOrderByOrder: 0 }, 'one statement per step for the whole batch');
+    assert.deepEqual(orders.calls, { begin: 1, finish: 1, beginOrderByOrder: 0, finishOrderByOrder: 0 }, 'one statement per step for the whole batch');
 
     const paid = requests.slice(0, 10);
     const tickets = await pools[0]!.query<{ id: string; order_id: string; seat_id: string; buyer_id: string; code: string; state: string }>(
@@ -169,6 +169,42 @@ describe('order batches', () => {
       const rows = await pools[0]!.query<{ state: string; hold_id: string | null }>('select state, hold_id from seats where id = any($1) order by id', [b.seats]);
       assert.deepEqual(rows.rows, b.seats.map(() => ({ state: 'held', hold_id: b.holdId })), `${b.seats.join(', ')} still under their hold`);
     }
+  });
+
+  it('begins new requests and retried ones in one batch, each with the answer it would have alone', async () => {
+    const orders = new OrderBatcher(pools[0]!);
+    const [paid, pending, retryable, expiring, givenUp, fresh] = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => holding(n)));
+    const first = await Promise.all([paid, pending, retryable, givenUp].map((b) => begin(orders, b!)));
+    const paidRequest = finishing(paid!, charged(first[0]!).orderId);
+    assert.equal(await orders.finish(paidRequest), 'paid');
+    await pools[0]!.query(`update order_requests set status = 'retryable' where buyer_id = $1`, [retryable!.buyerId]);
+    await pools[0]!.query(`update order_requests set status = 'abandoned' where buyer_id = $1`, [givenUp!.buyerId]);
+    await pools[0]!.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [expiring!.holdId]);
+    const callsBefore = orders.calls.begin;
+
+    const again = await Promise.all([
+      begin(orders, paid!), // the same request again, after it was paid
+      begin(orders, pending!, { hash: 'another body' }), // the same key for another request
+      begin(orders, retryable!), // again after a payment that could not be made
+      begin(orders, expiring!),
+      begin(orders, givenUp!),
+      begin(orders, fresh!),
+    ]);
+    assert.equal(orders.calls.begin - callsBefore, 1, 'one call');
+    assert.equal(orders.calls.beginOrderByOrder, 0, 'run together');
+    assert.deepEqual(again[0], { outcome: 'replay', status: 201, body: paidRequest.response });
+    assert.deepEqual(again[1], { outcome: 'reused' });
+    assert.equal(charged(again[2]!).orderId, charged(first[2]!).orderId, 'a retry keeps the order id the key was first given');
+    assert.deepEqual(charged(again[2]!).seats.map((s) => s.id), retryable!.seats);
+    assert.equal(again[3]!.outcome, 'hold_expired');
+    assert.deepEqual(again[4], { outcome: 'abandoned' });
+    assert.deepEqual(charged(again[5]!).seats, [{ id: seat(6), section: 'S', row: '1', number: 6, grade: 'A', price: PRICE }]);
+    const statuses = await pools[0]!.query<{ buyer_id: string; status: string }>('select buyer_id, status from order_requests');
+    const byBuyer = new Map(statuses.rows.map((r) => [r.buyer_id, r.status]));
+    assert.deepEqual(
+      [paid, pending, retryable, expiring, givenUp, fresh].map((b) => byBuyer.get(b!.buyerId)),
+      ['done', 'pending', 'pending', 'pending', 'abandoned', 'pending'],
+    );
   });
 
   it('writes two payments of one hold in one batch order by order: the first is paid, the second finds the hold gone', async () => {

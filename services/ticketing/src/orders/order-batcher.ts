@@ -43,9 +43,9 @@ const MAX_BATCH = 32;
  * The two database calls of paying a hold, each batched (CallBatcher; migration 0008): the
  * begin_order calls that arrive together run in one call and one commit, and so do the
  * finish_order calls. Orders touch rows of their own, so a batch is as if each ran alone.
- * A finish batch is written together, one statement per step for all its orders
- * (finish_orders, migration 0011); if that fails, order by order (finish_order_batch), so an
- * order that cannot be finished fails alone.
+ * A batch runs together, one statement per step for all its orders (begin_orders, migration
+ * 0013; finish_orders, migration 0011); if that fails, order by order (begin_order_batch,
+ * finish_order_batch), so an order that cannot be begun or finished fails alone.
  */
 export class OrderBatcher {
   private readonly begins: CallBatcher<BeginRequest, BeginOutcome>;
@@ -56,12 +56,18 @@ export class OrderBatcher {
     this.finishes = new CallBatcher({ one: (r) => this.finishOne(r), many: (rs) => this.finishMany(rs) }, MAX_BATCH);
   }
 
-  /** Finish batches that were written order by order after finish_orders refused them. */
+  /** Batches that ran order by order after begin_orders or finish_orders failed. */
+  private begunOneByOne = 0;
   private finishedOneByOne = 0;
 
-  /** Database calls made by begin and finish (a finish batch written order by order counts once), and those finish batches. */
-  get calls(): { begin: number; finish: number; finishOrderByOrder: number } {
-    return { begin: this.begins.counts.calls, finish: this.finishes.counts.calls, finishOrderByOrder: this.finishedOneByOne };
+  /** Database calls made by begin and finish (a batch run again order by order counts once), and those batches. */
+  get calls(): { begin: number; finish: number; beginOrderByOrder: number; finishOrderByOrder: number } {
+    return {
+      begin: this.begins.counts.calls,
+      finish: this.finishes.counts.calls,
+      beginOrderByOrder: this.begunOneByOne,
+      finishOrderByOrder: this.finishedOneByOne,
+    };
   }
 
   /** Claims the Idempotency-Key (one conditional write) and reads the hold. */
@@ -85,9 +91,17 @@ export class OrderBatcher {
     return rows[0]!.result;
   }
 
-  private async beginMany(requests: BeginRequest[]) {
-    const rows = requests.map((r) => ({ buyer: r.buyerId, key: r.key, hash: r.hash, hold: r.holdId, order: r.orderId }));
-    const result = await this.pool.query<{ result: unknown }>('select begin_order_batch($1::jsonb) as result', [JSON.stringify(rows)]);
+  private async beginMany(requests: BeginRequest[]): Promise<Array<BeginOutcome | BatchItemError>> {
+    const rows = JSON.stringify(requests.map((r) => ({ buyer: r.buyerId, key: r.key, hash: r.hash, hold: r.holdId, order: r.orderId })));
+    try {
+      const result = await this.pool.query<{ result: BeginOutcome }>('select begin_orders($1::jsonb) as result', [rows]);
+      return result.rows.map((row) => row.result);
+    } catch (error) {
+      // A deadlock is the batcher's to handle: it runs each request again alone.
+      if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
+    }
+    this.begunOneByOne += 1;
+    const result = await this.pool.query<{ result: unknown }>('select begin_order_batch($1::jsonb) as result', [rows]);
     return result.rows.map((row) => batchItem<BeginOutcome>(row.result));
   }
 
