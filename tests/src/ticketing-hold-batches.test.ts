@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createPool, migrate, type Pool } from '@clove/kit';
 import { HoldBatcher, type HoldOutcome, type HoldRequest } from '../../services/ticketing/dist/holds/hold-batcher.js';
+import { ReleaseBatcher } from '../../services/ticketing/dist/holds/release-batcher.js';
 import { startTestDatabase, type TestDatabase } from './support/database.js';
 import { eventually } from './support/http.js';
 import { REPO_ROOT } from './support/platform.js';
@@ -173,6 +174,44 @@ describe('hold batches', () => {
     for (const n of [30, 31, 39]) assert.equal(await heldBy(seat(n)), null, 'refused holds take nothing');
     const counts = await pools[0]!.query<{ state: string; n: string }>('select state, count(*) as n from seats group by state order by state');
     assert.deepEqual(counts.rows, [{ state: 'available', n: String(SEATS - 10) }, { state: 'held', n: '10' }]);
+  });
+
+  it('releases the holds of one turn in one call, each with the answer it would have alone', async () => {
+    const holds = new HoldBatcher(pools[0]!);
+    const releases = new ReleaseBatcher(pools[0]!);
+    const mine = [request(randomUUID(), [1, 2]), request(randomUUID(), [3]), request(randomUUID(), [4])];
+    const earlier = request(randomUUID(), [5]);
+    const someoneElses = request(randomUUID(), [6]);
+    for (const r of [...mine, earlier, someoneElses]) assert.equal((await holds.hold(r)).outcome, 'held');
+    assert.equal((await releases.release({ buyerId: earlier.buyerId, holdId: earlier.holdId })).outcome, 'released');
+    const callsBefore = releases.counts.calls;
+
+    const outcomes = await Promise.all([
+      ...mine.map((r) => releases.release({ buyerId: r.buyerId, holdId: r.holdId })),
+      releases.release({ buyerId: earlier.buyerId, holdId: earlier.holdId }),
+      releases.release({ buyerId: randomUUID(), holdId: someoneElses.holdId }),
+      releases.release({ buyerId: randomUUID(), holdId: randomUUID() }),
+    ]);
+    assert.equal(releases.counts.calls - callsBefore, 1, 'one call');
+    assert.equal(releases.oneByOne, 0, 'run together');
+    assert.deepEqual(outcomes, [
+      { outcome: 'released', seats: [seat(1), seat(2)] },
+      { outcome: 'released', seats: [seat(3)] },
+      { outcome: 'released', seats: [seat(4)] },
+      { outcome: 'not_active' },
+      { outcome: 'not_yours' },
+      { outcome: 'not_found' },
+    ]);
+    for (const n of [1, 2, 3, 4, 5]) assert.equal(await heldBy(seat(n)), null, `${seat(n)} is free again`);
+    assert.equal(await heldBy(seat(6)), someoneElses.holdId, "someone else's hold stays");
+    for (const r of mine) assert.deepEqual(await activeHolds(r.buyerId), []);
+
+    // The same hold twice in one turn: released once, the second finds it released.
+    const twice = request(randomUUID(), [7]);
+    assert.equal((await holds.hold(twice)).outcome, 'held');
+    const both = await Promise.all([0, 1].map(() => releases.release({ buyerId: twice.buyerId, holdId: twice.holdId })));
+    assert.deepEqual(both, [{ outcome: 'released', seats: [seat(7)] }, { outcome: 'not_active' }]);
+    assert.equal(releases.oneByOne, 1, 'release by release');
   });
 
   it('lets the batches of two replicas with the same buyers wait for each other, without a deadlock', async () => {

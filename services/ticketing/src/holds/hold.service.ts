@@ -4,14 +4,13 @@ import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 import { HoldBatcher } from './hold-batcher.js';
+import { ReleaseBatcher, type ReleaseOutcome } from './release-batcher.js';
 
 export interface Hold {
   holdId: string;
   seatIds: string[];
   expiresAt: string;
 }
-
-type ReleaseOutcome = { outcome: 'released'; seats: string[] } | { outcome: 'not_found' | 'not_yours' | 'not_active' };
 
 /** Why release_hold turned a release down, as the buyer hears it. */
 const RELEASE_REFUSED: Record<Exclude<ReleaseOutcome['outcome'], 'released'>, () => DomainError> = {
@@ -23,14 +22,16 @@ const RELEASE_REFUSED: Record<Exclude<ReleaseOutcome['outcome'], 'released'>, ()
 /** R30, R31: holding seats. */
 export class HoldService {
   private readonly batcher: HoldBatcher;
+  private readonly releases: ReleaseBatcher;
 
   constructor(
-    private readonly pool: Pool,
+    pool: Pool,
     private readonly config: TicketingConfig,
     private readonly performances: PerformanceCache,
     private readonly announcer: SeatAnnouncer,
   ) {
     this.batcher = new HoldBatcher(pool);
+    this.releases = new ReleaseBatcher(pool);
   }
 
   /**
@@ -70,10 +71,9 @@ export class HoldService {
     return { holdId, seatIds, expiresAt: expiresAt.toISOString() };
   }
 
-  /** Lets go of a hold before it expires (one database call, release_hold). */
+  /** Lets go of a hold before it expires (release_hold, run together with the releases that arrive at the same time). */
   async release(buyerId: string, holdId: string): Promise<void> {
-    const { rows } = await this.pool.query<{ result: ReleaseOutcome }>('select release_hold($1, $2) as result', [buyerId, holdId]);
-    const released = rows[0]!.result;
+    const released = await this.releases.release({ buyerId, holdId });
     if (released.outcome !== 'released') throw RELEASE_REFUSED[released.outcome]();
     this.announcer.announce(released.seats, 'available');
   }
