@@ -98,6 +98,13 @@ describe('ticketing through the gateway', () => {
       const seats = (await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>;
       assert.equal(seats.find((s) => s.id === 'A-1-1')?.state, 'held');
       assert.equal((await get(`${gala}/seats`)).body.remaining.VIP, 98);
+      const quick = await get(`${gala}/seats?state=available&limit=3`);
+      assert.equal(quick.status, 200);
+      assert.match(quick.headers.get('content-type') ?? '', /^application\/json/);
+      const bestAvailable = (await get(`${gala}/seats?state=available`)).body.seats.slice(0, 3);
+      assert.deepEqual(quick.body.seats, bestAvailable, 'the quick list is the first available seats, best first');
+      assert.ok(!quick.body.seats.some((s: { id: string }) => s.id === 'A-1-1' || s.id === 'A-1-2'), 'held seats are not in it');
+      assert.equal(typeof quick.body.remaining.VIP, 'number');
 
       const key = randomUUID();
       const order = await pay(gala, buyer.accessToken, hold.body.holdId, GOOD_CARD, key);

@@ -27,12 +27,13 @@ describe('the shared quick list', () => {
     reads[1]!.answer([seat('R-1-1')]);
     reads[2]!.answer([]);
     const answers = await Promise.all(asked);
-    assert.deepEqual(answers.map((rows) => rows.map((s) => s.id)), [['A-1-1'], ['A-1-1'], ['A-1-1'], ['R-1-1'], []]);
+    assert.deepEqual(answers.map((list) => list.seats.map((s) => s.id)), [['A-1-1'], ['A-1-1'], ['A-1-1'], ['R-1-1'], []]);
+    for (const list of answers) assert.deepEqual(JSON.parse(list.json), list.seats, 'the JSON is the list');
 
     const later = quickList(null, 50);
     assert.equal(reads.length, 4, 'a request after the read ended reads again: nothing is kept');
     reads[3]!.answer([seat('A-1-2')]);
-    assert.deepEqual((await later).map((s) => s.id), ['A-1-2']);
+    assert.deepEqual((await later).seats.map((s) => s.id), ['A-1-2']);
   });
 
   it('fails every request that shared a failed read, and reads again for the next', async () => {
@@ -44,6 +45,6 @@ describe('the shared quick list', () => {
     const next = quickList(null, 5);
     assert.equal(reads.length, 2);
     reads[1]!.answer([seat('A-1-1')]);
-    assert.equal((await next).length, 1);
+    assert.equal((await next).seats.length, 1);
   });
 });

@@ -18,18 +18,26 @@ async function availableSeats(pool: Pick<Pool, 'query'>, grade: string | null, l
   return rows;
 }
 
+/** A quick list as read, and as JSON: written once per read for every request that shares it. */
+export interface QuickList {
+  seats: SeatRow[];
+  json: string;
+}
+
 /**
  * The quick list, read once for all the requests that ask for the same list while a read of it is
  * under way: under load many buyers ask at once. An answer comes from a read that started at most
  * one read's time before its request arrived.
  */
 export function sharedQuickList(pool: Pick<Pool, 'query'>) {
-  const reading = new Map<string, Promise<SeatRow[]>>();
-  return (grade: string | null, limit: number): Promise<SeatRow[]> => {
+  const reading = new Map<string, Promise<QuickList>>();
+  return (grade: string | null, limit: number): Promise<QuickList> => {
     const key = `${limit}:${grade ?? ''}`;
     let read = reading.get(key);
     if (!read) {
-      read = availableSeats(pool, grade, limit).finally(() => reading.delete(key));
+      read = availableSeats(pool, grade, limit)
+        .then((seats) => ({ seats, json: JSON.stringify(seats) }))
+        .finally(() => reading.delete(key));
       reading.set(key, read);
     }
     return read;

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
 import { EFFECTIVE_STATE_SQL } from './seat-events.js';
 import { gradeCounts } from '../performance/performance.repository.js';
@@ -67,13 +67,16 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
       ),
       response: withProblems({ 200: SeatMapSchema }),
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { state, grade, limit } = request.query;
-    const quick = state === 'available' && limit !== undefined;
-    const [seats, remaining] = await Promise.all([
-      quick ? quickList(grade ?? null, limit) : allSeats(deps.pool, state ?? null, grade ?? null, limit ?? null),
-      quick ? counts.get() : remainingByGrade(deps.pool),
-    ]);
+    if (state === 'available' && limit !== undefined) {
+      const [list, remaining] = await Promise.all([quickList(grade ?? null, limit), counts.get()]);
+      // The seats' JSON is written once for all the requests that share a read; a JSON string is
+      // sent as it is (SeatMapSchema's shape), not serialized again.
+      const body = `{"seats":${list.json},"remaining":${JSON.stringify(remaining)}}`;
+      return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SeatMapSchema>);
+    }
+    const [seats, remaining] = await Promise.all([allSeats(deps.pool, state ?? null, grade ?? null, limit ?? null), remainingByGrade(deps.pool)]);
     return { seats, remaining };
   });
 
