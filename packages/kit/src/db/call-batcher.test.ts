@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PgError } from './transaction.js';
-import { BatchItemError, batchItem, CallBatcher, type BatchedCalls } from './call-batcher.js';
+import { BatchItemError, batchItem, CallBatcher, togetherOrOneByOne, type BatchedCalls } from './call-batcher.js';
 
 const deadlock = () => Object.assign(new Error('deadlock detected'), { code: PgError.DEADLOCK_DETECTED });
 
@@ -70,5 +70,31 @@ describe('batched database calls', () => {
     assert.ok(failed instanceof BatchItemError);
     assert.equal(failed.code, '40P01');
     assert.equal(failed.message, 'deadlock detected');
+  });
+});
+
+describe('a batch written together, else one by one', () => {
+  it('answers from the batch written together when it succeeds', async () => {
+    let oneByOne = 0;
+    assert.deepEqual(await togetherOrOneByOne(async () => [2, 4], async () => (oneByOne++, [0, 0])), [2, 4]);
+    assert.equal(oneByOne, 0);
+  });
+
+  it('writes the batch one by one when writing it together failed', async () => {
+    const answer = await togetherOrOneByOne(async () => {
+      throw Object.assign(new Error('seat changed hands'), { code: 'P0001' });
+    }, async () => [2, new BatchItemError('P0001', 'no 2')]);
+    assert.deepEqual(answer, [2, new BatchItemError('P0001', 'no 2')]);
+  });
+
+  it('leaves a deadlock to the batcher, which runs each request again alone', async () => {
+    let oneByOne = 0;
+    await assert.rejects(
+      togetherOrOneByOne(async () => {
+        throw deadlock();
+      }, async () => (oneByOne++, [])),
+      { code: PgError.DEADLOCK_DETECTED },
+    );
+    assert.equal(oneByOne, 0);
   });
 });

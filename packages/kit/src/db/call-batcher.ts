@@ -1,4 +1,4 @@
-import { PgError } from './transaction.js';
+import { isPgError, PgError } from './transaction.js';
 
 /** The error one request of a batch raised, caught in the batch's database function so the others go on. */
 export class BatchItemError extends Error {
@@ -95,4 +95,18 @@ export function batchItem<Result>(value: unknown): Result | BatchItemError {
     return new BatchItemError(failed.error, failed.message ?? 'the request failed');
   }
   return value as Result;
+}
+
+/**
+ * A batch written together (one statement per step for all its requests), and if that fails,
+ * request by request, where each request fails or succeeds alone. A deadlock is not retried
+ * here: it is the batcher's to handle, by running each request again alone.
+ */
+export async function togetherOrOneByOne<Result>(together: () => Promise<Result>, oneByOne: () => Promise<Result>): Promise<Result> {
+  try {
+    return await together();
+  } catch (error) {
+    if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
+    return oneByOne();
+  }
 }

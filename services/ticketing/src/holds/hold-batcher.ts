@@ -1,4 +1,4 @@
-import { CallBatcher, isPgError, PgError, type Pool } from '@clove/kit';
+import { CallBatcher, togetherOrOneByOne, type Pool } from '@clove/kit';
 
 export interface HoldRequest {
   buyerId: string;
@@ -39,6 +39,8 @@ const HOLD_BY_HOLD = 'select hold_seats_batch($1::jsonb) as result';
  */
 export class HoldBatcher {
   private readonly batcher: CallBatcher<HoldRequest, HoldOutcome>;
+  /** Batches that ran hold by hold after hold_seats_together refused them. */
+  holdByHold = 0;
 
   constructor(private readonly pool: Pool) {
     this.batcher = new CallBatcher({ one: (r) => this.one(r), many: (rs) => this.many(rs) }, MAX_BATCH);
@@ -58,22 +60,19 @@ export class HoldBatcher {
     return rows[0]!.result;
   }
 
-  /** Batches that ran hold by hold after hold_seats_together refused them. */
-  holdByHold = 0;
-
   private async many(requests: HoldRequest[]): Promise<HoldOutcome[]> {
     const body = JSON.stringify(
       requests.map((r) => ({ buyer: r.buyerId, seats: r.seatIds, hold: r.holdId, expires: r.expiresAt.toISOString(), max: r.max })),
     );
-    if (new Set(requests.map((r) => r.buyerId)).size === requests.length) {
-      try {
-        return (await this.pool.query<{ result: HoldOutcome }>(TOGETHER, [body])).rows.map((row) => row.result);
-      } catch (error) {
-        // A deadlock is the batcher's to handle: it runs each hold again alone.
-        if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
-      }
-    }
-    this.holdByHold += 1;
-    return (await this.pool.query<{ result: HoldOutcome }>(HOLD_BY_HOLD, [body])).rows.map((row) => row.result);
+    const holdByHold = async () => {
+      this.holdByHold += 1;
+      return (await this.pool.query<{ result: HoldOutcome }>(HOLD_BY_HOLD, [body])).rows.map((row) => row.result);
+    };
+    // hold_seats_together refuses a batch in which one buyer holds twice.
+    if (new Set(requests.map((r) => r.buyerId)).size < requests.length) return holdByHold();
+    return togetherOrOneByOne(
+      async () => (await this.pool.query<{ result: HoldOutcome }>(TOGETHER, [body])).rows.map((row) => row.result),
+      holdByHold,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { CallBatcher, isPgError, PgError, type Pool } from '@clove/kit';
+import { CallBatcher, togetherOrOneByOne, type Pool } from '@clove/kit';
 
 export interface ReleaseRequest {
   buyerId: string;
@@ -40,18 +40,18 @@ export class ReleaseBatcher {
   }
 
   private async many(requests: ReleaseRequest[]): Promise<ReleaseOutcome[]> {
-    if (new Set(requests.map((r) => r.holdId)).size === requests.length) {
-      try {
-        const body = JSON.stringify(requests.map((r) => ({ buyer: r.buyerId, hold: r.holdId })));
-        return (await this.pool.query<{ result: ReleaseOutcome }>('select release_holds($1::jsonb) as result', [body])).rows.map((row) => row.result);
-      } catch (error) {
-        // A deadlock is the batcher's to handle: it runs each release again alone.
-        if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
-      }
-    }
-    this.oneByOne += 1;
-    const outcomes: ReleaseOutcome[] = [];
-    for (const request of requests) outcomes.push(await this.one(request));
-    return outcomes;
+    const oneByOne = async () => {
+      this.oneByOne += 1;
+      const outcomes: ReleaseOutcome[] = [];
+      for (const request of requests) outcomes.push(await this.one(request));
+      return outcomes;
+    };
+    // release_holds refuses a batch that names one hold twice.
+    if (new Set(requests.map((r) => r.holdId)).size < requests.length) return oneByOne();
+    const body = JSON.stringify(requests.map((r) => ({ buyer: r.buyerId, hold: r.holdId })));
+    return togetherOrOneByOne(
+      async () => (await this.pool.query<{ result: ReleaseOutcome }>('select release_holds($1::jsonb) as result', [body])).rows.map((row) => row.result),
+      oneByOne,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { batchItem, BatchItemError, CallBatcher, isPgError, PgError, type Pool } from '@clove/kit';
+import { batchItem, BatchItemError, CallBatcher, togetherOrOneByOne, type Pool } from '@clove/kit';
 import type { SeatSpec } from '../performance/seat-map.js';
 
 /** A seat under the hold being paid, as begin_order reads it. */
@@ -50,15 +50,14 @@ const MAX_BATCH = 32;
 export class OrderBatcher {
   private readonly begins: CallBatcher<BeginRequest, BeginOutcome>;
   private readonly finishes: CallBatcher<FinishRequest, FinishResult>;
+  /** Batches that ran order by order after begin_orders or finish_orders failed. */
+  private begunOneByOne = 0;
+  private finishedOneByOne = 0;
 
   constructor(private readonly pool: Pool) {
     this.begins = new CallBatcher({ one: (r) => this.beginOne(r), many: (rs) => this.beginMany(rs) }, MAX_BATCH);
     this.finishes = new CallBatcher({ one: (r) => this.finishOne(r), many: (rs) => this.finishMany(rs) }, MAX_BATCH);
   }
-
-  /** Batches that ran order by order after begin_orders or finish_orders failed. */
-  private begunOneByOne = 0;
-  private finishedOneByOne = 0;
 
   /** Database calls made by begin and finish (a batch run again order by order counts once), and those batches. */
   get calls(): { begin: number; finish: number; beginOrderByOrder: number; finishOrderByOrder: number } {
@@ -93,16 +92,14 @@ export class OrderBatcher {
 
   private async beginMany(requests: BeginRequest[]): Promise<Array<BeginOutcome | BatchItemError>> {
     const rows = JSON.stringify(requests.map((r) => ({ buyer: r.buyerId, key: r.key, hash: r.hash, hold: r.holdId, order: r.orderId })));
-    try {
-      const result = await this.pool.query<{ result: BeginOutcome }>('select begin_orders($1::jsonb) as result', [rows]);
-      return result.rows.map((row) => row.result);
-    } catch (error) {
-      // A deadlock is the batcher's to handle: it runs each request again alone.
-      if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
-    }
-    this.begunOneByOne += 1;
-    const result = await this.pool.query<{ result: unknown }>('select begin_order_batch($1::jsonb) as result', [rows]);
-    return result.rows.map((row) => batchItem<BeginOutcome>(row.result));
+    return togetherOrOneByOne(
+      async () => (await this.pool.query<{ result: BeginOutcome }>('select begin_orders($1::jsonb) as result', [rows])).rows.map((row) => row.result),
+      async () => {
+        this.begunOneByOne += 1;
+        const result = await this.pool.query<{ result: unknown }>('select begin_order_batch($1::jsonb) as result', [rows]);
+        return result.rows.map((row) => batchItem<BeginOutcome>(row.result));
+      },
+    );
   }
 
   private async finishOne(r: FinishRequest): Promise<FinishResult> {
@@ -129,17 +126,13 @@ export class OrderBatcher {
   }
 
   private async finishMany(requests: FinishRequest[]): Promise<Array<FinishResult | BatchItemError>> {
+    // finish_orders refuses a batch whose orders share a request, an order id or a hold.
     if (sharesRows(requests)) return this.finishOrderByOrder(requests);
-    try {
-      const result = await this.pool.query<{ result: FinishResult }>('select finish_orders($1::jsonb) as result', [
-        JSON.stringify(requests.map(togetherRow)),
-      ]);
-      return result.rows.map((row) => row.result);
-    } catch (error) {
-      // A deadlock is the batcher's to handle: it runs each order again alone.
-      if (isPgError(error, PgError.DEADLOCK_DETECTED)) throw error;
-      return this.finishOrderByOrder(requests);
-    }
+    const orders = JSON.stringify(requests.map(togetherRow));
+    return togetherOrOneByOne(
+      async () => (await this.pool.query<{ result: FinishResult }>('select finish_orders($1::jsonb) as result', [orders])).rows.map((row) => row.result),
+      () => this.finishOrderByOrder(requests),
+    );
   }
 
   private async finishOrderByOrder(requests: FinishRequest[]): Promise<Array<FinishResult | BatchItemError>> {
