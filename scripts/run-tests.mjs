@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every compiled test file (`dist/**/*.test.js`) of the workspaces with node's test runner.
 // `--unit` runs only the unit tests next to the code, not the platform tests in tests/.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -36,10 +36,36 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const result = spawnSync(
+// A test may take at most 5 minutes; a stuck one fails instead of holding CI hostage.
+const runner = spawn(
   process.execPath,
-  // A test may take at most 5 minutes; a stuck one fails instead of holding CI hostage.
   ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=300000', '--test-force-exit', ...files],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 );
-process.exit(result.status ?? 1);
+
+// Node 20's runner can spin forever on a test file's output that ends in the middle of a
+// message (nodejs/node#62693): nothing more is printed and it ignores SIGTERM. Silence far longer
+// than any one test may take ends the run, with the runner and every test file it started.
+const SILENT_FOR_MS = 10 * 60_000;
+let lastOutput = Date.now();
+runner.stdout.on('data', (chunk) => ((lastOutput = Date.now()), process.stdout.write(chunk)));
+runner.stderr.on('data', (chunk) => ((lastOutput = Date.now()), process.stderr.write(chunk)));
+const killAll = (signal) => {
+  try {
+    process.kill(-runner.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+const watchdog = setInterval(() => {
+  if (Date.now() - lastOutput < SILENT_FOR_MS) return;
+  console.error(`\nThe test runner printed nothing for ${SILENT_FOR_MS / 60_000} minutes: stopping it. The last test file above did not finish.`);
+  killAll('SIGKILL');
+}, 10_000);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => killAll(signal));
+
+// Once its output is all written: the runner's exit code is ours.
+runner.once('close', (code) => {
+  clearInterval(watchdog);
+  process.exitCode = code ?? 1;
+});

@@ -112,6 +112,25 @@ describe('launcher', () => {
     });
   });
 
+  it('refuses ports that fetch and browsers refuse, naming the port and what to change', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'clove-test-'));
+    try {
+      // CLOVE_PORT_BASE 10075 would put a service on 10080, a "bad port" of the Fetch standard.
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'tools/launcher/dist/main.js')], {
+        env: { PATH: process.env.PATH, CLOVE_STATE_DIR: stateDir, CLOVE_PORT_BASE: '10075' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 2);
+      assert.match(stderr, /Port 10080 would be used/);
+      assert.match(stderr, /CLOVE_PORT_BASE/);
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves nothing running when the launcher itself is killed, and starts again afterwards', async () => {
     const platform = await startPlatform();
     cleanups.push(() => platform.dispose());

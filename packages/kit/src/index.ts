@@ -21,3 +21,4 @@ export * from './kubernetes/resources.js';
 export * from './kubernetes/parameters.js';
 export * from './process/supervised-process.js';
 export * from './http/time-window.js';
+export * from './http/blocked-ports.js';

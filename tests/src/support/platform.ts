@@ -92,7 +92,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       }
     };
     launcher.stdout!.on('data', onData);
-    void exited.then((code) => reject(new Error(`launcher exited (${code}) before ready:\n${output}`)));
+    // The end of the output says why; all of it would make a failure message of megabytes.
+    void exited.then((code) => reject(new Error(`launcher exited (${code}) before ready:\n…${output.slice(-4000)}`)));
   });
 
   const gateway = `http://127.0.0.1:${ports.gateway}`;

@@ -4,6 +4,7 @@
  * set), every platform service as a supervised process, and the gateway in front.
  */
 import { parseArgs } from 'node:util';
+import { blockedPorts } from './blocked-ports.js';
 import { loadLauncherConfig } from './config.js';
 import { Platform } from './platform.js';
 
@@ -15,6 +16,13 @@ try {
 } catch (error) {
   console.error(`${(error as Error).message}
 Usage: npm start [-- --slug NAME ...]`);
+  process.exit(2);
+}
+
+const blocked = blockedPorts(config, slugs.length);
+if (blocked.length > 0) {
+  console.error(`Port ${blocked.join(', ')} would be used, but browsers and fetch refuse to connect to it (a "bad port" of the Fetch standard).
+Choose another CLOVE_PORT_BASE (services use it and the ports after it) or CLOVE_GATEWAY_PORT.`);
   process.exit(2);
 }
 
