@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { FETCH_BLOCKED_PORTS } from '../packages/kit/dist/http/blocked-ports.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -13,8 +14,10 @@ export async function freePorts(count) {
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
   for (let attempt = 0; attempt < 50; attempt++) {
-    // Below the ephemeral range (32768+), where the system hands out ports to others.
+    // Below the ephemeral range (32768+), where the system hands out ports to others, and
+    // without a port fetch refuses (the launcher would not start on one).
     const base = 10_000 + Math.floor(Math.random() * (32_000 - 10_000 - count));
+    if (Array.from({ length: count }, (_, i) => base + i).some((port) => FETCH_BLOCKED_PORTS.has(port))) continue;
     if ((await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)))).every(Boolean)) return base;
   }
   throw new Error('no free port range');
