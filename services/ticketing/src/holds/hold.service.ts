@@ -36,8 +36,8 @@ export class HoldService {
 
   /**
    * Holds the seats for the buyer, replacing the buyer's previous hold atomically, by the
-   * database function hold_seats (migrations 0002–0005; run together with the holds that
-   * arrive at the same time, see HoldBatcher): taking a seat is one conditional UPDATE
+   * database function hold_seats (migrations 0002–0005), or with the holds that arrive at the
+   * same time by hold_seats_together (migration 0012; see HoldBatcher): taking a seat is one conditional UPDATE
    * (available, or held under an expired hold); if any seat is not taken, nothing changes,
    * the previous hold included, and the caller learns which seats were taken.
    */

@@ -138,28 +138,19 @@ export class OrderBatcher {
   private async finishOrderByOrder(requests: FinishRequest[]): Promise<Array<FinishResult | BatchItemError>> {
     this.finishedOneByOne += 1;
     const orders = requests.map((r) => ({
-      buyer: r.buyerId,
-      key: r.key,
-      order: r.orderId,
-      hold: r.holdId,
-      payment: r.paymentId,
-      amount: r.amount,
-      currency: r.currency,
+      ...orderRow(r),
       ticketIds: r.tickets.map((t) => t.id),
       seatIds: r.tickets.map((t) => t.seatId),
       prices: r.tickets.map((t) => t.price),
       codes: r.tickets.map((t) => t.code),
-      response: r.response,
-      eventId: r.eventId,
-      event: r.event,
     }));
     const result = await this.pool.query<{ result: unknown }>('select finish_order_batch($1::jsonb) as result', [JSON.stringify(orders)]);
     return result.rows.map((row) => batchItem<FinishResult>(row.result));
   }
 }
 
-/** One order as finish_orders reads it. */
-function togetherRow(r: FinishRequest) {
+/** An order's fields that finish_orders and finish_order_batch read alike (they differ in how tickets come). */
+function orderRow(r: FinishRequest) {
   return {
     buyer: r.buyerId,
     key: r.key,
@@ -168,11 +159,15 @@ function togetherRow(r: FinishRequest) {
     payment: r.paymentId,
     amount: r.amount,
     currency: r.currency,
-    tickets: r.tickets.map((t) => ({ id: t.id, seat: t.seatId, price: t.price, code: t.code })),
     response: r.response,
     eventId: r.eventId,
     event: r.event,
   };
+}
+
+/** One order as finish_orders reads it. */
+function togetherRow(r: FinishRequest) {
+  return { ...orderRow(r), tickets: r.tickets.map((t) => ({ id: t.id, seat: t.seatId, price: t.price, code: t.code })) };
 }
 
 /** Whether two of the orders share a request, an order id or a hold: finish_orders refuses such a batch. */
