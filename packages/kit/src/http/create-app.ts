@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import '../auth/guards.js';
+import { lazyChildLoggerFactory } from '../log/lazy-child-logger.js';
 import { loggerOptions } from '../log/logger-options.js';
 import { installDocs } from './docs.js';
 import { installErrorHandling } from './error-handler.js';
@@ -52,6 +53,7 @@ function baseApp(options: CreateAppOptions) {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
+    childLoggerFactory: lazyChildLoggerFactory,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 }
