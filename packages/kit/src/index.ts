@@ -22,3 +22,4 @@ export * from './kubernetes/parameters.js';
 export * from './process/supervised-process.js';
 export * from './http/time-window.js';
 export * from './http/blocked-ports.js';
+export * from './http/request-text.js';

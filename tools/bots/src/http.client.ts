@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
+import { requestText } from '@clove/kit';
 
 export interface HttpResult {
   /** 0 when no answer came (connection refused, reset, timeout). */
@@ -19,9 +20,8 @@ export interface SendOptions {
 /**
  * JSON over keep-alive connections: one undici Agent whose per-origin pool has as many
  * connections as buyers in flight, so no request waits for a connection or opens a new one.
- * Requests go through the Agent's dispatch API, which hands the answer's chunks straight to
- * the caller: the bots spend their CPU on the buyers' work, not on streams and abort signals
- * per request, and leave more of the machine to the platform they measure.
+ * Requests go through the kit's requestText (undici's dispatch API): the bots spend their CPU
+ * on the buyers' work, and leave more of the machine to the platform they measure.
  */
 export class HttpClient {
   private readonly agent: Agent;
@@ -38,7 +38,7 @@ export class HttpClient {
     });
   }
 
-  send(method: 'GET' | 'POST' | 'DELETE', url: string, options: SendOptions = {}): Promise<HttpResult> {
+  async send(method: 'GET' | 'POST' | 'DELETE', url: string, options: SendOptions = {}): Promise<HttpResult> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | undefined;
@@ -46,37 +46,14 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(options.body);
     }
-    const { origin, pathname, search } = new URL(url);
     const started = performance.now();
-    return new Promise((resolve) => {
-      const failed = (error: unknown) =>
-        resolve({ status: 0, body: undefined, ms: performance.now() - started, error: describe(error) });
-      let status = 0;
-      const chunks: Buffer[] = [];
-      const handler: Dispatcher.DispatchHandler = {
-        // Its presence tells undici this handler speaks the current (controller) interface.
-        onRequestStart() {},
-        onResponseStart(_controller, statusCode) {
-          status = statusCode;
-        },
-        onResponseData(_controller, chunk) {
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          const ms = performance.now() - started;
-          const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-          resolve({ status, body: parseJson(text), ms, ...(status >= 500 ? { error: `${status} ${text.slice(0, 300)}` } : {}) });
-        },
-        onResponseError(_controller, error) {
-          failed(error);
-        },
-      };
-      try {
-        this.agent.dispatch({ origin, path: pathname + search, method, headers, body: payload }, handler);
-      } catch (error) {
-        failed(error);
-      }
-    });
+    try {
+      const { status, text } = await requestText(this.agent, url, { method, headers, body: payload });
+      const ms = performance.now() - started;
+      return { status, body: parseJson(text), ms, ...(status >= 500 ? { error: `${status} ${text.slice(0, 300)}` } : {}) };
+    } catch (error) {
+      return { status: 0, body: undefined, ms: performance.now() - started, error: describe(error) };
+    }
   }
 
   close(): Promise<void> {
