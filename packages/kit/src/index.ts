@@ -16,6 +16,7 @@ export * from './service/run-service.js';
 export * from './service/base-config.js';
 export * from './process/is-alive.js';
 export * from './service/database-service.js';
+export * from './service/periodic-task.js';
 export * from './auth/static-tokens.js';
 export * from './kubernetes/resources.js';
 export * from './kubernetes/parameters.js';

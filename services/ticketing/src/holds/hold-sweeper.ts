@@ -1,4 +1,4 @@
-import { withTransaction, type Pool } from '@clove/kit';
+import { runPeriodically, withTransaction, type Pool } from '@clove/kit';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 
 /**
@@ -6,7 +6,6 @@ import type { SeatAnnouncer } from '../seats/seat-announcer.js';
  * back. Reads do not wait for it: they treat expired holds as available already.
  */
 export function startHoldSweeper(pool: Pool, announcer: SeatAnnouncer, intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
-  let running: Promise<void> | null = null;
   const sweep = async () => {
     const freed = await withTransaction(pool, async (client) => {
       const expired = await client.query<{ id: string }>(
@@ -23,13 +22,5 @@ export function startHoldSweeper(pool: Pool, announcer: SeatAnnouncer, intervalM
     });
     announcer.announce(freed, 'available');
   };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweep().catch(onError).finally(() => (running = null));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return runPeriodically(intervalMs, sweep, onError);
 }

@@ -1,4 +1,4 @@
-import type { Pool } from '@clove/kit';
+import { runPeriodically, type Pool } from '@clove/kit';
 import type { RefundService } from '../tickets/refund.service.js';
 import type { PaymentsClient } from './payments.client.js';
 
@@ -49,17 +49,7 @@ export class Reconciler {
   }
 
   start(intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
-    let running: Promise<unknown> | null = null;
-    const tick = () => {
-      if (running) return;
-      running = this.runOnce().catch(onError).finally(() => (running = null));
-    };
-    tick();
-    const timer = setInterval(tick, intervalMs);
-    timer.unref();
-    return async () => {
-      clearInterval(timer);
-      await running;
-    };
+    return runPeriodically(intervalMs, () => this.runOnce(), onError, { immediately: true });
   }
+
 }
