@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, runPeriodically, type App, type Pool } from '@clove/kit';
 import { deploymentMembers, ownerOnly } from './access/deployment-access.js';
 import { ownerGuard } from './access/owner-guard.js';
 import type { TicketingConfig } from './config.js';
@@ -11,6 +11,7 @@ import { PaymentsClient } from './orders/payments.client.js';
 import { Reconciler } from './orders/reconciler.js';
 import { startOutboxRelay } from './outbox/outbox-relay.js';
 import { performanceCache } from './performance/performance.cache.js';
+import { foldSoldChanges } from './performance/performance.repository.js';
 import { registerPerformanceRoutes } from './performance/performance.routes.js';
 import { PerformanceService } from './performance/performance.service.js';
 import { registerSeatRoutes } from './seats/seats.routes.js';
@@ -21,6 +22,9 @@ import { registerSellerRoutes } from './seller/seller.routes.js';
 import { RefundService } from './tickets/refund.service.js';
 import { TicketCodes } from './tickets/ticket-code.js';
 import { registerTicketRoutes } from './tickets/tickets.routes.js';
+
+/** How often the sold-seat tally is folded to a row per grade (migration 0015): counting seats left stays quick. */
+const TALLY_FOLD_INTERVAL_MS = 5000;
 
 export interface TicketingApp {
   app: App;
@@ -72,6 +76,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   const stops = [
     startHoldSweeper(pool, announcer, config.SWEEP_INTERVAL_MS, logError('hold sweep failed')),
     reconciler.start(Math.max(1000, (reconcileAfter * 1000) / 4), logError('reconciliation failed')),
+    runPeriodically(TALLY_FOLD_INTERVAL_MS, () => foldSoldChanges(pool), logError('folding the sold-seat tally failed')),
   ];
   if (config.CATALOG_URL && config.CATALOG_INGEST_TOKEN) {
     stops.push(startOutboxRelay(pool, {

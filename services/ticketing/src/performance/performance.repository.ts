@@ -47,23 +47,39 @@ export interface GradeCount {
   remaining: number;
 }
 
+/**
+ * Per grade: its seats, lowest price and seats left (available, or held under a hold that has
+ * run out). Seats and sold seats are tallied (migration 0015); only the seats under running
+ * holds are counted, through the partial index of hold expiries.
+ */
 export async function gradeCounts(db: Queryable): Promise<GradeCount[]> {
-  const { rows } = await db.query<{ grade: string; price: number; total: string; remaining: string }>(
-    `select grade, min(price) as price, count(*) as total,
-            count(*) filter (where state = 'available' or (state = 'held' and hold_expires_at <= now())) as remaining
-     from seats group by grade order by min(price) desc, grade`,
+  const { rows } = await db.query<GradeCount>(
+    `select g.grade, g.price, g.total, (g.total - coalesce(s.sold, 0) - coalesce(h.held, 0))::int as remaining
+     from grade_seats g
+     left join (select grade, sum(delta) as sold from sold_changes group by grade) s on s.grade = g.grade
+     left join (select grade, count(*) as held from seats where state = 'held' and hold_expires_at > now() group by grade) h
+       on h.grade = g.grade
+     where g.total > 0
+     order by g.price desc, g.grade`,
   );
-  return rows.map((r) => ({ grade: r.grade, price: r.price, total: Number(r.total), remaining: Number(r.remaining) }));
+  return rows;
 }
 
-/**
- * Seats left for sale (available, or held under an expired hold), counted from the partial
- * indexes of available seats and of hold expiries: half the work of a pass over every seat.
- */
+/** Seats left for sale, in all (see gradeCounts). */
 export async function remainingSeats(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(
-    `select (select count(*) from seats where state = 'available')
-          + (select count(*) from seats where state = 'held' and hold_expires_at <= now()) as n`,
+  const { rows } = await db.query<{ n: number }>(
+    `select ((select coalesce(sum(total), 0) from grade_seats) - (select coalesce(sum(delta), 0) from sold_changes)
+             - (select count(*) from seats where state = 'held' and hold_expires_at > now()))::int as n`,
   );
-  return Number(rows[0]!.n);
+  return rows[0]!.n;
+}
+
+/** Counts every grade's seats, lowest price and sold seats again; after each write of the seat map. */
+export async function tallyGrades(db: Queryable): Promise<void> {
+  await db.query('select tally_grades()');
+}
+
+/** Folds the tally's changes into one row per grade, so that counting stays quick. */
+export async function foldSoldChanges(db: Queryable): Promise<void> {
+  await db.query('select fold_sold_changes()');
 }

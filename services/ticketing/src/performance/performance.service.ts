@@ -2,7 +2,7 @@ import { conflict, notFound, withTransaction, type Pool, type Queryable } from '
 import type { TicketingConfig } from '../config.js';
 import { writeOutbox } from '../outbox/outbox.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
-import { findPerformance, gradeCounts, insertSeats, type PerformanceRow } from './performance.repository.js';
+import { findPerformance, gradeCounts, insertSeats, tallyGrades, type PerformanceRow } from './performance.repository.js';
 import type { PerformanceCache } from './performance.cache.js';
 import type { ApplyBody, EventView, ModifyBody } from './performance.schemas.js';
 import { checkTimes, expandSeatMap, type SeatSpec } from './seat-map.js';
@@ -30,6 +30,7 @@ export class PerformanceService {
       );
       if (!rowCount) throw conflict('The performance is already registered; modify it instead.', 'PERFORMANCE_EXISTS');
       await insertSeats(client, seats);
+      await tallyGrades(client);
       await this.publishSnapshot(client);
     });
     this.cache.forget();
@@ -52,6 +53,7 @@ export class PerformanceService {
       };
       checkTimes(next);
       const removedSeats = body.seatMap ? await replaceSeatMap(client, expandSeatMap(body.seatMap)) : [];
+      if (body.seatMap) await tallyGrades(client);
       await client.query(
         `update performance set title = $1, description = $2, performers = $3, venue = $4, starts_at = $5,
            ends_at = $6, sale_opens_at = $7, version = version + 1, updated_at = now()`,

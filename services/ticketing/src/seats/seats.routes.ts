@@ -21,7 +21,7 @@ const SeatMapSchema = Type.Object({
 });
 
 const HEARTBEAT_MS = 15_000;
-/** How old the per-grade counts of the quick list may be: counting scans every seat. */
+/** How old the per-grade counts of the quick list may be: one count a second serves every buyer reading it. */
 const COUNTS_SNAPSHOT_MS = 1000;
 
 async function allSeats(pool: Pool, state: string | null, grade: string | null, limit: number | null): Promise<SeatRow[]> {
