@@ -37,15 +37,28 @@ export interface DomainErrorOptions {
   cause?: unknown;
 }
 
+/** The server's own failures and its dependencies'; every other code is a refusal the client can act on. */
+const SERVER_CODES: ReadonlySet<ErrorCode> = new Set([ErrorCode.BAD_GATEWAY, ErrorCode.UNAVAILABLE, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.INTERNAL]);
+
 export class DomainError extends Error {
+  readonly code: ErrorCode;
   readonly reason: string;
   readonly errors: FieldError[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
   readonly headers: Record<string, string> | undefined;
 
-  constructor(readonly code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
+    // A refusal (a taken seat, a declined card) is an answer, not a fault: it is made without a
+    // stack trace, whose capture costs more than all the rest of answering it.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (!SERVER_CODES.has(code)) Error.stackTraceLimit = 0;
+    try {
+      super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = 'DomainError';
+    this.code = code;
     this.reason = options.reason ?? code;
     this.errors = options.errors;
     this.extra = options.extra;
