@@ -1,7 +1,8 @@
 /**
  * Holds that arrive together run in one database call (R30, R31 under load), against a real
  * PostgreSQL with the ticketing schema: each hold as if alone, batches of two replicas that
- * want the same seats, and a batch caught in a deadlock.
+ * want the same seats, a batch caught in a deadlock, and a batch in which a seat changes hands
+ * between its decision and its writes.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -267,6 +268,58 @@ describe('hold batches', () => {
     } finally {
       await other.query('rollback').catch(() => undefined);
       other.release();
+    }
+  });
+
+  it('runs a batch again hold by hold when a seat changes hands between its decision and its writes', async () => {
+    const batcher = new HoldBatcher(pools[0]!);
+    const [a, b, c, y] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const previous = request(a, [5]);
+    assert.equal((await batcher.hold(previous)).outcome, 'held');
+    const callsBefore = batcher.counts.calls;
+
+    // A gate, for this test only: the batch's first update of holds (which comes after it has
+    // decided, and before it writes seats) waits until the test opens the gate.
+    const gate = await pools[2]!.connect();
+    await gate.query('select pg_advisory_lock(4242)');
+    await pools[0]!.query(`create sequence gate_passes`);
+    await pools[0]!.query(`create function gate() returns trigger language plpgsql as $$
+      begin
+        if nextval('gate_passes') = 1 then perform pg_advisory_xact_lock_shared(4242); end if;
+        return null;
+      end $$`);
+    await pools[0]!.query('create trigger gate before update on holds for each statement execute function gate()');
+    try {
+      // a keeps S-05 from its previous hold and adds S-06; b and c want free seats.
+      const held = [request(a, [5, 6]), request(b, [1]), request(c, [2])].map((r) => batcher.hold(r));
+      await eventually(async () => (await waiting()) >= 1, 10_000, 'the batch to have decided and to wait at the gate');
+      // Meanwhile a's previous hold runs out and buyer y takes S-05, through hold_seats, and commits.
+      await gate.query(`update holds set expires_at = now() - interval '1 second' where id = $1`, [previous.holdId]);
+      await gate.query(`update seats set hold_expires_at = now() - interval '1 second' where id = $1`, [seat(5)]);
+      const taker = request(y, [5]);
+      const took = await gate.query<{ result: HoldOutcome }>('select hold_seats($1, $2, $3, $4, $5) as result', [
+        y, taker.seatIds, taker.holdId, taker.expiresAt, taker.max,
+      ]);
+      assert.equal(took.rows[0]!.result.outcome, 'held');
+      await gate.query('select pg_advisory_unlock(4242)');
+
+      const outcomes = await Promise.all(held);
+      assert.equal(batcher.counts.calls - callsBefore, 1, 'one call');
+      assert.equal(batcher.holdByHold, 1, 'the batch ran again hold by hold');
+      assert.deepEqual(outcomes, [
+        { outcome: 'taken', seats: [seat(5)] },
+        { outcome: 'held', released: [] },
+        { outcome: 'held', released: [] },
+      ]);
+      assert.equal(await heldBy(seat(5)), taker.holdId, 'S-05 is y\'s');
+      assert.equal(await heldBy(seat(6)), null, 'S-06 was not taken for a');
+      assert.deepEqual((await activeHolds(a)).map((h) => h.id), [previous.holdId], "a's refused hold left its previous hold as it was");
+      assert.equal(await heldBy(seat(1)), (await activeHolds(b))[0]!.id);
+      assert.equal(await heldBy(seat(2)), (await activeHolds(c))[0]!.id);
+    } finally {
+      await gate.query('select pg_advisory_unlock_all()').catch(() => undefined);
+      gate.release();
+      await pools[0]!.query('drop trigger if exists gate on holds; drop function if exists gate(); drop sequence if exists gate_passes');
     }
   });
 });
