@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent } from 'undici';
-import { DomainError, ErrorCode, requestText } from '@clove/kit';
+import { DomainError, ErrorCode, requestText, RequestTimeoutError } from '@clove/kit';
 
 export interface Card {
   number: string;
@@ -21,28 +21,16 @@ export type ChargeOutcome =
   | { kind: 'declined'; declineCode: string; detail: string };
 
 const RETRY_DELAYS_MS = [100, 400];
-/** undici's codes for a connection, or an answer, that did not come in time. */
-const TIMED_OUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /**
  * The payments service over HTTP (an external gateway's shape): timeouts, and retries that are
  * safe because every call carries an idempotency key. Calls go over kept-alive connections
- * through the kit's requestText (a fraction of fetch's CPU, and every purchase makes one). A call
- * times out when connecting, or waiting for the answer or for the next part of it, takes longer
- * than the timeout.
+ * through the kit's requestText (a fraction of fetch's CPU, and every purchase makes one).
  */
 export class PaymentsClient {
-  private readonly agent: Agent;
+  private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
 
-  constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs: number) {
-    this.agent = new Agent({
-      connections: 128,
-      keepAliveTimeout: 30_000,
-      connectTimeout: timeoutMs,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-  }
+  constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs: number) {}
 
   close(): Promise<void> {
     return this.agent.close();
@@ -88,6 +76,7 @@ export class PaymentsClient {
             ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
+          timeoutMs: this.timeoutMs,
         });
         const parsed = parseObject(response.text) as { code?: string };
         const status = response.status;
@@ -97,7 +86,7 @@ export class PaymentsClient {
           reason: 'PAYMENTS_UNAVAILABLE',
         });
       } catch (error) {
-        const timedOut = TIMED_OUT.has((error as { code?: string }).code ?? '');
+        const timedOut = error instanceof RequestTimeoutError;
         lastError = timedOut
           ? new DomainError(ErrorCode.GATEWAY_TIMEOUT, 'The payment service did not answer in time. Retry with the same Idempotency-Key.', {
               reason: 'PAYMENTS_TIMEOUT',

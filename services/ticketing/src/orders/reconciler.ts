@@ -51,5 +51,4 @@ export class Reconciler {
   start(intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
     return runPeriodically(intervalMs, () => this.runOnce(), onError, { immediately: true });
   }
-
 }
