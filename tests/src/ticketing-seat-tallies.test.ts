@@ -11,7 +11,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { createPool, migrate, type Pool } from '@clove/kit';
 import { HoldBatcher } from '../../services/ticketing/dist/holds/hold-batcher.js';
 import { OrderBatcher, type BeginOutcome, type FinishRequest } from '../../services/ticketing/dist/orders/order-batcher.js';
-import { foldSoldChanges, gradeCounts, remainingSeats, tallyGrades } from '../../services/ticketing/dist/performance/performance.repository.js';
+import { gradeCounts, remainingSeats, settleSoldChanges, tallyGrades } from '../../services/ticketing/dist/performance/performance.repository.js';
 import { startTestDatabase, type TestDatabase } from './support/database.js';
 import { REPO_ROOT } from './support/platform.js';
 
@@ -128,10 +128,18 @@ describe('seats left per grade', () => {
     assert.deepEqual(oneByOne.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected']);
     assert.equal(orders.calls.finishOrderByOrder, 1, 'written order by order');
     await agree('after a batch written order by order');
-    await foldSoldChanges(pools[0]!);
-    const rows = await pools[0]!.query<{ grade: string; delta: number }>('select grade, delta from sold_changes order by grade');
-    assert.deepEqual(rows.rows, [{ grade: 'A', delta: 4 }, { grade: 'VIP', delta: 4 }], 'folded to a row per grade');
+    await settleSoldChanges(pools[0]!, false);
+    const tally = async () => (await pools[0]!.query<{ grade: string; delta: number }>('select grade, delta from sold_changes order by grade')).rows;
+    assert.deepEqual(await tally(), [{ grade: 'A', delta: 4 }, { grade: 'VIP', delta: 4 }], 'folded to a row per grade');
     await agree('after the tally was folded');
+    // A change no function tallied (a seat sold by hand) is corrected by the recount.
+    await pools[0]!.query(`update seats set state = 'sold', order_id = $1 where id = $2`, [randomUUID(), seat(79)]);
+    await pools[0]!.query(`insert into sold_changes (grade, delta) values ('A', 1)`); // a change counted twice
+    await settleSoldChanges(pools[0]!, true);
+    assert.deepEqual(await tally(), [{ grade: 'A', delta: 4 }, { grade: 'VIP', delta: 5 }], 'recounted from the seats');
+    await agree('after the tally was recounted');
+    await pools[0]!.query(`update seats set state = 'available', order_id = null where id = $1`, [seat(79)]);
+    await settleSoldChanges(pools[0]!, true);
 
     await pools[0]!.query(`update seats set hold_expires_at = now() - interval '1 second' where id = any($1)`, [[seat(9), seat(10)]]);
     assert.deepEqual((await agree('with a hold run out')).map((g) => g.remaining), [36, 36]);

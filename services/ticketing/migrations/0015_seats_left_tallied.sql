@@ -11,8 +11,9 @@
 --                 own transaction);
 --   sold_changes: seats sold (+) and given back (−) per grade, written by the functions that
 --                 sell and give back seats (finish_order, finish_orders, complete_refund,
---                 restated below with that one statement more), and folded into one row per
---                 grade now and then (fold_sold_changes, by every instance, app.ts);
+--                 restated below with that one statement more), folded into one row per grade
+--                 every few seconds and recounted from the seats once a minute
+--                 (settle_sold_changes, performance/sold-tally.ts);
 --   the seats under running holds are few, and are counted through the partial index of hold
 --   expiries (performance.repository.ts).
 -- Changes are only ever inserted: sales and refunds never wait for each other's rows (a running
@@ -33,6 +34,7 @@ create table sold_changes (
 -- Every grade's seats, lowest price and sold seats, counted from the seats; run where nothing
 -- can be sold or given back meanwhile (the seat map's transaction holds every seat).
 create function tally_grades() returns void language sql as $$
+  select pg_advisory_xact_lock(hashtextextended('clove:sold_changes', 0));
   delete from grade_seats;
   delete from sold_changes;
   insert into grade_seats (grade, price, total) select grade, min(price), count(*) from seats group by grade;
@@ -42,12 +44,24 @@ $$;
 
 select tally_grades();
 
--- One row per grade for the changes so far. Changes that commit meanwhile are not among those
--- deleted, and stay; of two folds at once, each folds the rows it deleted.
-create function fold_sold_changes() returns void language sql as $$
-  with folded as (delete from sold_changes returning grade, delta)
-  insert into sold_changes (grade, delta)
-  select grade, sum(delta) from folded group by grade having sum(delta) <> 0;
+-- Settles the tally, one instance at a time: folds the changes so far into one row per grade or,
+-- with p_recount, replaces them with a count of the sold seats. Changes that commit meanwhile are
+-- neither deleted nor counted (one snapshot for both), and stay. The recount, once a minute
+-- (performance/sold-tally.ts), corrects what no function tallied: a sale made by the previous
+-- version's functions while this migration ran, or a seat changed by hand.
+create function settle_sold_changes(p_recount boolean) returns void language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended('clove:sold_changes', 0));
+  if p_recount then
+    with gone as (delete from sold_changes)
+    insert into sold_changes (grade, delta)
+    select grade, count(*) from seats where state = 'sold' group by grade;
+  else
+    with folded as (delete from sold_changes returning grade, delta)
+    insert into sold_changes (grade, delta)
+    select grade, sum(delta) from folded group by grade having sum(delta) <> 0;
+  end if;
+end;
 $$;
 
 -- Emptying the seats or the tickets (tests do) empties their tally.

@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, remoteTokenVerifier, runPeriodically, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
 import { deploymentMembers, ownerOnly } from './access/deployment-access.js';
 import { ownerGuard } from './access/owner-guard.js';
 import type { TicketingConfig } from './config.js';
@@ -11,9 +11,9 @@ import { PaymentsClient } from './orders/payments.client.js';
 import { Reconciler } from './orders/reconciler.js';
 import { startOutboxRelay } from './outbox/outbox-relay.js';
 import { performanceCache } from './performance/performance.cache.js';
-import { foldSoldChanges } from './performance/performance.repository.js';
 import { registerPerformanceRoutes } from './performance/performance.routes.js';
 import { PerformanceService } from './performance/performance.service.js';
+import { startSoldTally } from './performance/sold-tally.js';
 import { registerSeatRoutes } from './seats/seats.routes.js';
 import { SeatAnnouncer } from './seats/seat-announcer.js';
 import { SeatFeed } from './seats/seat-stream.js';
@@ -22,9 +22,6 @@ import { registerSellerRoutes } from './seller/seller.routes.js';
 import { RefundService } from './tickets/refund.service.js';
 import { TicketCodes } from './tickets/ticket-code.js';
 import { registerTicketRoutes } from './tickets/tickets.routes.js';
-
-/** How often the sold-seat tally is folded to a row per grade (migration 0015): counting seats left stays quick. */
-const TALLY_FOLD_INTERVAL_MS = 5000;
 
 export interface TicketingApp {
   app: App;
@@ -76,7 +73,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   const stops = [
     startHoldSweeper(pool, announcer, config.SWEEP_INTERVAL_MS, logError('hold sweep failed')),
     reconciler.start(Math.max(1000, (reconcileAfter * 1000) / 4), logError('reconciliation failed')),
-    runPeriodically(TALLY_FOLD_INTERVAL_MS, () => foldSoldChanges(pool), logError('folding the sold-seat tally failed')),
+    startSoldTally(pool, logError('settling the sold-seat tally failed')),
   ];
   if (config.CATALOG_URL && config.CATALOG_INGEST_TOKEN) {
     stops.push(startOutboxRelay(pool, {

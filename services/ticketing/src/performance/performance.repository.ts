@@ -79,7 +79,10 @@ export async function tallyGrades(db: Queryable): Promise<void> {
   await db.query('select tally_grades()');
 }
 
-/** Folds the tally's changes into one row per grade, so that counting stays quick. */
-export async function foldSoldChanges(db: Queryable): Promise<void> {
-  await db.query('select fold_sold_changes()');
+/**
+ * Settles the sold-seat tally: folds its changes into one row per grade, so that counting stays
+ * quick, or, with `recount`, replaces them with a count of the sold seats (migration 0015).
+ */
+export async function settleSoldChanges(db: Queryable, recount: boolean): Promise<void> {
+  await db.query('select settle_sold_changes($1)', [recount]);
 }
