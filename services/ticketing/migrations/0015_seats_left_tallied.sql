@@ -18,8 +18,8 @@
 --   expiries (performance.repository.ts).
 -- Changes are only ever inserted: sales and refunds never wait for each other's rows (a running
 -- total per grade would make every sale of the hall wait for the one before to commit).
--- Statement triggers on tickets were tried first: they cost a finish batch 0.65 ms, more than
--- the counts they saved.
+-- Statement triggers on tickets were tried first: they cost a finish batch 0.65 ms, nearly all
+-- that the counts saved.
 create table grade_seats (
   grade text primary key,
   price integer not null,
