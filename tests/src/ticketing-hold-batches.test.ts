@@ -6,31 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { createPool, migrate, type Pool } from '@clove/kit';
+import { beforeEach, describe, it } from 'node:test';
 import { HoldBatcher, type HoldOutcome, type HoldRequest } from '../../services/ticketing/dist/holds/hold-batcher.js';
 import { ReleaseBatcher } from '../../services/ticketing/dist/holds/release-batcher.js';
-import { startTestDatabase, type TestDatabase } from './support/database.js';
 import { eventually } from './support/http.js';
-import { REPO_ROOT } from './support/platform.js';
+import { ticketingDatabase } from './support/ticketing-database.js';
 
 const SEATS = 40;
 const seat = (n: number) => `S-${String(n).padStart(2, '0')}`;
 
 describe('hold batches', () => {
-  let db: TestDatabase;
-  let pools: Pool[];
+  const pools = ticketingDatabase('hold_batches', 3);
 
-  before(async () => {
-    db = await startTestDatabase();
-    const url = await db.createDatabase('hold_batches');
-    await migrate({ databaseUrl: url, schema: 'ticketing', dir: `${REPO_ROOT}services/ticketing/migrations` });
-    pools = [0, 1, 2].map(() => createPool({ connectionString: url, schema: 'ticketing', max: 2 }));
-  });
-  after(async () => {
-    await Promise.all((pools ?? []).map((pool) => pool.end()));
-    await db?.stop();
-  });
   beforeEach(async () => {
     const [sql] = pools;
     await sql!.query('truncate holds, seats cascade');

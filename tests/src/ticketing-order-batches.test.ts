@@ -6,13 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { BatchItemError, createPool, migrate, type Pool } from '@clove/kit';
+import { beforeEach, describe, it } from 'node:test';
+import { BatchItemError } from '@clove/kit';
 import { HoldBatcher } from '../../services/ticketing/dist/holds/hold-batcher.js';
 import { OrderBatcher, type BeginOutcome, type FinishRequest } from '../../services/ticketing/dist/orders/order-batcher.js';
-import { startTestDatabase, type TestDatabase } from './support/database.js';
 import { eventually } from './support/http.js';
-import { REPO_ROOT } from './support/platform.js';
+import { ticketingDatabase } from './support/ticketing-database.js';
 
 const SEATS = 60;
 const PRICE = 1000;
@@ -26,19 +25,8 @@ interface Bought {
 }
 
 describe('order batches', () => {
-  let db: TestDatabase;
-  let pools: Pool[];
+  const pools = ticketingDatabase('order_batches', 2);
 
-  before(async () => {
-    db = await startTestDatabase();
-    const url = await db.createDatabase('order_batches');
-    await migrate({ databaseUrl: url, schema: 'ticketing', dir: `${REPO_ROOT}services/ticketing/migrations` });
-    pools = [0, 1].map(() => createPool({ connectionString: url, schema: 'ticketing', max: 2 }));
-  });
-  after(async () => {
-    await Promise.all((pools ?? []).map((pool) => pool.end()));
-    await db?.stop();
-  });
   beforeEach(async () => {
     const [sql] = pools;
     await sql!.query('truncate holds, seats, orders, tickets, order_requests, outbox cascade');

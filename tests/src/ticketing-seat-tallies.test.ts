@@ -7,13 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { createPool, migrate, type Pool } from '@clove/kit';
+import { beforeEach, describe, it } from 'node:test';
 import { HoldBatcher } from '../../services/ticketing/dist/holds/hold-batcher.js';
 import { OrderBatcher, type BeginOutcome, type FinishRequest } from '../../services/ticketing/dist/orders/order-batcher.js';
 import { gradeCounts, remainingSeats, settleSoldChanges, tallyGrades } from '../../services/ticketing/dist/performance/performance.repository.js';
-import { startTestDatabase, type TestDatabase } from './support/database.js';
-import { REPO_ROOT } from './support/platform.js';
+import { ticketingDatabase } from './support/ticketing-database.js';
 
 const SEATS = 80;
 /** Odd seats are VIP, even seats A: seats in id order alternate between the grades. */
@@ -28,19 +26,8 @@ interface Holding {
 }
 
 describe('seats left per grade', () => {
-  let db: TestDatabase;
-  let pools: Pool[];
+  const pools = ticketingDatabase('seat_tallies', 2);
 
-  before(async () => {
-    db = await startTestDatabase();
-    const url = await db.createDatabase('seat_tallies');
-    await migrate({ databaseUrl: url, schema: 'ticketing', dir: `${REPO_ROOT}services/ticketing/migrations` });
-    pools = [0, 1].map(() => createPool({ connectionString: url, schema: 'ticketing', max: 2 }));
-  });
-  after(async () => {
-    await Promise.all((pools ?? []).map((pool) => pool.end()));
-    await db?.stop();
-  });
   beforeEach(async () => {
     const [sql] = pools;
     await sql!.query('truncate performance, holds, seats, orders, tickets, order_requests, outbox cascade');
