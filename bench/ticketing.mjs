@@ -9,6 +9,7 @@
 //        small: npm run bench:ticketing -- --seats 2000 --buyers 500 --concurrency 50
 //        the hold path alone: npm run bench:ticketing -- --hold-only
 //        where the CPU goes: npm run bench:ticketing -- --buyers 6000 --profile prof
+//        steady state (compiled code): npm run bench:ticketing -- --warm-up 4000
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
 import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
 import { measureRawUpdates } from '../tools/bots/dist/bench.raw-updates.js';
-import { routeLatencies } from '../tools/bots/dist/bench.route-latency.js';
+import { routeHistograms, routeLatenciesBetween } from '../tools/bots/dist/bench.route-latency.js';
 import { resetStatements, topStatements } from '../tools/bots/dist/bench.statements.js';
 import { startLauncher } from './launcher.mjs';
 
@@ -35,6 +36,7 @@ const OPTIONS = {
   'raw-ops': { type: 'string', default: '20000' },
   'db-pool': { type: 'string', default: '40' },
   'duration-limit': { type: 'string', default: '600' },
+  'warm-up': { type: 'string', default: '0' },
   profile: { type: 'string' },
   'hold-only': { type: 'boolean' },
   help: { type: 'boolean' },
@@ -47,8 +49,10 @@ try {
   process.exit(2);
 }
 if (values.help) {
-  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --db-pool 40 --duration-limit 600 --hold-only --profile DIR]');
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
   console.log('  --hold-only     every buyer holds, then releases or walks away: the hold path alone (no payments)');
+  console.log('  --warm-up N     first N buyers of the same mix, not measured, so the measured run finds the services\' code');
+  console.log('                  compiled (steady state); their seats stay sold. Default 0: the sale starts on cold services');
   console.log('  --profile DIR   write a V8 CPU profile of every platform process to DIR (open in Chrome DevTools),');
   console.log('                  and count the statements inside database functions on their own (both slow the run)');
   process.exit(0);
@@ -68,6 +72,7 @@ const opts = {
   rawOps: whole('raw-ops', 1, 10_000_000),
   dbPool: whole('db-pool', 1, 200),
   durationLimit: whole('duration-limit', 1, 86_400),
+  warmUp: whole('warm-up', 0, 1_000_000),
 };
 
 /** Sections of 10 rows × 100 seats (the last one shorter), graded from the front. */
@@ -129,12 +134,12 @@ async function registerPerformance(runtime, secrets, sections) {
 }
 
 let bots;
-async function runBots(runtime, jsonFile) {
+async function runBots(runtime, jsonFile, buyers) {
   const perf = runtime.performances[SLUG];
   const args = [
     join(root, 'tools/bots/dist/main.js'),
     '--target', perf.internalUrl,
-    '--buyers', String(opts.buyers),
+    '--buyers', String(buyers),
     '--concurrency', String(opts.concurrency),
     '--hot-share', String(HOT_SHARE),
     '--mint-tokens-from', runtime.databases.auth,
@@ -197,7 +202,7 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide) {
     '',
     `Ticketing benchmark — ${new Date().toISOString()}`,
     `  machine       ${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
-    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
+    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}${opts.warmUp > 0 ? ` after ${opts.warmUp} warm-up buyers` : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
     `  raw UPDATE    ${raw.opsPerSecond} ops/s (${raw.ops} ops, ${raw.clients} clients, ${raw.updated} took a seat, ${raw.seconds} s)`,
     `  holds         ${results.holdAttemptsPerSecond} attempts/s = ${(holdShare * 100).toFixed(1)} % of raw (target ≥ 40 %): ${verdict(met.holdShareOfRaw)}` +
       `  [${results.holdsPerSecond} successful holds/s]`,
@@ -253,17 +258,24 @@ try {
     ops: opts.rawOps,
     hotShare: HOT_SHARE,
   });
-  console.log(`[bench] raw UPDATE: ${raw.opsPerSecond} ops/s with ${raw.clients} clients; running ${opts.buyers} buyers…`);
+  console.log(`[bench] raw UPDATE: ${raw.opsPerSecond} ops/s with ${raw.clients} clients`);
   const botsJson = join(stateDir, 'bots.json');
   const superuser = new URL(runtime.performances[SLUG].database);
   [superuser.username, superuser.password, superuser.pathname] = ['clove', encodeURIComponent(secrets.postgresPassword), '/postgres'];
+  if (opts.warmUp > 0) {
+    console.log(`[bench] warming up with ${opts.warmUp} buyers (not measured)…`);
+    const warm = await runBots(runtime, join(stateDir, 'warm-up.json'), opts.warmUp);
+    if (warm.code !== 0) throw new Error(`the warm-up buyers failed (code ${warm.code})`);
+  }
+  const histogramsBefore = opts.warmUp > 0 ? await routeHistograms(runtime.performances[SLUG].internalUrl) : null;
   await resetStatements(superuser.href, { nested: Boolean(values.profile) });
-  const { code: botsExit, cpu: sampled } = await runBots(runtime, botsJson);
+  console.log(`[bench] running ${opts.buyers} buyers…`);
+  const { code: botsExit, cpu: sampled } = await runBots(runtime, botsJson, opts.buyers);
   if (!sampled.before || !sampled.after) throw new Error(`the bots exited (code ${botsExit}) without running their buyers to the end`);
   const [cpuBefore, busyBefore, cpuAfter, busyAfter] = [sampled.before.processes, sampled.before.busy, sampled.after.processes, sampled.after.busy];
   const report = JSON.parse(await readFile(botsJson, 'utf8'));
   const statements = await topStatements(superuser.href, 30);
-  const serverSide = await routeLatencies(runtime.performances[SLUG].internalUrl);
+  const serverSide = routeLatenciesBetween(histogramsBefore, await routeHistograms(runtime.performances[SLUG].internalUrl));
   const cpu = Object.fromEntries(
     Object.entries({ ...cpuBetween(cpuBefore, cpuAfter), bots: report.botsCpuSeconds }).sort((a, b) => b[1] - a[1]),
   );

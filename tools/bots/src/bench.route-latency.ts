@@ -7,6 +7,12 @@ export interface RouteLatency {
   p99AtMostMs: number | null;
 }
 
+/** A service's request histogram at one moment: per route, cumulative counts per bucket bound (seconds). */
+export interface RouteHistograms {
+  buckets: Map<string, Map<number, number>>;
+  eventLoopLagMeanMs: number | null;
+}
+
 const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\} (\d+(?:\.\d+)?)$/;
 const label = (labels: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(labels)?.[1] ?? '';
 
@@ -19,13 +25,12 @@ function percentileBound(buckets: Map<number, number>, total: number, share: num
 
 /**
  * Reads the service's /metrics (the http_request_duration_seconds histogram, all statuses
- * together), so the bots' latencies can be told apart: time in the service versus time spent
- * waiting to be served. Null when the metrics cannot be read.
+ * together). Null when the metrics cannot be read.
  */
-export async function routeLatencies(serviceUrl: string): Promise<{ routes: RouteLatency[]; eventLoopLagMeanMs: number | null } | null> {
+export async function routeHistograms(serviceUrl: string): Promise<RouteHistograms | null> {
   const response = await fetch(`${serviceUrl}/metrics`).catch(() => null);
   if (!response?.ok) return null;
-  const byRoute = new Map<string, Map<number, number>>();
+  const buckets = new Map<string, Map<number, number>>();
   let lag: number | null = null;
   for (const line of (await response.text()).split('\n')) {
     if (line.startsWith('nodejs_eventloop_lag_mean_seconds')) lag = Math.round(Number(line.split(' ').pop()) * 1000 * 10) / 10;
@@ -33,12 +38,27 @@ export async function routeLatencies(serviceUrl: string): Promise<{ routes: Rout
     if (!match) continue;
     const route = `${label(match[1]!, 'method')} ${label(match[1]!, 'route')}`;
     const le = label(match[1]!, 'le') === '+Inf' ? Infinity : Number(label(match[1]!, 'le'));
-    const buckets = byRoute.get(route) ?? byRoute.set(route, new Map()).get(route)!;
-    buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
+    const counts = buckets.get(route) ?? buckets.set(route, new Map()).get(route)!;
+    counts.set(le, (counts.get(le) ?? 0) + Number(match[2]));
   }
-  const routes = [...byRoute].map(([route, buckets]) => {
-    const total = buckets.get(Infinity) ?? 0;
-    return { route, requests: total, p50AtMostMs: percentileBound(buckets, total, 0.5), p99AtMostMs: percentileBound(buckets, total, 0.99) };
+  return { buckets, eventLoopLagMeanMs: lag };
+}
+
+/**
+ * The latency per route of the requests served between two readings (`before` null: since
+ * the service started), so the bots' latencies can be told apart: time in the service versus
+ * time spent waiting to be served.
+ */
+export function routeLatenciesBetween(
+  before: RouteHistograms | null,
+  after: RouteHistograms | null,
+): { routes: RouteLatency[]; eventLoopLagMeanMs: number | null } | null {
+  if (!after) return null;
+  const routes = [...after.buckets].map(([route, counts]) => {
+    const earlier = before?.buckets.get(route);
+    const served = new Map([...counts].map(([le, n]) => [le, n - (earlier?.get(le) ?? 0)]));
+    const total = served.get(Infinity) ?? 0;
+    return { route, requests: total, p50AtMostMs: percentileBound(served, total, 0.5), p99AtMostMs: percentileBound(served, total, 0.99) };
   });
-  return { routes: routes.filter((r) => r.requests > 0).sort((a, b) => b.requests - a.requests), eventLoopLagMeanMs: lag };
+  return { routes: routes.filter((r) => r.requests > 0).sort((a, b) => b.requests - a.requests), eventLoopLagMeanMs: after.eventLoopLagMeanMs };
 }
