@@ -10,8 +10,15 @@ export interface RouteLatency {
 /** A service's request histogram at one moment: per route, cumulative counts per bucket bound (seconds). */
 export interface RouteHistograms {
   buckets: Map<string, Map<number, number>>;
-  eventLoopLagMeanMs: number | null;
+  /** How late the event loop ran a timer, on average (since the service's metrics were last read). */
+  eventLoopDelayMeanMs: number | null;
 }
+
+/**
+ * prom-client samples the event loop with a timer of this period, and its nodejs_eventloop_lag
+ * figures are the timer's whole intervals: an idle loop reads 10 ms.
+ */
+const LAG_SAMPLING_MS = 10;
 
 const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\} (\d+(?:\.\d+)?)$/;
 const label = (labels: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(labels)?.[1] ?? '';
@@ -33,7 +40,11 @@ export async function routeHistograms(serviceUrl: string): Promise<RouteHistogra
   const buckets = new Map<string, Map<number, number>>();
   let lag: number | null = null;
   for (const line of (await response.text()).split('\n')) {
-    if (line.startsWith('nodejs_eventloop_lag_mean_seconds')) lag = Math.round(Number(line.split(' ').pop()) * 1000 * 10) / 10;
+    if (line.startsWith('nodejs_eventloop_lag_mean_seconds')) {
+      // "Nan" when no timer ran since the last read.
+      const meanMs = Number(line.split(' ').pop()) * 1000;
+      lag = Number.isFinite(meanMs) ? Math.max(0, Math.round((meanMs - LAG_SAMPLING_MS) * 10) / 10) : null;
+    }
     const match = BUCKET.exec(line);
     if (!match) continue;
     const route = `${label(match[1]!, 'method')} ${label(match[1]!, 'route')}`;
@@ -41,7 +52,7 @@ export async function routeHistograms(serviceUrl: string): Promise<RouteHistogra
     const counts = buckets.get(route) ?? buckets.set(route, new Map()).get(route)!;
     counts.set(le, (counts.get(le) ?? 0) + Number(match[2]));
   }
-  return { buckets, eventLoopLagMeanMs: lag };
+  return { buckets, eventLoopDelayMeanMs: lag };
 }
 
 /**
@@ -52,7 +63,7 @@ export async function routeHistograms(serviceUrl: string): Promise<RouteHistogra
 export function routeLatenciesBetween(
   before: RouteHistograms | null,
   after: RouteHistograms | null,
-): { routes: RouteLatency[]; eventLoopLagMeanMs: number | null } | null {
+): { routes: RouteLatency[]; eventLoopDelayMeanMs: number | null } | null {
   if (!after) return null;
   const routes = [...after.buckets].map(([route, counts]) => {
     const earlier = before?.buckets.get(route);
@@ -60,5 +71,5 @@ export function routeLatenciesBetween(
     const total = served.get(Infinity) ?? 0;
     return { route, requests: total, p50AtMostMs: percentileBound(served, total, 0.5), p99AtMostMs: percentileBound(served, total, 0.99) };
   });
-  return { routes: routes.filter((r) => r.requests > 0).sort((a, b) => b.requests - a.requests), eventLoopLagMeanMs: after.eventLoopLagMeanMs };
+  return { routes: routes.filter((r) => r.requests > 0).sort((a, b) => b.requests - a.requests), eventLoopDelayMeanMs: after.eventLoopDelayMeanMs };
 }
