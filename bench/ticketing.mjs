@@ -237,7 +237,7 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide) {
     ...report.steps.map((s) => `  ${s.step.padEnd(13)} p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms (${s.count} requests)`),
     ...Object.entries(errors).map(([message, n]) => `  logged error  ${n}× ${message}`),
     ...(serverSide ? [
-      `  inside ticketing (its own histogram; its event loop ran timers ${serverSide.eventLoopDelayMeanMs} ms late on average):`,
+      `  inside ticketing (its own histogram; its event loop ran timers ${serverSide.eventLoopDelayMeanMs} ms late on average since its metrics were last read):`,
       ...serverSide.routes.slice(0, 8).map((r) => `    ${r.route.padEnd(40)} p50 ≤ ${r.p50AtMostMs ?? '>10000'} ms, p99 ≤ ${r.p99AtMostMs ?? '>10000'} ms (${r.requests} requests)`),
     ] : []),
     '  busiest statements (total ms, calls, mean ms, database):',
