@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
-import { HoldBatcher, type HoldOutcome, type HoldRequest } from '../../services/ticketing/dist/holds/hold-batcher.js';
+import { HoldBatcher, MAX_HOLDS_PER_CALL, type HoldOutcome, type HoldRequest } from '../../services/ticketing/dist/holds/hold-batcher.js';
 import { ReleaseBatcher } from '../../services/ticketing/dist/holds/release-batcher.js';
 import { eventually } from './support/http.js';
 import { ticketingDatabase } from './support/ticketing-database.js';
@@ -51,8 +51,9 @@ describe('hold batches', () => {
     assert.equal((await batcher.hold(kept)).outcome, 'held');
     const callsBefore = batcher.counts.calls;
 
-    // 30 buyers for 10 seats (3 each), one buyer holding twice, and the keeper asking for a taken seat.
-    const racers = Array.from({ length: 30 }, (_, i) => request(randomUUID(), [(i % 10) + 1]));
+    // A full call: buyers racing for 10 seats, and one buyer holding twice; then the keeper asking
+    // for a taken seat, which is one hold too many for that call.
+    const racers = Array.from({ length: MAX_HOLDS_PER_CALL - 2 }, (_, i) => request(randomUUID(), [(i % 10) + 1]));
     const twice = randomUUID();
     const first = request(twice, [11]);
     const second = request(twice, [12]);
@@ -60,21 +61,22 @@ describe('hold batches', () => {
     const all = [...racers, first, second, refused];
     const outcomes = await Promise.all(all.map((r) => batcher.hold(r)));
 
-    assert.equal(batcher.counts.calls - callsBefore, 2, 'one call for the first 32 holds, one for the last');
+    assert.equal(batcher.counts.calls - callsBefore, 2, `one call for the first ${MAX_HOLDS_PER_CALL} holds, one for the last`);
     assert.equal(batcher.holdByHold, 1, 'a batch in which one buyer holds twice runs hold by hold');
-    outcomes.slice(0, 30).forEach((outcome, i) => {
+    outcomes.slice(0, racers.length).forEach((outcome, i) => {
       if (i < 10) assert.deepEqual(outcome, { outcome: 'held', released: [] }, `the first buyer for ${seat((i % 10) + 1)} holds it`);
       else assert.deepEqual(outcome, { outcome: 'taken', seats: [seat((i % 10) + 1)] }, 'later buyers learn the seat is taken');
     });
     for (let n = 1; n <= 10; n++) assert.equal(await heldBy(seat(n)), racers[n - 1]!.holdId);
 
-    assert.deepEqual(outcomes[30], { outcome: 'held', released: [] });
-    assert.deepEqual(outcomes[31], { outcome: 'held', released: [seat(11)] }, 'the second hold replaced the first');
+    const [firstOutcome, secondOutcome, refusedOutcome] = outcomes.slice(racers.length);
+    assert.deepEqual(firstOutcome, { outcome: 'held', released: [] });
+    assert.deepEqual(secondOutcome, { outcome: 'held', released: [seat(11)] }, 'the second hold replaced the first');
     assert.equal(await heldBy(seat(11)), null);
     assert.equal(await heldBy(seat(12)), second.holdId);
     assert.deepEqual((await activeHolds(twice)).map((h) => h.id), [second.holdId]);
 
-    assert.deepEqual(outcomes[32], { outcome: 'taken', seats: [seat(1)] });
+    assert.deepEqual(refusedOutcome, { outcome: 'taken', seats: [seat(1)] });
     assert.equal(await heldBy(seat(14)), null, 'a refused hold takes nothing');
     assert.equal(await heldBy(seat(13)), kept.holdId, 'and leaves the buyer\'s hold as it was');
     assert.deepEqual((await activeHolds(keeper)).map((h) => h.id), [kept.holdId]);

