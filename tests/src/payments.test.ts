@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { buildApp, type PaymentsApp } from '../../services/payments/dist/app.js';
 import { loadPaymentsConfig } from '../../services/payments/dist/config.js';
+import { requestFingerprint } from '../../services/payments/dist/idempotency/fingerprint.js';
 import { startTestDatabase, type TestDatabase } from './support/database.js';
 import { eventually, get } from './support/http.js';
 import { freePortRange } from './support/ports.js';
@@ -219,21 +220,18 @@ describe('payments service', () => {
     assert.equal((await paymentsWith(reference)).length, 2);
   });
 
-  it('charges exactly once for 50 concurrent requests with one key', async () => {
+  it('charges exactly once for 50 concurrent requests with one key, and gives each the answer', async () => {
     const reference = uniqueReference('burst');
     const key = randomUUID();
     const body = { amount: 77000, card: card(CAPTURED), reference };
     const responses = await Promise.all(Array.from({ length: 50 }, () => pay(body, key)));
-    const created = responses.filter((r) => r.statusCode === 201);
-    const inUse = responses.filter((r) => r.statusCode === 409);
-    assert.equal(created.length + inUse.length, 50, `statuses: ${responses.map((r) => r.statusCode).join(',')}`);
-    assert.ok(created.length >= 1);
-    for (const response of inUse) assert.equal(response.json().code, 'IDEMPOTENCY_KEY_IN_USE');
-    const bodies = new Set(created.map((r) => r.body));
-    assert.equal(bodies.size, 1, 'every success carries the same payment');
+    assert.deepEqual(new Set(responses.map((r) => r.statusCode)), new Set([201]), responses.map((r) => r.body).join('\n'));
+    assert.equal(responses.filter((r) => r.headers['idempotent-replayed'] === undefined).length, 1, 'one request charged');
+    const bodies = new Set(responses.map((r) => r.body));
+    assert.equal(bodies.size, 1, 'every answer carries the same payment');
     const rows = await paymentsWith(reference);
     assert.equal(rows.length, 1);
-    assert.equal(created[0]!.json().id, rows[0].id);
+    assert.equal(responses[0]!.json().id, rows[0].id);
     const later = await pay(body, key);
     assert.equal(later.statusCode, 201);
     assert.equal(later.headers['idempotent-replayed'], 'true');
@@ -269,20 +267,54 @@ describe('payments service', () => {
     });
   });
 
-  it('answers 409 IN_USE while the first request with a key is still running', async () => {
-    const reference = uniqueReference('in-use');
+  it('lets a charge with the key of a charge still being written (on another replica) wait for it and get its answer', async () => {
+    const reference = uniqueReference('waits');
     const key = randomUUID();
     const body = { amount: 12000, card: card(CAPTURED), reference };
+    const replica = await buildApp(loadPaymentsConfig({ DATABASE_URL: databaseUrl, PAYMENTS_API_KEYS: API_KEY }), { silent: true });
+    const waitingOnLocks = async () =>
+      Number((await sql.query(`select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`)).rows[0].count);
     const blocker = await sql.connect();
     try {
       await blocker.query('begin');
       await blocker.query('lock table payments in exclusive mode');
       const first = pay(body, key);
+      await eventually(async () => (await waitingOnLocks()) === 1, 10_000, 'the first charge to wait for the table');
+      const second = replica.app.inject({
+        method: 'POST',
+        url: '/payments',
+        payload: body,
+        headers: { authorization: `Bearer ${API_KEY}`, 'idempotency-key': key },
+      });
+      await eventually(async () => (await waitingOnLocks()) === 2, 10_000, 'the second charge to wait for the first');
+      await blocker.query('commit');
+      const [firstAnswer, secondAnswer] = await Promise.all([first, second]);
+      assert.equal(firstAnswer.statusCode, 201);
+      assert.equal(firstAnswer.headers['idempotent-replayed'], undefined);
+      assert.equal(secondAnswer.statusCode, 201, secondAnswer.body);
+      assert.equal(secondAnswer.headers['idempotent-replayed'], 'true');
+      assert.deepEqual(secondAnswer.json(), firstAnswer.json());
+    } finally {
+      await blocker.query('rollback').catch(() => undefined);
+      blocker.release();
+      await replica.close();
+    }
+    assert.equal((await paymentsWith(reference)).length, 1);
+  });
+
+  it('answers 409 IN_USE while the first refund with a key is still running', async () => {
+    const payment = (await pay({ amount: 12000, card: card(CAPTURED) })).json();
+    const key = randomUUID();
+    const blocker = await sql.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table refunds in exclusive mode');
+      const first = refund(payment.id, { amount: 2000 }, key);
       await eventually(async () => {
         const { rows } = await sql.query(`select status from idempotency_keys where key = $1`, [key]);
         return rows[0]?.status === 'processing';
       }, 10_000, 'the first request to claim its key');
-      const second = await pay(body, key);
+      const second = await refund(payment.id, { amount: 2000 }, key);
       assert.equal(second.statusCode, 409);
       assert.equal(second.json().code, 'IDEMPOTENCY_KEY_IN_USE');
       await blocker.query('commit');
@@ -291,24 +323,24 @@ describe('payments service', () => {
       await blocker.query('rollback').catch(() => undefined);
       blocker.release();
     }
-    assert.equal((await pay(body, key)).headers['idempotent-replayed'], 'true');
-    assert.equal((await paymentsWith(reference)).length, 1);
+    assert.equal((await refund(payment.id, { amount: 2000 }, key)).headers['idempotent-replayed'], 'true');
+    const { rows } = await sql.query('select amount from refunds where payment_id = $1', [payment.id]);
+    assert.deepEqual(rows, [{ amount: 2000 }]);
   });
 
   it('lets a retry take over a claim abandoned long ago, and the old request can then not complete', async () => {
-    const reference = uniqueReference('abandoned');
+    const payment = (await pay({ amount: 4000, card: card(CAPTURED) })).json();
     const key = randomUUID();
-    const body = { amount: 4000, card: card(CAPTURED), reference };
     const claimOf = async () =>
       (await sql.query(`select status, locked_at > now() - interval '1 minute' as fresh from idempotency_keys where key = $1`, [key])).rows[0];
     const blocker = await sql.connect();
     try {
       await blocker.query('begin');
-      await blocker.query('lock table payments in exclusive mode');
-      const stale = pay(body, key);
+      await blocker.query('lock table refunds in exclusive mode');
+      const stale = refund(payment.id, { amount: 1000 }, key);
       await eventually(async () => (await claimOf())?.status === 'processing', 10_000, 'the first claim');
       await sql.query(`update idempotency_keys set locked_at = now() - interval '2 minutes' where key = $1`, [key]);
-      const takeover = pay(body, key);
+      const takeover = refund(payment.id, { amount: 1000 }, key);
       await eventually(async () => (await claimOf())?.fresh === true, 10_000, 'the claim to be taken over');
       await blocker.query('commit');
       const [staleAnswer, takeoverAnswer] = await Promise.all([stale, takeover]);
@@ -319,9 +351,36 @@ describe('payments service', () => {
       await blocker.query('rollback').catch(() => undefined);
       blocker.release();
     }
-    assert.equal((await paymentsWith(reference)).length, 1, 'the old request rolled its charge back');
-    const different = await pay({ ...body, amount: 4001 }, key);
+    const { rows } = await sql.query('select amount from refunds where payment_id = $1', [payment.id]);
+    assert.deepEqual(rows, [{ amount: 1000 }], 'the old request rolled its refund back');
+    const different = await refund(payment.id, { amount: 1001 }, key);
     assert.equal(different.json().code, 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('lets a charge take over its key from a claim abandoned long ago, but not from a fresh one', async () => {
+    const reference = uniqueReference('abandoned');
+    // As the service sees it, defaults included: the claim is for this very request.
+    const body = { amount: 4000, currency: 'KRW', card: card(CAPTURED), reference };
+    const claim = async (key: string, lockedAgo: string) =>
+      sql.query(
+        `insert into idempotency_keys (api_key_id, key, fingerprint, status, lock_id, locked_at)
+         values ($1, $2, $3, 'processing', gen_random_uuid(), now() - $4::interval)`,
+        [createHash('sha256').update(API_KEY).digest('hex'), key, requestFingerprint(API_KEY, 'POST', '/payments', body), lockedAgo],
+      );
+    const freshKey = randomUUID();
+    await claim(freshKey, '1 second');
+    const refused = await pay(body, freshKey);
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().code, 'IDEMPOTENCY_KEY_IN_USE');
+    assert.equal((await paymentsWith(reference)).length, 0);
+
+    const abandonedKey = randomUUID();
+    await claim(abandonedKey, '2 minutes');
+    const charged = await pay(body, abandonedKey);
+    assert.equal(charged.statusCode, 201);
+    assert.equal(charged.headers['idempotent-replayed'], undefined);
+    assert.equal((await pay(body, abandonedKey)).headers['idempotent-replayed'], 'true');
+    assert.equal((await paymentsWith(reference)).length, 1);
   });
 
   it('frees the key of a request that failed with 5xx, so that a retry runs again', async () => {

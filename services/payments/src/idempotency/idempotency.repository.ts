@@ -22,8 +22,18 @@ export interface StoredKey {
 const ABANDONED_AFTER = '60 seconds';
 
 // The statements every charge runs are prepared once per connection (named): planning them
-// cost PostgreSQL as much as running them. Claims and charges that arrive together are sent
+// cost PostgreSQL as much as running them. Charges (and claims) that arrive together are sent
 // together (idempotency.service.ts), one statement and one commit for all of them.
+
+/** Of the requests for one key, the first; ordered by key. */
+function firstPerKeyInKeyOrder<T extends { ref: KeyRef }>(requests: readonly T[]): T[] {
+  const first = new Map<string, T>();
+  for (const request of requests) {
+    const id = JSON.stringify([request.ref.apiKeyId, request.ref.key]);
+    if (!first.has(id)) first.set(id, request);
+  }
+  return [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, request]) => request);
+}
 
 /** A request's claim of its key. */
 export interface Claim {
@@ -38,12 +48,7 @@ export interface Claim {
  * never wait for each other's keys in opposite orders.
  */
 export async function claimKeys(db: Queryable, claims: readonly Claim[]): Promise<boolean[]> {
-  const first = new Map<string, Claim>();
-  for (const claim of claims) {
-    const id = JSON.stringify([claim.ref.apiKeyId, claim.ref.key]);
-    if (!first.has(id)) first.set(id, claim);
-  }
-  const tried = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claim]) => claim);
+  const tried = firstPerKeyInKeyOrder(claims);
   const { rows } = await db.query<{ lock_id: string }>({
     name: 'idempotency.claim',
     text: `insert into idempotency_keys (api_key_id, key, fingerprint, status, lock_id)
@@ -88,48 +93,65 @@ export interface JoinedWrite {
   row: object;
 }
 
-/** A request's answer, and the payment row it writes with it. */
-export interface Completion {
+/** A request whose work needs nothing but its own input: its answer, and the payment row (if any) it writes. */
+export interface Answered {
   ref: KeyRef;
+  fingerprint: string;
   statusCode: number;
   body: unknown;
-  row: object;
+  /** Null when the answer is a refusal that charges nothing. */
+  row: object | null;
 }
 
 /**
- * Stores the answers and writes their payments, in one statement (one round trip, one commit);
- * per completion, false, with nothing written, when its claim was lost (taken over as abandoned).
+ * Stores answers under their keys, with their payments, in one statement (one round trip, one
+ * commit): no claim first, since there is nothing to wait for between claim and answer. Per
+ * request, true when its answer is now the key's; false, with nothing written, when the key
+ * already had an answer or a claim of its own (the caller reads it). A claim abandoned long ago
+ * is taken over, as claimKeys does. Of two requests with one key only the first is tried, and
+ * keys are written in key order so two statements never wait for each other in opposite orders.
+ * Keys conflict through the primary key alone: no join with the table, whose plan could turn
+ * into a scan of it.
  */
-export async function completeKeysWith(db: Queryable, completions: readonly Completion[]): Promise<boolean[]> {
-  const input = completions.map((c, n) => ({
+export async function storeAnswersWith(db: Queryable, requests: readonly Answered[]): Promise<boolean[]> {
+  const tried = firstPerKeyInKeyOrder(requests);
+  const input = tried.map((r, n) => ({
     n,
-    api_key_id: c.ref.apiKeyId,
-    key: c.ref.key,
-    lock_id: c.ref.lockId,
-    response_status: c.statusCode,
-    response_body: c.body,
-    row: c.row,
+    api_key_id: r.ref.apiKeyId,
+    key: r.ref.key,
+    fingerprint: r.fingerprint,
+    lock_id: r.ref.lockId,
+    response_status: r.statusCode,
+    response_body: r.body,
+    row: r.row,
   }));
-  const { rows } = await db.query<{ n: number }>({
-    name: 'idempotency.complete-with-payment',
+  const { rows } = await db.query<{ lock_id: string }>({
+    name: 'idempotency.store-with-payment',
     text: `with input as (
-       select * from jsonb_to_recordset($1::jsonb)
-         as i(n integer, api_key_id text, key text, lock_id uuid, response_status integer, response_body jsonb, row jsonb)),
-     completed as (
-       update idempotency_keys k
-       set status = 'completed', response_status = i.response_status, response_body = i.response_body, completed_at = now()
-       from input i
-       where k.api_key_id = i.api_key_id and k.key = i.key and k.lock_id = i.lock_id and k.status = 'processing'
-       returning i.n),
+       select * from jsonb_to_recordset($1::jsonb) as i(n integer, api_key_id text, key text, fingerprint text,
+         lock_id uuid, response_status integer, response_body jsonb, row jsonb)),
+     stored as (
+       insert into idempotency_keys as k (api_key_id, key, fingerprint, status, lock_id, response_status, response_body, completed_at)
+       select i.api_key_id, i.key, i.fingerprint, 'completed', i.lock_id, i.response_status, i.response_body, now()
+       from input i order by i.n
+       on conflict (api_key_id, key) do update
+         set status = 'completed', lock_id = excluded.lock_id, locked_at = now(), response_status = excluded.response_status,
+             response_body = excluded.response_body, completed_at = now()
+         where k.status = 'processing'
+           and k.fingerprint = excluded.fingerprint
+           and k.locked_at < now() - interval '${ABANDONED_AFTER}'
+       returning k.lock_id),
      written as (
        insert into payments
-       select r.* from input i join completed c on c.n = i.n cross join lateral jsonb_populate_record(null::payments, i.row) as r
+       select r.* from input i join stored s on s.lock_id = i.lock_id
+         cross join lateral jsonb_populate_record(null::payments, i.row) as r
+       where i.row is not null
        returning 1)
-     select n from completed`,
+     select lock_id from stored`,
     values: [JSON.stringify(input)],
   });
-  const done = new Set(rows.map((row) => row.n));
-  return completions.map((_, n) => done.has(n));
+  const stored = new Set(rows.map((row) => row.lock_id));
+  return requests.map((r) => stored.has(r.ref.lockId));
 }
 
 /** Frees a key whose request failed, so that a retry runs again. */

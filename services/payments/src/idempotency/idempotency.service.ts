@@ -3,11 +3,11 @@ import { CallBatcher, conflict, DomainError, statusOf, toProblem, withTransactio
 import {
   claimKeys,
   completeKey,
-  completeKeysWith,
   findKey,
   releaseKey,
+  storeAnswersWith,
+  type Answered,
   type Claim,
-  type Completion,
   type JoinedWrite,
   type KeyRef,
 } from './idempotency.repository.js';
@@ -30,7 +30,7 @@ export interface Answer extends Outcome {
   replayed: boolean;
 }
 
-/** Work that is one payment row, with the answer it gives once the row has committed. */
+/** Work that is one payment row, computed from the request alone, with the answer it gives once the row has committed. */
 export interface AnsweredWrite extends JoinedWrite {
   outcome: Outcome;
 }
@@ -40,72 +40,81 @@ export function problemOutcome(error: DomainError, requestId: string): Outcome {
   return { statusCode: statusOf[error.code], body: toProblem(error, requestId) };
 }
 
-/** Claims or charges sent in one statement at most. */
+/** Claims or answers sent in one statement at most. */
 const MAX_BATCH = 64;
 
 const inUse = () =>
   conflict('A request with this Idempotency-Key is still being processed; retry shortly.', 'IDEMPOTENCY_KEY_IN_USE');
 
 /**
- * Runs a request at most once per (API key, Idempotency-Key). The first request claims the key;
- * its work and the stored answer commit in one transaction. Later requests with the same key
+ * Runs a request at most once per (API key, Idempotency-Key). Later requests with the same key
  * get the stored answer again, a 409 while the first one runs, or a 409 when their request
- * differs. Client errors (4xx) are stored as answers too; anything else frees the key.
+ * differs. Client errors (4xx) are stored as answers too; anything else leaves the key free.
+ *
+ * Work that needs the database (run) claims the key first; the work and the stored answer then
+ * commit in one transaction. Work computed from the request alone (runWrite: a charge) needs no
+ * claim: its answer and payment row are stored in one statement, and a request with the same key
+ * arriving meanwhile waits for that statement and gets its answer.
  */
 export class Idempotency {
-  /** Claims that arrive together are sent together (CallBatcher), and so are charges with their answers. */
+  /** Claims that arrive together are sent together (CallBatcher), and so are answers with their payments. */
   private readonly claims: CallBatcher<Claim, boolean>;
-  private readonly joinedWrites: CallBatcher<Completion, boolean>;
+  private readonly answers: CallBatcher<Answered, boolean>;
 
   constructor(private readonly pool: Pool) {
     this.claims = new CallBatcher({ one: async (c) => (await claimKeys(pool, [c]))[0]!, many: (cs) => claimKeys(pool, cs) }, MAX_BATCH);
-    this.joinedWrites = new CallBatcher(
-      { one: async (c) => (await completeKeysWith(pool, [c]))[0]!, many: (cs) => completeKeysWith(pool, cs) },
+    this.answers = new CallBatcher(
+      { one: async (a) => (await storeAnswersWith(pool, [a]))[0]!, many: (as) => storeAnswersWith(pool, as) },
       MAX_BATCH,
     );
   }
 
   /** `work` runs in a transaction that also stores its answer. */
   async run(request: IdempotentRequest, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
-    return this.claimThen(request, (ref) =>
-      this.answering(ref, request.requestId, () =>
-        withTransaction(this.pool, async (client) => {
-          const outcome = await work(client);
-          if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
-          return { ...outcome, replayed: false };
-        }),
-      ),
-    );
-  }
-
-  /** For work that is one payment row: it and the stored answer commit in one statement. */
-  async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
-    return this.claimThen(request, (ref) =>
-      this.answering(ref, request.requestId, async () => {
-        const { outcome, row } = prepare();
-        if (!(await this.joinedWrites.call({ ref, statusCode: outcome.statusCode, body: outcome.body, row }))) throw inUse();
-        return { ...outcome, replayed: false };
-      }),
-    );
-  }
-
-  private async claimThen(request: IdempotentRequest, execute: (ref: KeyRef) => Promise<Answer>): Promise<Answer> {
-    const ref: KeyRef = { apiKeyId: request.apiKeyId, key: request.key, lockId: randomUUID() };
-    // A key released between our failed claim and our read is free again: claim once more.
+    const ref = newRef(request);
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await this.claims.call({ ref, fingerprint: request.fingerprint })) return execute(ref);
-      const stored = await findKey(this.pool, ref.apiKeyId, ref.key);
-      if (!stored) continue;
-      if (stored.fingerprint !== request.fingerprint) {
-        throw conflict(
-          'This Idempotency-Key was already used for a different request; use a new key for a new request.',
-          'IDEMPOTENCY_KEY_REUSED',
+      if (await this.claims.call({ ref, fingerprint: request.fingerprint })) {
+        return this.answering(ref, request.requestId, () =>
+          withTransaction(this.pool, async (client) => {
+            const outcome = await work(client);
+            if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
+            return { ...outcome, replayed: false };
+          }),
         );
       }
-      if (stored.status === 'processing') throw inUse();
-      return { statusCode: stored.response_status!, body: stored.response_body, replayed: true };
+      const stored = await this.storedAnswer(request);
+      if (stored) return stored;
     }
     throw inUse();
+  }
+
+  /** For work that is one payment row, computed from the request alone: it and the stored answer commit in one statement. */
+  async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
+    const { outcome, row } = prepared(prepare, request.requestId);
+    const answered: Answered = { ref: newRef(request), fingerprint: request.fingerprint, statusCode: outcome.statusCode, body: outcome.body, row };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await this.answers.call(answered)) return { ...outcome, replayed: false };
+      const stored = await this.storedAnswer(request);
+      if (stored) return stored;
+    }
+    throw inUse();
+  }
+
+  /**
+   * The answer stored under the request's key, or a 409 when the key holds another request or
+   * a claim still being worked on; null when the key is free again (a claim released meanwhile).
+   */
+  private async storedAnswer(request: IdempotentRequest): Promise<Answer | null> {
+    const stored = await findKey(this.pool, request.apiKeyId, request.key);
+    if (!stored) return null;
+    if (stored.fingerprint !== request.fingerprint) {
+      throw conflict(
+        'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+    }
+    if (stored.status === 'processing') throw inUse();
+    return { statusCode: stored.response_status!, body: stored.response_body, replayed: true };
   }
 
   /** A client error (4xx) becomes the stored answer; anything else frees the key. */
@@ -121,5 +130,18 @@ export class Idempotency {
       await releaseKey(this.pool, ref).catch(() => undefined);
       throw error;
     }
+  }
+}
+
+const newRef = (request: IdempotentRequest): KeyRef => ({ apiKeyId: request.apiKeyId, key: request.key, lockId: randomUUID() });
+
+/** The prepared write; a client error (4xx) instead is the answer, with nothing to write. */
+function prepared(prepare: () => AnsweredWrite, requestId: string): { outcome: Outcome; row: object | null } {
+  try {
+    const { outcome, row } = prepare();
+    return { outcome, row };
+  } catch (error) {
+    if (error instanceof DomainError && statusOf[error.code] < 500) return { outcome: problemOutcome(error, requestId), row: null };
+    throw error;
   }
 }
