@@ -90,6 +90,76 @@ describe('token verification', () => {
   });
 });
 
+describe('what a token must be', () => {
+  let key: Key;
+  let verify: ReturnType<typeof createTokenVerifier>;
+  const now = () => Math.floor(Date.now() / 1000);
+  const claims = () => ({ iss: 'clove-auth', aud: 'clove', sub: 'user-1', jti: 'token-1', role: 'buyer', sid: 's', iat: now(), exp: now() + 300 });
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  /** A token with any header and claims, signed by the key (ECDSA P-256, SHA-256). */
+  const craft = async (header: object, payload: object) => {
+    const input = `${encode(header)}.${encode(payload)}`;
+    const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, Buffer.from(input));
+    return `${input}.${Buffer.from(signature).toString('base64url')}`;
+  };
+  const reason = async (token: string) => (await rejection(verify(token))).reason;
+  before(async () => {
+    key = await newKey();
+    verify = createTokenVerifier(createLocalJWKSet({ keys: [key.jwk] }));
+  });
+
+  it('accepts a crafted token like the ones auth signs, and an audience list that names clove', async () => {
+    assert.equal((await verify(await craft({ alg: 'ES256', kid: key.kid }, claims()))).userId, 'user-1');
+    assert.equal((await verify(await craft({ alg: 'ES256', kid: key.kid }, { ...claims(), aud: ['other', 'clove'] }))).role, 'buyer');
+  });
+
+  it('refuses an HMAC token keyed with the public key (algorithm confusion)', async () => {
+    const input = `${encode({ alg: 'HS256', kid: key.kid })}.${encode(claims())}`;
+    const secret = JSON.stringify(key.jwk);
+    const { createHmac } = await import('node:crypto');
+    const token = `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    assert.equal(await reason(token), 'INVALID_TOKEN');
+  });
+
+  it('refuses critical header extensions, and malformed tokens', async () => {
+    assert.equal(await reason(await craft({ alg: 'ES256', kid: key.kid, crit: ['exp'] }, claims())), 'INVALID_TOKEN');
+    const good = await craft({ alg: 'ES256', kid: key.kid }, claims());
+    const [header, payload, signature] = good.split('.') as [string, string, string];
+    for (const malformed of [
+      `${header}.${payload}`,
+      `${header}.${payload}.${signature}.${signature}`,
+      `${header}.${payload}.${signature}=`,
+      `${header}.${payload}.${signature.slice(0, 80)}`,
+      `${header}.${payload}.${Buffer.from('not a signature').toString('base64url')}`,
+      `${encode('ES256')}.${payload}.${signature}`,
+      `${header}.${encode([1, 2])}.${signature}`,
+      `${header}.${Buffer.from('{"sub":').toString('base64url')}.${signature}`,
+      `${header}.${payload}.${signature}`.replace('.', '.!'),
+      '',
+    ]) {
+      assert.equal(await reason(malformed), 'INVALID_TOKEN', malformed);
+    }
+  });
+
+  it('refuses tokens not valid yet, without an expiry, or from another issuer', async () => {
+    const header = { alg: 'ES256', kid: key.kid };
+    assert.equal(await reason(await craft(header, { ...claims(), nbf: now() + 60 })), 'INVALID_TOKEN');
+    const { exp: _, ...noExpiry } = claims();
+    assert.equal(await reason(await craft(header, noExpiry)), 'INVALID_TOKEN');
+    assert.equal(await reason(await craft(header, { ...claims(), exp: String(now() + 300) })), 'INVALID_TOKEN');
+    assert.equal(await reason(await craft(header, { ...claims(), iss: 'someone-else' })), 'INVALID_TOKEN');
+    const { jti: __, ...noId } = claims();
+    assert.equal(await reason(await craft(header, noId)), 'INVALID_TOKEN');
+    assert.equal(await reason(await craft(header, { ...claims(), exp: now() })), 'TOKEN_EXPIRED', 'expired at this very second');
+  });
+
+  it('refuses a key set that hands out a key that is not P-256', async () => {
+    const other = await generateKeyPair('ES384', { extractable: true });
+    const wrongCurve = createTokenVerifier(async () => other.publicKey);
+    assert.equal((await rejection(wrongCurve(await craft({ alg: 'ES256', kid: key.kid }, claims())))).reason, 'INVALID_TOKEN');
+  });
+});
+
 describe('verified tokens reused', () => {
   it('checks a token once, then answers from memory until the reuse time or the expiry ends', async () => {
     const key = await newKey();

@@ -1,6 +1,7 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
+import { JwtRefused, verifyEs256Jwt } from './es256-jwt.js';
 import { DomainError, ErrorCode, unauthenticated } from '../errors/domain-error.js';
-import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ROLES, type Role } from './roles.js';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ROLES, type Role } from './roles.js';
 
 export interface Principal {
   userId: string;
@@ -58,12 +59,10 @@ export function remoteTokenVerifier(jwksUrl: string): TokenVerifier {
 function verifyWith(keys: JWTVerifyGetKey, now: () => number): TokenVerifier {
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, keys, {
-        currentDate: new Date(now()),
+      const payload = await verifyEs256Jwt(token, keys, {
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
-        algorithms: [ACCESS_TOKEN_ALG],
-        requiredClaims: ['sub', 'exp', 'jti'],
+        now: Math.floor(now() / 1000),
       });
       const role = payload.role as Role;
       if (!KNOWN_ROLES.has(role) || typeof payload.sid !== 'string') {
@@ -96,7 +95,8 @@ export function remoteKeys(jwksUrl: string, options: { cooldownMs?: number } = {
 
 function toAuthError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
-  if (error instanceof errors.JWTExpired) return unauthenticated('The access token has expired.', 'TOKEN_EXPIRED');
+  if (error instanceof JwtRefused && error.why === 'expired') return unauthenticated('The access token has expired.', 'TOKEN_EXPIRED');
+  if (error instanceof JwtRefused) return unauthenticated('The access token is invalid.', 'INVALID_TOKEN');
   if (error instanceof errors.JWKSNoMatchingKey) {
     return unauthenticated('The access token was signed by an unknown key.', 'INVALID_TOKEN');
   }
