@@ -3,6 +3,7 @@ export * from './errors/domain-error.js';
 export * from './errors/problem.js';
 export * from './http/create-app.js';
 export * from './http/error-handler.js';
+export { EVENT_LOOP_SAMPLING_MS } from './http/metrics.js';
 export * from './http/problem.schema.js';
 export * from './log/logger-options.js';
 export * from './db/pool.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApp, type App } from '@clove/kit';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createApp, EVENT_LOOP_SAMPLING_MS, type App } from '@clove/kit';
 import { routeHistograms, routeLatenciesBetween, type RouteHistograms } from './bench.route-latency.js';
 
 describe("a service's own latencies per route, between two readings of its /metrics", () => {
@@ -53,10 +54,13 @@ describe("a service's own latencies per route, between two readings of its /metr
   });
 
   it('reads how late the event loop ran its timers, once a timer has run since the last reading', async () => {
-    // prom-client samples every 10 ms and forgets its samples when read: read until one is there.
+    // prom-client samples the loop once a period and forgets its samples when read: a period
+    // passes between readings (the app's loop is this one), until a reading holds a sample.
     let reading: RouteHistograms | null;
-    do reading = await routeHistograms(url);
-    while (reading !== null && reading.eventLoopDelayMeanMs === null);
+    do {
+      await delay(EVENT_LOOP_SAMPLING_MS);
+      reading = await routeHistograms(url);
+    } while (reading !== null && reading.eventLoopDelayMeanMs === null);
     const since = routeLatenciesBetween(null, reading)!;
     assert.ok(Number.isFinite(since.eventLoopDelayMeanMs) && since.eventLoopDelayMeanMs! >= 0);
   });

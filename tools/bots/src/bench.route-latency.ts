@@ -1,3 +1,4 @@
+import { EVENT_LOOP_SAMPLING_MS } from '@clove/kit';
 /** What a service's own request histogram says of one route: time spent inside the service. */
 export interface RouteLatency {
   route: string;
@@ -14,11 +15,6 @@ export interface RouteHistograms {
   eventLoopDelayMeanMs: number | null;
 }
 
-/**
- * prom-client samples the event loop with a timer of this period, and its nodejs_eventloop_lag
- * figures are the timer's whole intervals: an idle loop reads 10 ms.
- */
-const LAG_SAMPLING_MS = 10;
 
 const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\} (\d+(?:\.\d+)?)$/;
 const label = (labels: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(labels)?.[1] ?? '';
@@ -43,7 +39,7 @@ export async function routeHistograms(serviceUrl: string): Promise<RouteHistogra
     if (line.startsWith('nodejs_eventloop_lag_mean_seconds')) {
       // "Nan" when no timer ran since the last read.
       const meanMs = Number(line.split(' ').pop()) * 1000;
-      lag = Number.isFinite(meanMs) ? Math.max(0, Math.round((meanMs - LAG_SAMPLING_MS) * 10) / 10) : null;
+      lag = Number.isFinite(meanMs) ? Math.max(0, Math.round((meanMs - EVENT_LOOP_SAMPLING_MS) * 10) / 10) : null;
     }
     const match = BUCKET.exec(line);
     if (!match) continue;
