@@ -1,4 +1,5 @@
 import { EVENT_LOOP_SAMPLING_MS } from '@clove/kit';
+
 /** What a service's own request histogram says of one route: time spent inside the service. */
 export interface RouteLatency {
   route: string;
@@ -14,7 +15,6 @@ export interface RouteHistograms {
   /** How late the event loop ran a timer, on average (since the service's metrics were last read). */
   eventLoopDelayMeanMs: number | null;
 }
-
 
 const BUCKET = /^http_request_duration_seconds_bucket\{(.*)\} (\d+(?:\.\d+)?)$/;
 const label = (labels: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(labels)?.[1] ?? '';

@@ -93,14 +93,13 @@ export interface JoinedWrite {
   row: object;
 }
 
-/** A request whose work needs nothing but its own input: its answer, and the payment row (if any) it writes. */
+/** A request whose work needs nothing but its own input: its answer, and the payment row it writes. */
 export interface Answered {
   ref: KeyRef;
   fingerprint: string;
   statusCode: number;
   body: unknown;
-  /** Null when the answer is a refusal that charges nothing. */
-  row: object | null;
+  row: object;
 }
 
 /**
@@ -145,7 +144,6 @@ export async function storeAnswersWith(db: Queryable, requests: readonly Answere
        insert into payments
        select r.* from input i join stored s on s.lock_id = i.lock_id
          cross join lateral jsonb_populate_record(null::payments, i.row) as r
-       where i.row is not null
        returning 1)
      select lock_id from stored`,
     values: [JSON.stringify(input)],

@@ -70,30 +70,35 @@ export class Idempotency {
   }
 
   /** `work` runs in a transaction that also stores its answer. */
-  async run(request: IdempotentRequest, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
+  run(request: IdempotentRequest, work: (db: PoolClient) => Promise<Outcome>): Promise<Answer> {
     const ref = newRef(request);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (await this.claims.call({ ref, fingerprint: request.fingerprint })) {
-        return this.answering(ref, request.requestId, () =>
-          withTransaction(this.pool, async (client) => {
-            const outcome = await work(client);
-            if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
-            return { ...outcome, replayed: false };
-          }),
-        );
-      }
-      const stored = await this.storedAnswer(request);
-      if (stored) return stored;
-    }
-    throw inUse();
+    return this.onceOrStored(request, async () => {
+      if (!(await this.claims.call({ ref, fingerprint: request.fingerprint }))) return null;
+      return this.answering(ref, request.requestId, () =>
+        withTransaction(this.pool, async (client) => {
+          const outcome = await work(client);
+          if (!(await completeKey(client, ref, outcome.statusCode, outcome.body))) throw inUse();
+          return { ...outcome, replayed: false };
+        }),
+      );
+    });
   }
 
   /** For work that is one payment row, computed from the request alone: it and the stored answer commit in one statement. */
-  async runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
-    const { outcome, row } = prepared(prepare, request.requestId);
+  runWrite(request: IdempotentRequest, prepare: () => AnsweredWrite): Promise<Answer> {
+    const { outcome, row } = prepare();
     const answered: Answered = { ref: newRef(request), fingerprint: request.fingerprint, statusCode: outcome.statusCode, body: outcome.body, row };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (await this.answers.call(answered)) return { ...outcome, replayed: false };
+    return this.onceOrStored(request, async () => ((await this.answers.call(answered)) ? { ...outcome, replayed: false } : null));
+  }
+
+  /**
+   * Runs `attempt` (null: the key was not free), or answers what the key already holds. A key
+   * released between a failed attempt and the read of it is free again: attempt once more.
+   */
+  private async onceOrStored(request: IdempotentRequest, attempt: () => Promise<Answer | null>): Promise<Answer> {
+    for (let tries = 0; tries < 3; tries++) {
+      const answer = await attempt();
+      if (answer) return answer;
       const stored = await this.storedAnswer(request);
       if (stored) return stored;
     }
@@ -135,13 +140,3 @@ export class Idempotency {
 
 const newRef = (request: IdempotentRequest): KeyRef => ({ apiKeyId: request.apiKeyId, key: request.key, lockId: randomUUID() });
 
-/** The prepared write; a client error (4xx) instead is the answer, with nothing to write. */
-function prepared(prepare: () => AnsweredWrite, requestId: string): { outcome: Outcome; row: object | null } {
-  try {
-    const { outcome, row } = prepare();
-    return { outcome, row };
-  } catch (error) {
-    if (error instanceof DomainError && statusOf[error.code] < 500) return { outcome: problemOutcome(error, requestId), row: null };
-    throw error;
-  }
-}
