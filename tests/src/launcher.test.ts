@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isProcessAlive } from '@clove/kit';
 import { logIn, PASSWORD, uniqueEmail } from './support/accounts.js';
@@ -163,5 +163,39 @@ describe('launcher', () => {
     }
     const email = uniqueEmail();
     assert.equal((await post(`${platform.gateway}/auth/signup`, { email, password: PASSWORD, role: 'buyer' })).status, 201);
+  });
+
+  it('starts afresh when the state folder is made again at the same path, wherever its data lived', async () => {
+    const closed = await mkdtemp(join(tmpdir(), 'clove-again-'));
+    await chmod(closed, 0o700);
+    const first = await startPlatform({ stateDir: closed });
+    const ports = first.ports;
+    const location = join(closed, 'postgres', 'LOCATION');
+    const elsewhere = existsSync(location) ? (await readFile(location, 'utf8')).trim() : null;
+    cleanups.push(async () => {
+      if (elsewhere) {
+        for (const left of await readdir(dirname(elsewhere))) {
+          if (left.startsWith(basename(elsewhere))) await rm(join(dirname(elsewhere), left), { recursive: true, force: true });
+        }
+      }
+      await rm(closed, { recursive: true, force: true });
+    });
+    assert.equal(await first.stop(), 0);
+
+    // A new checkout at the same path: a new state folder, with new passwords.
+    await rm(closed, { recursive: true, force: true });
+    await mkdir(closed, { mode: 0o700 });
+    const again = await startPlatform({ stateDir: closed, ports });
+    try {
+      if (elsewhere) assert.match(again.output(), /held the data of an earlier state folder at this path; moved it to /);
+      const email = uniqueEmail();
+      assert.equal((await post(`${again.gateway}/auth/signup`, { email, password: PASSWORD, role: 'buyer' })).status, 201);
+    } finally {
+      await again.stop();
+    }
+
+    // Passwords lost while the data stayed: a clear refusal, at once.
+    await rm(join(closed, 'secrets.json'));
+    await assert.rejects(startPlatform({ stateDir: closed, ports }), /PostgreSQL refuses the password in the state folder's secrets\.json/);
   });
 });

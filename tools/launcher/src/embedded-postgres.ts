@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -31,6 +31,8 @@ interface RunAs {
 }
 
 const SUPERUSER = 'clove';
+/** SQLSTATE invalid_password. */
+const PASSWORD_REFUSED = '28P01';
 /** Used only when the launcher runs as root and the project folder is closed to other users. */
 const SYSTEM_DIR = '/var/lib/clove';
 
@@ -55,7 +57,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await chmod(join(SYSTEM_DIR, 'data'), 0o755);
       dataDir = join(SYSTEM_DIR, 'data', createHash('sha256').update(options.dataDir).digest('hex').slice(0, 16));
       console.log(`[launcher] ${options.dataDir} is closed to the postgres user; PostgreSQL data lives in ${dataDir}`);
-      await writeFile(join(options.dataDir, 'LOCATION'), `${dataDir}\n`);
+      const location = join(options.dataDir, 'LOCATION');
+      if (!existsSync(location) && existsSync(join(dataDir, 'PG_VERSION'))) await setAsideLeftBehind(dataDir);
+      await writeFile(location, `${dataDir}\n`);
     }
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await chown(dataDir, runAs.uid, runAs.gid);
@@ -93,7 +97,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   server.stdout!.pipe(log, { end: false });
   server.stderr!.pipe(log, { end: false });
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
-  await waitForConnections(server, url, options);
+  await waitForConnections(server, url, options, dataDir);
 
   return {
     url,
@@ -136,7 +140,7 @@ async function initialise(binDir: string, dataDir: string, password: string, run
   }
 }
 
-async function waitForConnections(server: ChildProcess, url: string, options: EmbeddedPostgresOptions): Promise<void> {
+async function waitForConnections(server: ChildProcess, url: string, options: EmbeddedPostgresOptions, dataDir: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
@@ -147,13 +151,32 @@ async function waitForConnections(server: ChildProcess, url: string, options: Em
       await client.connect();
       await client.end();
       return;
-    } catch {
+    } catch (error) {
       await client.end().catch(() => undefined);
+      if ((error as { code?: string }).code === PASSWORD_REFUSED) {
+        server.kill('SIGINT');
+        throw new Error(
+          `PostgreSQL refuses the password in the state folder's secrets.json: its data was made with another one. ` +
+            `Restore the secrets.json that made it, or delete ${dataDir} to start afresh.`,
+        );
+      }
       await delay(50);
     }
   }
   server.kill('SIGKILL');
   throw new Error(`PostgreSQL did not accept connections within 30 s; see ${options.logFile}`);
+}
+
+/**
+ * Data found at this state folder's place under /var/lib/clove, while the state folder has no
+ * record of it, was left by an earlier state folder at the same path (a deleted checkout, say):
+ * its passwords went with that folder. It is moved aside, not deleted, and the launcher says so.
+ */
+async function setAsideLeftBehind(dataDir: string): Promise<void> {
+  await stopOrphanedServer(dataDir);
+  const aside = `${dataDir}.left-behind-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(dataDir, aside);
+  console.log(`[launcher] ${dataDir} held the data of an earlier state folder at this path; moved it to ${aside} and starting afresh`);
 }
 
 /** Binaries copied where an unprivileged user can run them (once per version). */
