@@ -51,23 +51,24 @@ export async function verifyEs256Jwt(token: string, keys: JWTVerifyGetKey, expec
   return claims;
 }
 
+/** Each key the key set hands out, converted and checked once: the check stays off the path of every token. */
 const keyObjects = new WeakMap<object, KeyObject>();
 
-/** The P-256 public key as node:crypto takes it (converted once per key the key set hands out). */
+/** The P-256 public key as node:crypto takes it. */
 function publicKey(key: unknown): KeyObject {
   if (typeof key !== 'object' || key === null) throw new JwtRefused('invalid', 'the key set gave no usable key');
-  let keyObject = key instanceof KeyObject ? key : keyObjects.get(key);
-  if (!keyObject) {
-    try {
-      keyObject = KeyObject.from(key as webcrypto.CryptoKey);
-    } catch {
-      throw new JwtRefused('invalid', 'the key set gave no usable key');
-    }
-    keyObjects.set(key, keyObject);
+  const known = keyObjects.get(key);
+  if (known) return known;
+  let keyObject: KeyObject;
+  try {
+    keyObject = key instanceof KeyObject ? key : KeyObject.from(key as webcrypto.CryptoKey);
+  } catch {
+    throw new JwtRefused('invalid', 'the key set gave no usable key');
   }
   if (keyObject.type !== 'public' || keyObject.asymmetricKeyType !== 'ec' || keyObject.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
     throw new JwtRefused('invalid', 'the key is not a P-256 public key');
   }
+  keyObjects.set(key, keyObject);
   return keyObject;
 }
 
