@@ -154,7 +154,9 @@ async function waitForConnections(server: ChildProcess, url: string, options: Em
     } catch (error) {
       await client.end().catch(() => undefined);
       if ((error as { code?: string }).code === PASSWORD_REFUSED) {
-        server.kill('SIGINT');
+        // Stopped before the launcher exits: nothing is left writing to the data afterwards.
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        if (server.kill('SIGINT')) await exited;
         throw new Error(
           `PostgreSQL refuses the password in the state folder's secrets.json: its data was made with another one. ` +
             `Restore the secrets.json that made it, or delete ${dataDir} to start afresh.`,
