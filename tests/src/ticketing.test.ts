@@ -174,6 +174,28 @@ describe('ticketing through the gateway', () => {
       assert.equal((await pay(gala, other, hold.body.holdId)).status, 201, 'a good card then succeeds');
     });
 
+    it('answers 300 simultaneous readers of the details, and counts a new hold within a second', async () => {
+      type Details = { totalSeats: number; remaining: number; grades: Array<{ grade: string; remaining: number }> };
+      const grade = (body: Details) => body.grades.find((g) => g.grade === 'R')!.remaining;
+      const readers = await Promise.all(Array.from({ length: 300 }, () => get(`${gala}/event`)));
+      assert.ok(readers.every((r) => r.status === 200), readers.find((r) => r.status !== 200)?.text);
+      for (const { body } of readers as Array<{ body: Details }>) {
+        assert.equal(body.totalSeats, 200);
+        assert.equal(body.remaining, body.grades.reduce((sum, g) => sum + g.remaining, 0), 'the total is the sum of the grades');
+      }
+      // Let the details catch up with the earlier tests' changes, then hold one seat more.
+      const settled = await get(`${gala}/seats`);
+      const { before } = await eventually(async () => {
+        const now = grade((await get(`${gala}/event`)).body);
+        return now === settled.body.remaining.R ? { before: now } : undefined;
+      }, 5_000, 'the details to agree with the seat map');
+
+      const token = await minter.token({ role: 'buyer' });
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: ['B-8-4'] }, token)).status, 201);
+      // The details are at most a second old; the rest of the wait is slack for a busy machine.
+      await eventually(async () => grade((await get(`${gala}/event`)).body) === before - 1, 5_000, 'the details to count the hold');
+    });
+
     it('replaces a buyer\u2019s previous hold atomically', async () => {
       const token = await minter.token({ role: 'buyer' });
       const first = await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-1', 'B-3-2'] }, token);
@@ -327,6 +349,7 @@ describe('ticketing through the gateway', () => {
         ] } },
       });
       expectProblem(reprice, 409, 'SEATS_IN_USE');
+      assert.equal((await get(`${gala}/event`)).body.totalSeats, 200, 'read just before the change');
       const grow = await request('PUT', `${gala}/modify`, {
         token: owner.accessToken,
         body: { title: 'Gala gala (extended)', seatMap: { sections: [
@@ -339,6 +362,8 @@ describe('ticketing through the gateway', () => {
       assert.equal(grow.body.totalSeats, 220);
       assert.equal(grow.body.version, 2);
       assert.equal(grow.body.title, 'Gala gala (extended)');
+      const details = (await get(`${gala}/event`)).body;
+      assert.deepEqual([details.title, details.totalSeats, details.version], ['Gala gala (extended)', 220, 2], 'the details show a change at once');
     });
   });
 

@@ -6,17 +6,35 @@ import { findPerformance, gradeCounts, insertSeats, tallyGrades, type Performanc
 import type { PerformanceCache } from './performance.cache.js';
 import type { ApplyBody, EventView, ModifyBody } from './performance.schemas.js';
 import { checkTimes, expandSeatMap, type SeatSpec } from './seat-map.js';
+import { Snapshot } from '../snapshot.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/**
+ * How old the details buyers read may be. Everyone arriving for a sale reads them first; counting
+ * the held seats for each of them cost PostgreSQL more than a millisecond a read.
+ */
+const PUBLISHED_VIEW_MS = 1000;
+
 /** R23, R24, R28: the performance's information and seat map. */
 export class PerformanceService {
+  private readonly published = new Snapshot(() => this.view(), PUBLISHED_VIEW_MS);
+
   constructor(
     private readonly pool: Pool,
     private readonly config: TicketingConfig,
     private readonly cache: PerformanceCache,
     private readonly announcer: SeatAnnouncer,
   ) {}
+
+  /**
+   * R28 for everyone: the details read once a second for all who ask, so the seats remaining are
+   * at most a second old. A change made through this instance shows at once; one made through
+   * another instance of the same performance, within a second.
+   */
+  details(): Promise<EventView> {
+    return this.published.get();
+  }
 
   async apply(body: ApplyBody): Promise<EventView> {
     const saleOpensAt = body.saleOpensAt ?? this.config.SALE_OPENS_AT ?? null;
@@ -34,6 +52,7 @@ export class PerformanceService {
       await this.publishSnapshot(client);
     });
     this.cache.forget();
+    this.published.forget();
     return this.view();
   }
 
@@ -63,6 +82,7 @@ export class PerformanceService {
       return removedSeats;
     });
     this.cache.forget();
+    this.published.forget();
     this.announcer.announce(removed, 'removed');
     return this.view();
   }
