@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
-import { measureDetailsReads } from '../tools/bots/dist/bench.details-reads.js';
+import { measureReads } from '../tools/bots/dist/bench.reads.js';
 import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
 import { measureRawUpdates } from '../tools/bots/dist/bench.raw-updates.js';
 import { routeHistograms, routeLatenciesBetween } from '../tools/bots/dist/bench.route-latency.js';
@@ -36,6 +36,7 @@ const OPTIONS = {
   concurrency: { type: 'string', default: '200' },
   'raw-ops': { type: 'string', default: '20000' },
   'details-reads': { type: 'string', default: '20000' },
+  'map-reads': { type: 'string', default: '400' },
   'db-pool': { type: 'string', default: '40' },
   'duration-limit': { type: 'string', default: '600' },
   'warm-up': { type: 'string', default: '0' },
@@ -51,11 +52,12 @@ try {
   process.exit(2);
 }
 if (values.help) {
-  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
   console.log('  --hold-only     every buyer holds, then releases or walks away: the hold path alone (no payments)');
   console.log('  --warm-up N     first N buyers of the same mix, not measured, so the measured run finds the services\' code');
   console.log('                  compiled (steady state); their seats stay sold. Default 0: the sale starts on cold services');
   console.log('  --details-reads N  GET /event requests after the sale (R28 as a crowd reads it), at the same concurrency');
+  console.log('  --map-reads N      GET /seats requests after the sale: the whole seat map (R29), at the same concurrency');
   console.log('  --profile DIR   write a V8 CPU profile of every platform process to DIR (open in Chrome DevTools),');
   console.log('                  and count the statements inside database functions on their own (both slow the run)');
   process.exit(0);
@@ -74,6 +76,7 @@ const opts = {
   concurrency: whole('concurrency', 1, 2000),
   rawOps: whole('raw-ops', 1, 10_000_000),
   detailsReads: whole('details-reads', 0, 10_000_000),
+  mapReads: whole('map-reads', 0, 1_000_000),
   dbPool: whole('db-pool', 1, 200),
   durationLimit: whole('duration-limit', 1, 86_400),
   warmUp: whole('warm-up', 0, 1_000_000),
@@ -191,6 +194,8 @@ function platformOnly(cpu, purchases, cores) {
   return `${ms.toFixed(2)} ms without the bots and the payments stand-in: at most ${Math.round((cores * 1000) / ms)} purchases/s on ${cores} cores if they ran elsewhere (computed, not measured)`;
 }
 
+const formatBytes = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`);
+
 /** Milliseconds of CPU per completed purchase, in all and for the largest parts. */
 function perPurchaseMs(cpu, purchases) {
   const ms = (seconds) => +((seconds * 1000) / purchases).toFixed(2);
@@ -199,7 +204,7 @@ function perPurchaseMs(cpu, purchases) {
   return `${ms(total)} ms in all: ${parts.map(([part, seconds]) => `${part} ${ms(seconds)}`).join(', ')}`;
 }
 
-function summarise(setup, raw, report, cpu, errors, statements, serverSide, details) {
+function summarise(setup, raw, report, cpu, errors, statements, serverSide, reads) {
   const hold = report.steps.find((s) => s.step === 'hold');
   const holdShare = raw.opsPerSecond ? report.throughput.holdAttemptsPerSecond / raw.opsPerSecond : 0;
   const violations = report.invariants.reduce((sum, c) => sum + c.violations, 0);
@@ -211,7 +216,8 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, deta
     holdP99Ms: hold?.latencyMs.p99 ?? null,
     purchasesPerSecond: report.throughput.purchasesPerSecond,
     violations,
-    detailsReadsPerSecond: details?.readsPerSecond ?? null,
+    detailsReadsPerSecond: reads.details?.readsPerSecond ?? null,
+    seatMapReadsPerSecond: reads.map?.readsPerSecond ?? null,
   };
   const met = {
     holdShareOfRaw: holdShare >= TARGETS.holdShareOfRaw,
@@ -234,8 +240,9 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, deta
       : `  purchases     ${results.purchasesPerSecond} completed/s (target ≥ 1,000): ${verdict(met.purchasesPerSecond)}` +
         `  [${report.totals.purchases} in ${report.durationSeconds} s]`,
     `  invariants    ${violations} violations in ${report.invariants.length} checks (target 0): ${verdict(met.violations)}`,
-    ...(details ? [`  details       ${details.readsPerSecond} reads/s of GET /event, p50 ${details.p50Ms} ms, p99 ${details.p99Ms} ms at concurrency ${opts.concurrency}` +
-      ` (${Object.entries(details.statuses).map(([status, n]) => `${status}×${n}`).join(' ')})`] : []),
+    ...[['details', 'GET /event', reads.details], ['seat map', 'GET /seats', reads.map]].filter(([, , r]) => r).map(([name, route, r]) =>
+      `  ${name.padEnd(13)} ${r.readsPerSecond} reads/s of ${route} (${formatBytes(r.bodyBytes)}), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms at concurrency ${opts.concurrency}` +
+      ` (${Object.entries(r.statuses).map(([status, n]) => `${status}×${n}`).join(' ')})`),
     `  CPU (s)       ${Object.entries(cpu).map(([part, s]) => `${part} ${s}`).join(', ') || 'not measured'}` +
       ` — of ${+(report.durationSeconds * report.machine.cores).toFixed(1)} available`,
     ...(report.totals.purchases > 0 && Object.keys(cpu).length > 0
@@ -310,11 +317,13 @@ try {
   }
   // After the sale's statistics are taken, so these reads are not counted in them; the bots'
   // walked-away holds are still live, as they would be in the middle of a sale.
-  const details = opts.detailsReads > 0
-    ? await measureDetailsReads({ target: runtime.performances[SLUG].internalUrl, concurrency: opts.concurrency, reads: opts.detailsReads })
-    : null;
+  const crowd = (path, reads) => (reads > 0
+    ? measureReads({ target: runtime.performances[SLUG].internalUrl, path, concurrency: opts.concurrency, reads })
+    : null);
+  const details = await crowd('/event', opts.detailsReads);
+  const seatMapReads = await crowd('/seats', opts.mapReads);
   const errors = await loggedErrors(join(stateDir, 'logs'));
-  const summary = summarise({ seats: event.totalSeats, shape: map.shape }, raw, report, cpu, errors, statements, serverSide, details);
+  const summary = summarise({ seats: event.totalSeats, shape: map.shape }, raw, report, cpu, errors, statements, serverSide, { details, map: seatMapReads });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   await mkdir(join(root, 'bench-results'), { recursive: true });
   const file = join(root, 'bench-results', `ticketing-${stamp}.json`);

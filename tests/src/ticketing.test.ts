@@ -196,6 +196,19 @@ describe('ticketing through the gateway', () => {
       await eventually(async () => grade((await get(`${gala}/event`)).body) === before - 1, 5_000, 'the details to count the hold');
     });
 
+    it('gives 300 simultaneous readers the whole seat map, its states agreeing with the counts', async () => {
+      const readers = await Promise.all(Array.from({ length: 300 }, () => get(`${gala}/seats`)));
+      assert.ok(readers.every((r) => r.status === 200), readers.find((r) => r.status !== 200)?.text);
+      for (const { body } of readers) {
+        const seats = body.seats as Array<{ id: string; grade: string; state: string }>;
+        assert.equal(seats.length, 200);
+        assert.deepEqual(seats.slice(0, 2).map((seat) => seat.id), ['A-1-1', 'A-1-2'], 'best first');
+        const available: Record<string, number> = {};
+        for (const seat of seats) if (seat.state === 'available') available[seat.grade] = (available[seat.grade] ?? 0) + 1;
+        assert.deepEqual(available, body.remaining, 'remaining per grade = available seats per grade');
+      }
+    });
+
     it('replaces a buyer\u2019s previous hold atomically', async () => {
       const token = await minter.token({ role: 'buyer' });
       const first = await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-1', 'B-3-2'] }, token);

@@ -7,6 +7,7 @@ export { EVENT_LOOP_SAMPLING_MS } from './http/metrics.js';
 export * from './http/problem.schema.js';
 export * from './log/logger-options.js';
 export * from './db/pool.js';
+export * from './db/unavailable.js';
 export * from './db/transaction.js';
 export * from './db/migrate.js';
 export * from './db/call-batcher.js';

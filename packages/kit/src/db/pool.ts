@@ -12,6 +12,8 @@ export interface PoolOptions {
   applicationName?: string;
   /** Server settings of every connection, e.g. { synchronous_commit: 'off' }. */
   settings?: Record<string, string>;
+  /** How long a query waits for a free connection (or a new one) before failing; 5 s by default. */
+  connectTimeoutMs?: number;
 }
 
 /** A pg pool whose connections see the service's schema first. */
@@ -21,7 +23,7 @@ export function createPool(options: PoolOptions): pg.Pool {
     max: options.max ?? 10,
     application_name: options.applicationName,
     options: startupOptions({ ...(options.schema ? { search_path: options.schema } : {}), ...options.settings }),
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30000,
   });
   // An idle client losing its server (e.g. a database restart) must not crash the process;

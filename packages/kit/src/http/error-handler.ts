@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode, type FieldError } from '../errors/domain-error.js';
 import { codeForStatus, problemOf, PROBLEM_CONTENT_TYPE, type Problem } from '../errors/problem.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js';
 
 interface AjvIssue {
   instancePath: string;
@@ -71,7 +72,9 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Rec
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((thrown: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    // A database that cannot take the request now is an outage to wait out (503), not a bug.
+    const error = isDatabaseUnavailable(thrown) ? databaseUnavailable(thrown) : thrown;
     const problem = toProblem(error, request.id);
     if (error instanceof DomainError) {
       // Expected outcomes, a dependency's outage (503/504) included: no stack trace needed.

@@ -1,4 +1,5 @@
 import type { Pool } from '@clove/kit';
+import { sharedReads } from './shared-reads.js';
 
 export type SeatRow = { id: string; section: string; row: string; number: number; grade: string; price: number; state: 'available' | 'held' | 'sold' };
 
@@ -26,20 +27,14 @@ export interface QuickList {
 
 /**
  * The quick list, read once for all the requests that ask for the same list while a read of it is
- * under way: under load many buyers ask at once. An answer comes from a read that started at most
- * one read's time before its request arrived.
+ * under way (see sharedReads).
  */
 export function sharedQuickList(pool: Pick<Pool, 'query'>) {
-  const reading = new Map<string, Promise<QuickList>>();
-  return (grade: string | null, limit: number): Promise<QuickList> => {
-    const key = `${limit}:${grade ?? ''}`;
-    let read = reading.get(key);
-    if (!read) {
-      read = availableSeats(pool, grade, limit)
-        .then((seats) => ({ seats, json: JSON.stringify(seats) }))
-        .finally(() => reading.delete(key));
-      reading.set(key, read);
-    }
-    return read;
-  };
+  return sharedReads(
+    (grade: string | null, limit: number) => `${limit}:${grade ?? ''}`,
+    async (grade: string | null, limit: number): Promise<QuickList> => {
+      const seats = await availableSeats(pool, grade, limit);
+      return { seats, json: JSON.stringify(seats) };
+    },
+  );
 }

@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
-import { EFFECTIVE_STATE_SQL } from './seat-events.js';
-import { gradeCounts } from '../performance/performance.repository.js';
 import { Snapshot } from '../snapshot.js';
-import { sharedQuickList, type SeatRow } from './quick-list.js';
+import { sharedQuickList } from './quick-list.js';
+import { remainingByGrade, sharedSeatLists } from './seat-list.js';
 import type { SeatFeed } from './seat-stream.js';
 
 const SeatSchema = Type.Object({
@@ -24,27 +23,11 @@ const HEARTBEAT_MS = 15_000;
 /** How old the per-grade counts of the quick list may be: one count a second serves every buyer reading it. */
 const COUNTS_SNAPSHOT_MS = 1000;
 
-async function allSeats(pool: Pool, state: string | null, grade: string | null, limit: number | null): Promise<SeatRow[]> {
-  const { rows } = await pool.query<SeatRow>(
-    `select id, section, row, number, grade, price, state from (
-       select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state,
-              length(row_label) as row_length, row_label
-       from seats where ($2::text is null or grade = $2)) s
-     where ($1::text is null or state = $1)
-     order by section, row_length, row_label, number limit $3`,
-    [state, grade, limit],
-  );
-  return rows;
-}
-
-async function remainingByGrade(pool: Pool): Promise<Record<string, number>> {
-  return Object.fromEntries((await gradeCounts(pool)).map((c) => [c.grade, c.remaining]));
-}
-
 /** R29: the seat map with live states, and a stream of changes. */
 export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed }): void {
   const counts = new Snapshot(() => remainingByGrade(deps.pool), COUNTS_SNAPSHOT_MS);
   const quickList = sharedQuickList(deps.pool);
+  const seatLists = sharedSeatLists(deps.pool);
   const streams = new Set<() => void>();
   // Open streams would hold the server open on shutdown; end them first.
   app.addHook('preClose', async () => {
@@ -55,8 +38,8 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
     schema: {
       summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
       description:
-        '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old; '
-        + 'requests that arrive while the same list is being read share that read.',
+        '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old. '
+        + 'Any list is read once for the requests that ask for it while it is being read: they share that read.',
       querystring: Type.Object(
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
@@ -76,8 +59,9 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
       const body = `{"seats":${list.json},"remaining":${JSON.stringify(remaining)}}`;
       return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SeatMapSchema>);
     }
-    const [seats, remaining] = await Promise.all([allSeats(deps.pool, state ?? null, grade ?? null, limit ?? null), remainingByGrade(deps.pool)]);
-    return { seats, remaining };
+    // Bytes written once for everyone who shared the read (a full map is megabytes).
+    const body = await seatLists({ state: state ?? null, grade: grade ?? null, limit: limit ?? null });
+    return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SeatMapSchema>);
   });
 
   app.get('/seats/stream', {

@@ -1,0 +1,48 @@
+import type { Pool } from '@clove/kit';
+import { gradeCounts } from '../performance/performance.repository.js';
+import { EFFECTIVE_STATE_SQL } from './seat-events.js';
+import { sharedReads } from './shared-reads.js';
+
+export interface SeatFilter {
+  state: string | null;
+  grade: string | null;
+  limit: number | null;
+}
+
+export async function remainingByGrade(pool: Pick<Pool, 'query'>): Promise<Record<string, number>> {
+  return Object.fromEntries((await gradeCounts(pool)).map((c) => [c.grade, c.remaining]));
+}
+
+/**
+ * The seats, best first, as the JSON array GET /seats answers, written by PostgreSQL: a large
+ * venue's map is megabytes, and turning tens of thousands of rows into objects and back into
+ * JSON would hold the service's event loop for a tenth of a second a read.
+ */
+async function seatsJson(pool: Pick<Pool, 'query'>, filter: SeatFilter): Promise<string> {
+  const { rows } = await pool.query<{ seats: string }>({
+    name: 'seats.list-json',
+    text: `select '[' || coalesce(string_agg(row_to_json(s)::text, ',' order by s.section, length(s.row), s.row, s.number), '') || ']' as seats
+     from (
+       select id, section, row, number, grade, price, state from (
+         select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state
+         from seats where ($2::text is null or grade = $2)) f
+       where ($1::text is null or state = $1)
+       order by section, length(row), row, number limit $3) s`,
+    values: [filter.state, filter.grade, filter.limit],
+  });
+  return rows[0]!.seats;
+}
+
+/**
+ * GET /seats's body for a filter, read once (seats and counts) and written once for all the
+ * requests that ask for it while the read is under way (a crowd opening the seat map).
+ */
+export function sharedSeatLists(pool: Pick<Pool, 'query'>) {
+  return sharedReads(
+    (filter: SeatFilter) => `${filter.state ?? ''}:${filter.grade ?? ''}:${filter.limit ?? ''}`,
+    async (filter: SeatFilter): Promise<Buffer> => {
+      const [seats, remaining] = await Promise.all([seatsJson(pool, filter), remainingByGrade(pool)]);
+      return Buffer.from(`{"seats":${seats},"remaining":${JSON.stringify(remaining)}}`);
+    },
+  );
+}
