@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { cpuBetween, machineBusySeconds, sampleCpu } from '../tools/bots/dist/bench.cpu.js';
 import { measureReads } from '../tools/bots/dist/bench.reads.js';
+import { openSeatStreams } from '../tools/bots/dist/bench.streams.js';
 import { loggedErrors } from '../tools/bots/dist/bench.logs.js';
 import { measureRawUpdates } from '../tools/bots/dist/bench.raw-updates.js';
 import { routeHistograms, routeLatenciesBetween } from '../tools/bots/dist/bench.route-latency.js';
@@ -37,6 +38,7 @@ const OPTIONS = {
   'raw-ops': { type: 'string', default: '20000' },
   'details-reads': { type: 'string', default: '20000' },
   'map-reads': { type: 'string', default: '400' },
+  'map-streams': { type: 'string', default: '0' },
   'db-pool': { type: 'string', default: '40' },
   'duration-limit': { type: 'string', default: '600' },
   'warm-up': { type: 'string', default: '0' },
@@ -52,12 +54,13 @@ try {
   process.exit(2);
 }
 if (values.help) {
-  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --map-streams 0 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
   console.log('  --hold-only     every buyer holds, then releases or walks away: the hold path alone (no payments)');
   console.log('  --warm-up N     first N buyers of the same mix, not measured, so the measured run finds the services\' code');
   console.log('                  compiled (steady state); their seats stay sold. Default 0: the sale starts on cold services');
   console.log('  --details-reads N  GET /event requests after the sale (R28 as a crowd reads it), at the same concurrency');
   console.log('  --map-reads N      GET /seats requests after the sale: the whole seat map (R29), at the same concurrency');
+  console.log('  --map-streams N    live seat maps (GET /seats/stream) kept open while the buyers run, as watchers of a sale do');
   console.log('  --profile DIR   write a V8 CPU profile of every platform process to DIR (open in Chrome DevTools),');
   console.log('                  and count the statements inside database functions on their own (both slow the run)');
   process.exit(0);
@@ -77,6 +80,7 @@ const opts = {
   rawOps: whole('raw-ops', 1, 10_000_000),
   detailsReads: whole('details-reads', 0, 10_000_000),
   mapReads: whole('map-reads', 0, 1_000_000),
+  mapStreams: whole('map-streams', 0, 20_000),
   dbPool: whole('db-pool', 1, 200),
   durationLimit: whole('duration-limit', 1, 86_400),
   warmUp: whole('warm-up', 0, 1_000_000),
@@ -230,7 +234,8 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, read
     '',
     `Ticketing benchmark — ${new Date().toISOString()}`,
     `  machine       ${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
-    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}${opts.warmUp > 0 ? ` after ${opts.warmUp} warm-up buyers` : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}`,
+    `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}${opts.warmUp > 0 ? ` after ${opts.warmUp} warm-up buyers` : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}` +
+      (setup.watched ? `, ${setup.watched.streams} seat maps open (${setup.watched.eventsPerStream} messages, ${setup.watched.megabytes} MB in all)` : ''),
     `  raw UPDATE    ${raw.opsPerSecond} ops/s (${raw.ops} ops, ${raw.clients} clients, ${raw.updated} took a seat, ${raw.seconds} s)`,
     `  holds         ${results.holdAttemptsPerSecond} attempts/s = ${(holdShare * 100).toFixed(1)} % of raw (target ≥ 40 %): ${verdict(met.holdShareOfRaw)}` +
       `  [${results.holdsPerSecond} successful holds/s]`,
@@ -300,8 +305,10 @@ try {
   }
   const histogramsBefore = opts.warmUp > 0 ? await routeHistograms(runtime.performances[SLUG].internalUrl) : null;
   await resetStatements(superuser.href, { nested: Boolean(values.profile) });
-  console.log(`[bench] running ${opts.buyers} buyers…`);
+  const watchers = opts.mapStreams > 0 ? await openSeatStreams(runtime.performances[SLUG].internalUrl, opts.mapStreams) : null;
+  console.log(`[bench] running ${opts.buyers} buyers${watchers ? ` with ${opts.mapStreams} seat maps open` : ''}…`);
   const { code: botsExit, cpu: sampled } = await runBots(runtime, botsJson, opts.buyers);
+  const watched = await watchers?.close();
   if (!sampled.before || !sampled.after) throw new Error(`the bots exited (code ${botsExit}) without running their buyers to the end`);
   const [cpuBefore, busyBefore, cpuAfter, busyAfter] = [sampled.before.processes, sampled.before.busy, sampled.after.processes, sampled.after.busy];
   const report = JSON.parse(await readFile(botsJson, 'utf8'));
@@ -323,7 +330,7 @@ try {
   const details = await crowd('/event', opts.detailsReads);
   const seatMapReads = await crowd('/seats', opts.mapReads);
   const errors = await loggedErrors(join(stateDir, 'logs'));
-  const summary = summarise({ seats: event.totalSeats, shape: map.shape }, raw, report, cpu, errors, statements, serverSide, { details, map: seatMapReads });
+  const summary = summarise({ seats: event.totalSeats, shape: map.shape, watched }, raw, report, cpu, errors, statements, serverSide, { details, map: seatMapReads });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   await mkdir(join(root, 'bench-results'), { recursive: true });
   const file = join(root, 'bench-results', `ticketing-${stamp}.json`);

@@ -1,14 +1,17 @@
 import pg from 'pg';
 import { SEAT_CHANNEL } from './seat-events.js';
+import { SeatFanOut } from './seat-fan-out.js';
 
-type Listener = (payload: string) => void;
+/** How long seat changes gather before they go out to the open seat maps. */
+const FAN_OUT_MS = 100;
 
 /**
  * R29: one LISTEN connection per instance, fanned out to every live seat-map stream, so a
- * seat taken through any instance shows up everywhere. Reconnects after connection loss.
+ * seat taken through any instance shows up everywhere (within FAN_OUT_MS more). Reconnects
+ * after connection loss.
  */
 export class SeatFeed {
-  private readonly listeners = new Set<Listener>();
+  private readonly fanOut = new SeatFanOut(FAN_OUT_MS);
   private client: pg.Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
@@ -18,7 +21,7 @@ export class SeatFeed {
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
-      if (message.payload) for (const listener of this.listeners) listener(message.payload);
+      if (message.payload) this.fanOut.add(message.payload);
     });
     client.on('error', (error) => {
       this.onError(error);
@@ -30,18 +33,19 @@ export class SeatFeed {
     this.client = client;
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** The stream gets `event: seats` messages, several changes to a write. */
+  subscribe(stream: (chunk: Buffer) => void): () => void {
+    return this.fanOut.subscribe(stream);
   }
 
   get size(): number {
-    return this.listeners.size;
+    return this.fanOut.size;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    this.fanOut.clear();
     await this.client?.end().catch(() => undefined);
   }
 

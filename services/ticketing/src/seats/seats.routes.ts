@@ -80,7 +80,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
       'x-request-id': request.id,
     });
     res.write('retry: 2000\n: connected\n\n');
-    const unsubscribe = deps.feed.subscribe((payload) => res.write(`event: seats\ndata: ${payload}\n\n`));
+    const unsubscribe = deps.feed.subscribe((chunk) => res.write(chunk));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     const end = () => {
       clearInterval(heartbeat);

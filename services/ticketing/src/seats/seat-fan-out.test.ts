@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { SeatFanOut } from './seat-fan-out.js';
+
+const FLUSH_MS = 100;
+const change = (state: string, ids: string[]) => JSON.stringify({ state, ids });
+
+/** The `{state, ids}` events of the chunks a stream was sent, in order. */
+function events(chunks: Buffer[]): Array<{ state: string; ids: string[] }> {
+  return chunks
+    .map((chunk) => chunk.toString())
+    .join('')
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event) => {
+      const [name, data] = event.split('\n');
+      assert.equal(name, 'event: seats');
+      return JSON.parse(data!.replace(/^data: /, ''));
+    });
+}
+
+describe('the seat-map streams\u2019 fan-out', () => {
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
+
+  it('sends a burst of changes to every stream as one write per period, each seat in its latest state', () => {
+    const fanOut = new SeatFanOut(FLUSH_MS);
+    const streams = [[], [], []] as Buffer[][];
+    for (const sent of streams) fanOut.subscribe((chunk) => sent.push(chunk));
+
+    fanOut.add(change('held', ['A-1-1', 'A-1-2']));
+    fanOut.add(change('sold', ['A-1-1']));
+    fanOut.add(change('held', ['B-1-1']));
+    fanOut.add(change('available', ['A-1-2']));
+    assert.deepEqual(streams.map((sent) => sent.length), [0, 0, 0], 'nothing before the period ends');
+
+    mock.timers.tick(FLUSH_MS);
+    assert.deepEqual(streams.map((sent) => sent.length), [1, 1, 1], 'one write per stream');
+    assert.equal(streams[0]![0], streams[1]![0], 'the same bytes for every stream, written once');
+    const latest = new Map(events(streams[0]!).flatMap(({ state, ids }) => ids.map((id) => [id, state] as const)));
+    assert.deepEqual(Object.fromEntries(latest), { 'A-1-1': 'sold', 'A-1-2': 'available', 'B-1-1': 'held' });
+
+    fanOut.add(change('available', ['B-1-1']));
+    mock.timers.tick(FLUSH_MS - 1);
+    assert.equal(streams[0]!.length, 1);
+    mock.timers.tick(1);
+    assert.deepEqual(events(streams[0]!.slice(1)), [{ state: 'available', ids: ['B-1-1'] }], 'a later change in the next write');
+  });
+
+  it('keeps nothing while no stream is open, and stops sending to a stream that closed', () => {
+    const fanOut = new SeatFanOut(FLUSH_MS);
+    fanOut.add(change('held', ['A-1-1']));
+    const sent: Buffer[] = [];
+    const unsubscribe = fanOut.subscribe((chunk) => sent.push(chunk));
+    mock.timers.tick(FLUSH_MS);
+    assert.equal(sent.length, 0, 'a change from before any stream opened is not sent');
+
+    fanOut.add(change('held', ['A-1-2']));
+    unsubscribe();
+    mock.timers.tick(FLUSH_MS);
+    assert.equal(sent.length, 0);
+    assert.equal(fanOut.size, 0);
+  });
+
+  it('ignores a payload that is not a seat change', () => {
+    const fanOut = new SeatFanOut(FLUSH_MS);
+    const sent: Buffer[] = [];
+    fanOut.subscribe((chunk) => sent.push(chunk));
+    fanOut.add('not json');
+    fanOut.add(JSON.stringify({ state: 'held' }));
+    fanOut.add(change('held', ['A-1-1']));
+    mock.timers.tick(FLUSH_MS);
+    assert.deepEqual(events(sent), [{ state: 'held', ids: ['A-1-1'] }]);
+  });
+});
