@@ -6,7 +6,11 @@ const NO_CONNECTION_MESSAGES = new Set([
   'Connection terminated due to connection timeout',
   'Connection terminated unexpectedly',
 ]);
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+/**
+ * A refused connection: the services' other clients (payments, key sets) answer for their own
+ * failures before they get here, so one that arrives is the database's. A reset could be any peer.
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED']);
 /** SQLSTATEs of a server that is shutting down, starting or full (57P01–57P03, 53300), and of lost connections (08…). */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
