@@ -1,8 +1,23 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { SeatFanOut } from './seat-fan-out.js';
+import { SeatFanOut, type SeatStream } from './seat-fan-out.js';
 
 const FLUSH_MS = 100;
+const MAX_BACKLOG = 1000;
+
+/** A stream that keeps what it is sent, takes it at once (nothing left unsent) and can be ended. */
+function stream(sent: Buffer[], backlog = () => 0): SeatStream & { ended: boolean } {
+  return {
+    ended: false,
+    write: (chunk) => void sent.push(chunk),
+    get writableLength() {
+      return backlog();
+    },
+    end() {
+      this.ended = true;
+    },
+  };
+}
 const change = (state: string, ids: string[]) => JSON.stringify({ state, ids });
 
 /** The `{state, ids}` events of the chunks a stream was sent, in order. */
@@ -24,9 +39,9 @@ describe('the seat-map streams\u2019 fan-out', () => {
   afterEach(() => mock.timers.reset());
 
   it('sends a burst of changes to every stream as one write per period, each seat in its latest state', () => {
-    const fanOut = new SeatFanOut(FLUSH_MS);
+    const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG);
     const streams = [[], [], []] as Buffer[][];
-    for (const sent of streams) fanOut.subscribe((chunk) => sent.push(chunk));
+    for (const sent of streams) fanOut.subscribe(stream(sent));
 
     fanOut.add(change('held', ['A-1-1', 'A-1-2']));
     fanOut.add(change('sold', ['A-1-1']));
@@ -48,10 +63,10 @@ describe('the seat-map streams\u2019 fan-out', () => {
   });
 
   it('keeps nothing while no stream is open, and stops sending to a stream that closed', () => {
-    const fanOut = new SeatFanOut(FLUSH_MS);
+    const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG);
     fanOut.add(change('held', ['A-1-1']));
     const sent: Buffer[] = [];
-    const unsubscribe = fanOut.subscribe((chunk) => sent.push(chunk));
+    const unsubscribe = fanOut.subscribe(stream(sent));
     mock.timers.tick(FLUSH_MS);
     assert.equal(sent.length, 0, 'a change from before any stream opened is not sent');
 
@@ -63,13 +78,34 @@ describe('the seat-map streams\u2019 fan-out', () => {
   });
 
   it('ignores a payload that is not a seat change', () => {
-    const fanOut = new SeatFanOut(FLUSH_MS);
+    const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG);
     const sent: Buffer[] = [];
-    fanOut.subscribe((chunk) => sent.push(chunk));
+    fanOut.subscribe(stream(sent));
     fanOut.add('not json');
     fanOut.add(JSON.stringify({ state: 'held' }));
     fanOut.add(change('held', ['A-1-1']));
     mock.timers.tick(FLUSH_MS);
     assert.deepEqual(events(sent), [{ state: 'held', ids: ['A-1-1'] }]);
+  });
+
+  it('ends a stream that does not take what it is sent, instead of keeping its changes in memory', () => {
+    const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG);
+    const quick: Buffer[] = [];
+    const slow: Buffer[] = [];
+    let unsent = 0;
+    const reader = stream(quick);
+    const laggard = stream(slow, () => unsent);
+    fanOut.subscribe(reader);
+    const leave = fanOut.subscribe(laggard);
+    fanOut.add(change('held', ['A-1-1']));
+    mock.timers.tick(FLUSH_MS);
+    assert.deepEqual([quick.length, slow.length, laggard.ended], [1, 1, false]);
+
+    unsent = MAX_BACKLOG + 1; // its reader stopped reading
+    fanOut.add(change('sold', ['A-1-1']));
+    mock.timers.tick(FLUSH_MS);
+    assert.deepEqual([quick.length, slow.length, laggard.ended], [2, 1, true], 'ended, and sent nothing more');
+    leave(); // as its end does
+    assert.equal(fanOut.size, 1);
   });
 });

@@ -1,7 +1,14 @@
 import { announcementPayloads } from './seat-announcer.js';
 import type { SeatChangeState } from './seat-events.js';
 
-type Stream = (chunk: Buffer) => void;
+/** An open seat map: an HTTP response, as far as the fan-out needs it. */
+export interface SeatStream {
+  write(chunk: Buffer): void;
+  /** Bytes written to it and not yet sent. */
+  readonly writableLength: number;
+  /** Ends it; its owner unsubscribes it. */
+  end(): void;
+}
 
 const STATES: ReadonlySet<string> = new Set<SeatChangeState>(['available', 'held', 'sold', 'removed']);
 
@@ -21,14 +28,16 @@ function parseChange(payload: string): { state: SeatChangeState; ids: string[] }
  * R29: the seat changes for every open seat-map stream, gathered for `flushMs` and then written
  * to all of them at once, each seat in its latest state: bytes made once, one write per stream
  * per period. Written as they came, a busy sale's changes cost one write per stream each: with
- * two thousand maps open, that tripled the CPU of a hold.
+ * two thousand maps open, that tripled the CPU of a hold. A stream with more than `maxBacklog`
+ * bytes unsent (its reader stopped reading) is ended rather than left to grow in memory; a
+ * browser reconnects and loads the map again.
  */
 export class SeatFanOut {
-  private readonly streams = new Set<Stream>();
+  private readonly streams = new Set<SeatStream>();
   private pending = new Map<string, SeatChangeState>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly flushMs: number) {}
+  constructor(private readonly flushMs: number, private readonly maxBacklog: number) {}
 
   /** A NOTIFY payload (`{state, ids}`); dropped while no stream is open. */
   add(payload: string): void {
@@ -42,7 +51,7 @@ export class SeatFanOut {
     this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 
-  subscribe(stream: Stream): () => void {
+  subscribe(stream: SeatStream): () => void {
     this.streams.add(stream);
     return () => {
       this.streams.delete(stream);
@@ -67,6 +76,9 @@ export class SeatFanOut {
     this.pending = new Map();
     if (batch.size === 0) return;
     const chunk = Buffer.from(announcementPayloads(batch).map((payload) => `event: seats\ndata: ${payload}\n\n`).join(''));
-    for (const stream of this.streams) stream(chunk);
+    for (const stream of this.streams) {
+      if (stream.writableLength > this.maxBacklog) stream.end();
+      else stream.write(chunk);
+    }
   }
 }

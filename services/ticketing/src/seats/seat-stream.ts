@@ -1,9 +1,11 @@
 import pg from 'pg';
 import { SEAT_CHANNEL } from './seat-events.js';
-import { SeatFanOut } from './seat-fan-out.js';
+import { SeatFanOut, type SeatStream } from './seat-fan-out.js';
 
 /** How long seat changes gather before they go out to the open seat maps. */
 const FAN_OUT_MS = 100;
+/** Unsent bytes after which a seat map is ended (a sale's changes for a second are a few kB). */
+const MAX_BACKLOG_BYTES = 1024 * 1024;
 
 /**
  * R29: one LISTEN connection per instance, fanned out to every live seat-map stream, so a
@@ -11,7 +13,7 @@ const FAN_OUT_MS = 100;
  * after connection loss.
  */
 export class SeatFeed {
-  private readonly fanOut = new SeatFanOut(FAN_OUT_MS);
+  private readonly fanOut = new SeatFanOut(FAN_OUT_MS, MAX_BACKLOG_BYTES);
   private client: pg.Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
@@ -34,7 +36,7 @@ export class SeatFeed {
   }
 
   /** The stream gets `event: seats` messages, several changes to a write. */
-  subscribe(stream: (chunk: Buffer) => void): () => void {
+  subscribe(stream: SeatStream): () => void {
     return this.fanOut.subscribe(stream);
   }
 

@@ -80,14 +80,20 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
       'x-request-id': request.id,
     });
     res.write('retry: 2000\n: connected\n\n');
-    const unsubscribe = deps.feed.subscribe((chunk) => res.write(chunk));
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(end);
       res.end();
     };
+    const unsubscribe = deps.feed.subscribe({
+      write: (chunk) => void res.write(chunk),
+      get writableLength() {
+        return res.writableLength;
+      },
+      end,
+    });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     streams.add(end);
     request.raw.once('close', end);
   });
