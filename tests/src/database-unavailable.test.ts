@@ -47,9 +47,8 @@ describe('a database that cannot take a request', () => {
   });
 
   it('answers 503 when the server cannot be reached', async () => {
-    const [closedPort] = [await freePortRange(1)];
     const unreachable = new URL(db.url);
-    unreachable.port = String(closedPort);
+    unreachable.port = String(await freePortRange(1)); // nothing listens there
     const pool = createPool({ connectionString: unreachable.toString(), max: 1, connectTimeoutMs: 200 });
     const { app, url } = await serve(pool);
     try {

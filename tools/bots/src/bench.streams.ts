@@ -1,5 +1,7 @@
 import { Agent, request } from 'undici';
 
+const MESSAGE = 'event: seats';
+
 /**
  * `count` live seat maps left open during a run (GET /seats/stream, R29), as the buyers
  * watching a sale keep them: what the service must write to all of them competes with selling.
@@ -12,9 +14,12 @@ export async function openSeatStreams(target: string, count: number) {
   const streams = await Promise.all(Array.from({ length: count }, async () => {
     const response = await request(`${target}/seats/stream`, { dispatcher: agent });
     if (response.statusCode !== 200) throw new Error(`a seat stream answered ${response.statusCode}`);
+    let tail = ''; // a message's start may be split across two chunks
     response.body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      for (let at = chunk.indexOf('event: seats'); at !== -1; at = chunk.indexOf('event: seats', at + 1)) events += 1;
+      const text = tail + chunk.toString('latin1');
+      for (let at = text.indexOf(MESSAGE); at !== -1; at = text.indexOf(MESSAGE, at + 1)) events += 1;
+      tail = text.slice(-(MESSAGE.length - 1));
     });
     response.body.on('error', () => undefined); // ended by close()
     return response;
