@@ -10,7 +10,7 @@ import { registerOrderRoutes } from './orders/orders.routes.js';
 import { PaymentsClient } from './orders/payments.client.js';
 import { Reconciler } from './orders/reconciler.js';
 import { startOutboxRelay } from './outbox/outbox-relay.js';
-import { performanceCache } from './performance/performance.cache.js';
+import { gradeCountsCache, performanceCache } from './performance/performance.cache.js';
 import { registerPerformanceRoutes } from './performance/performance.routes.js';
 import { PerformanceService } from './performance/performance.service.js';
 import { startSoldTally } from './performance/sold-tally.js';
@@ -58,8 +58,9 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
   await feed.start();
 
   const performances = performanceCache(pool);
-  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config, performances, announcer), owner });
-  registerSeatRoutes(app, { pool, feed });
+  const grades = gradeCountsCache(pool);
+  registerPerformanceRoutes(app, { performances: new PerformanceService(pool, config, performances, grades, announcer), owner });
+  registerSeatRoutes(app, { pool, feed, grades });
   registerHoldRoutes(app, { holds: new HoldService(pool, config, performances, announcer), buyer });
   registerOrderRoutes(app, { orders: new OrderService(pool, config, payments, codes, performances, announcer), buyer });
   registerTicketRoutes(app, { pool, refunds, codes, buyer, owner });

@@ -74,7 +74,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Rec
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((thrown: unknown, request: FastifyRequest, reply: FastifyReply) => {
     // A database that cannot take the request now is an outage to wait out (503), not a bug.
-    const error = isDatabaseUnavailable(thrown) ? databaseUnavailable(thrown) : thrown;
+    const error = !(thrown instanceof DomainError) && isDatabaseUnavailable(thrown) ? databaseUnavailable(thrown) : thrown;
     const problem = toProblem(error, request.id);
     if (error instanceof DomainError) {
       // Expected outcomes, a dependency's outage (503/504) included: no stack trace needed.

@@ -2,38 +2,31 @@ import { conflict, notFound, withTransaction, type Pool, type Queryable } from '
 import type { TicketingConfig } from '../config.js';
 import { writeOutbox } from '../outbox/outbox.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
-import { findPerformance, gradeCounts, insertSeats, tallyGrades, type PerformanceRow } from './performance.repository.js';
-import type { PerformanceCache } from './performance.cache.js';
+import { findPerformance, gradeCounts, insertSeats, tallyGrades, type GradeCount, type PerformanceRow } from './performance.repository.js';
+import type { GradeCountsCache, PerformanceCache } from './performance.cache.js';
 import type { ApplyBody, EventView, ModifyBody } from './performance.schemas.js';
 import { checkTimes, expandSeatMap, type SeatSpec } from './seat-map.js';
-import { Snapshot } from '../snapshot.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/**
- * How old the details buyers read may be. Everyone arriving for a sale reads them first; counting
- * the held seats for each of them cost PostgreSQL more than a millisecond a read.
- */
-const PUBLISHED_VIEW_MS = 1000;
-
 /** R23, R24, R28: the performance's information and seat map. */
 export class PerformanceService {
-  private readonly published = new Snapshot(() => this.view(), PUBLISHED_VIEW_MS);
-
   constructor(
     private readonly pool: Pool,
     private readonly config: TicketingConfig,
     private readonly cache: PerformanceCache,
+    private readonly grades: GradeCountsCache,
     private readonly announcer: SeatAnnouncer,
   ) {}
 
   /**
-   * R28 for everyone: the details read once a second for all who ask, so the seats remaining are
-   * at most a second old. A change made through this instance shows at once; one made through
-   * another instance of the same performance, within a second.
+   * R28 for everyone, from the cached row and counts: the seats remaining are at most a second
+   * old. A change made through this instance shows at once; one made through another instance of
+   * the same performance, within a second.
    */
-  details(): Promise<EventView> {
-    return this.published.get();
+  async details(): Promise<EventView> {
+    const [row, grades] = await Promise.all([this.cache.get(), this.grades.get()]);
+    return this.toView(row, grades);
   }
 
   async apply(body: ApplyBody): Promise<EventView> {
@@ -52,7 +45,7 @@ export class PerformanceService {
       await this.publishSnapshot(client);
     });
     this.cache.forget();
-    this.published.forget();
+    this.grades.forget();
     return this.view();
   }
 
@@ -82,15 +75,19 @@ export class PerformanceService {
       return removedSeats;
     });
     this.cache.forget();
-    this.published.forget();
+    this.grades.forget();
     this.announcer.announce(removed, 'removed');
     return this.view();
   }
 
+  /** The details as they are now, read through `db` (inside a change, its transaction). */
   async view(db: Queryable = this.pool): Promise<EventView> {
     const row = await findPerformance(db);
+    return this.toView(row, row ? await gradeCounts(db) : []);
+  }
+
+  private toView(row: PerformanceRow | null, grades: GradeCount[]): EventView {
     if (!row) throw notFound('The performance is not registered yet.', 'PERFORMANCE_NOT_FOUND');
-    const grades = await gradeCounts(db);
     return {
       slug: this.config.SLUG,
       title: row.title,

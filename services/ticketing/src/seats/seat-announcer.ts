@@ -1,5 +1,5 @@
 import { createPool, type Pool } from '@clove/kit';
-import { SEAT_CHANNEL, type SeatChangeState } from './seat-events.js';
+import { noteLatest, SEAT_CHANNEL, type SeatChangeState } from './seat-events.js';
 
 /** NOTIFY payloads are limited to 8000 bytes; changes go out in chunks that fit. */
 const MAX_PAYLOAD_BYTES = 7000;
@@ -25,10 +25,7 @@ export class SeatAnnouncer {
 
   announce(ids: readonly string[], state: SeatChangeState): void {
     if (ids.length === 0) return;
-    for (const id of ids) {
-      this.pending.delete(id); // keeps the map in the order of the latest change
-      this.pending.set(id, state);
-    }
+    noteLatest(this.pending, ids, state);
     this.sending ??= this.sendAll();
   }
 

@@ -1,5 +1,5 @@
 import { announcementPayloads } from './seat-announcer.js';
-import type { SeatChangeState } from './seat-events.js';
+import { noteLatest, type SeatChangeState } from './seat-events.js';
 
 /** An open seat map: an HTTP response, as far as the fan-out needs it. */
 export interface SeatStream {
@@ -44,10 +44,7 @@ export class SeatFanOut {
     if (this.streams.size === 0) return;
     const change = parseChange(payload);
     if (!change) return;
-    for (const id of change.ids) {
-      this.pending.delete(id); // keeps the map in the order of the latest change
-      this.pending.set(id, change.state);
-    }
+    noteLatest(this.pending, change.ids, change.state);
     this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 

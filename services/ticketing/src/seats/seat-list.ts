@@ -1,5 +1,5 @@
 import type { Pool } from '@clove/kit';
-import { gradeCounts } from '../performance/performance.repository.js';
+import { gradeCounts, type GradeCount } from '../performance/performance.repository.js';
 import { EFFECTIVE_STATE_SQL } from './seat-events.js';
 import { sharedReads } from './shared-reads.js';
 
@@ -9,8 +9,9 @@ export interface SeatFilter {
   limit: number | null;
 }
 
-export async function remainingByGrade(pool: Pick<Pool, 'query'>): Promise<Record<string, number>> {
-  return Object.fromEntries((await gradeCounts(pool)).map((c) => [c.grade, c.remaining]));
+/** GET /seats's `remaining`: seats left per grade. */
+export function remainingByGrade(grades: readonly GradeCount[]): Record<string, number> {
+  return Object.fromEntries(grades.map((c) => [c.grade, c.remaining]));
 }
 
 /**
@@ -41,8 +42,8 @@ export function sharedSeatLists(pool: Pick<Pool, 'query'>) {
   return sharedReads(
     (filter: SeatFilter) => `${filter.state ?? ''}:${filter.grade ?? ''}:${filter.limit ?? ''}`,
     async (filter: SeatFilter): Promise<Buffer> => {
-      const [seats, remaining] = await Promise.all([seatsJson(pool, filter), remainingByGrade(pool)]);
-      return Buffer.from(`{"seats":${seats},"remaining":${JSON.stringify(remaining)}}`);
+      const [seats, grades] = await Promise.all([seatsJson(pool, filter), gradeCounts(pool)]);
+      return Buffer.from(`{"seats":${seats},"remaining":${JSON.stringify(remainingByGrade(grades))}}`);
     },
   );
 }

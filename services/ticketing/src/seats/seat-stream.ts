@@ -40,10 +40,6 @@ export class SeatFeed {
     return this.fanOut.subscribe(stream);
   }
 
-  get size(): number {
-    return this.fanOut.size;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
-import { Snapshot } from '../snapshot.js';
+import type { GradeCountsCache } from '../performance/performance.cache.js';
 import { sharedQuickList } from './quick-list.js';
 import { remainingByGrade, sharedSeatLists } from './seat-list.js';
 import type { SeatFeed } from './seat-stream.js';
@@ -20,12 +20,9 @@ const SeatMapSchema = Type.Object({
 });
 
 const HEARTBEAT_MS = 15_000;
-/** How old the per-grade counts of the quick list may be: one count a second serves every buyer reading it. */
-const COUNTS_SNAPSHOT_MS = 1000;
 
 /** R29: the seat map with live states, and a stream of changes. */
-export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed }): void {
-  const counts = new Snapshot(() => remainingByGrade(deps.pool), COUNTS_SNAPSHOT_MS);
+export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed; grades: GradeCountsCache }): void {
   const quickList = sharedQuickList(deps.pool);
   const seatLists = sharedSeatLists(deps.pool);
   const streams = new Set<() => void>();
@@ -53,10 +50,10 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed 
   }, async (request, reply) => {
     const { state, grade, limit } = request.query;
     if (state === 'available' && limit !== undefined) {
-      const [list, remaining] = await Promise.all([quickList(grade ?? null, limit), counts.get()]);
+      const [list, grades] = await Promise.all([quickList(grade ?? null, limit), deps.grades.get()]);
       // The seats' JSON is written once for all the requests that share a read; a JSON string is
       // sent as it is (SeatMapSchema's shape), not serialized again.
-      const body = `{"seats":${list.json},"remaining":${JSON.stringify(remaining)}}`;
+      const body = `{"seats":${list.json},"remaining":${JSON.stringify(remainingByGrade(grades))}}`;
       return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SeatMapSchema>);
     }
     // Bytes written once for everyone who shared the read (a full map is megabytes).
