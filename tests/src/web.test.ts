@@ -194,6 +194,47 @@ describe('web client in a browser', () => {
       await page.close();
     });
 
+    it('shows a seat taken while its live stream was still connecting as taken', async () => {
+      const page = await asBuyer();
+      const mapReads: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === `/e/${slug}/seats`) mapReads.push(request.url());
+      });
+      // The stream's request waits here until the seat has been taken.
+      let streamRequested!: () => void;
+      const streamWaiting = new Promise<void>((resolve) => (streamRequested = resolve));
+      let openStream!: () => void;
+      const streamMayOpen = new Promise<void>((resolve) => (openStream = resolve));
+      await page.route(`**/e/${slug}/seats/stream`, async (route) => {
+        streamRequested();
+        await streamMayOpen;
+        await route.continue();
+      });
+      await page.goto(`${platform.gateway}/shows/${slug}`);
+      await streamWaiting;
+
+      const other = await signUpAndLogIn(platform.gateway, 'buyer');
+      const held = await post(`${platform.gateway}/e/${slug}/buyticket/holds`, { seatIds: ['B-3-4'] }, other.accessToken);
+      assert.equal(held.status, 201, held.text);
+      assert.deepEqual(mapReads, [], 'the map is read only once the stream is open, or a change between the two is missed');
+      openStream();
+
+      await seat(page, 'B-3-4').waitFor();
+      assert.equal(mapReads.length, 1);
+      await eventually(async () => seat(page, 'B-3-4').isDisabled(), 10_000, 'the seat taken before the map was read to show taken');
+      await page.close();
+    });
+
+    it('shows the seat map when its live stream cannot connect, and says so', async () => {
+      const page = await asBuyer();
+      await page.route(`**/e/${slug}/seats/stream`, (route) => route.abort());
+      await page.goto(`${platform.gateway}/shows/${slug}`);
+      await seat(page, 'B-3-5').waitFor();
+      assert.equal(await seat(page, 'B-3-5').isDisabled(), false);
+      await page.getByText('Live seat updates were interrupted; reconnecting…').waitFor();
+      await page.close();
+    });
+
     it('shows why a card was declined and keeps the hold', async () => {
       const page = await asBuyer(await signUpAndLogIn(platform.gateway, 'buyer'));
       await page.goto(`${platform.gateway}/shows/${slug}`);

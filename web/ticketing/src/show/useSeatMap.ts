@@ -21,10 +21,12 @@ function parseChange(data: string): SeatChange | null {
 }
 
 /**
- * The seat map of a performance, kept live by its server-sent event stream. Changes that
- * arrive while a snapshot loads are replayed on top of it, and a fresh snapshot is loaded
- * after the stream reconnects, so no change is lost. `onTaken` hears of selected seats
- * that someone else took.
+ * The seat map of a performance, kept live by its server-sent event stream. The snapshot is
+ * read once the stream is open, so every change after the read comes through the stream;
+ * changes that arrive while it loads are replayed on top of it, and a fresh snapshot is loaded
+ * after the stream reconnects, so no change is lost. If the stream cannot connect, the map is
+ * loaded anyway and loaded again once it does. `onTaken` hears of selected seats that someone
+ * else took.
  */
 export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
   const [store] = useState(() => new SeatStore());
@@ -69,6 +71,7 @@ export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
     };
 
     const source = typeof EventSource === 'undefined' ? null : new EventSource(seatStreamUrl(slug));
+    let opened = false;
     let interrupted = false;
     source?.addEventListener('seats', (event) => {
       const change = parseChange((event as MessageEvent<string>).data);
@@ -78,17 +81,20 @@ export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
     });
     source?.addEventListener('open', () => {
       setLive(true);
-      // Changes may have been missed while the stream was down.
-      if (interrupted) loadSnapshot();
+      // The first snapshot waits for this; after an interruption, changes may have been missed.
+      if (!opened || interrupted) loadSnapshot();
+      opened = true;
       interrupted = false;
     });
     source?.addEventListener('error', () => {
+      // A stream that never opened must not keep the map from showing.
+      if (!opened && !interrupted) loadSnapshot();
       interrupted = true;
       setLive(source.readyState === EventSource.OPEN);
     });
 
     setStatus((previous) => (previous === 'ready' ? previous : 'loading'));
-    loadSnapshot();
+    if (!source) loadSnapshot();
     return () => {
       closed = true;
       controller?.abort();
