@@ -38,6 +38,7 @@ const OPTIONS = {
   'raw-ops': { type: 'string', default: '20000' },
   'details-reads': { type: 'string', default: '20000' },
   'map-reads': { type: 'string', default: '400' },
+  'section-reads': { type: 'string', default: '2000' },
   'map-streams': { type: 'string', default: '0' },
   'db-pool': { type: 'string', default: '40' },
   'duration-limit': { type: 'string', default: '600' },
@@ -54,12 +55,13 @@ try {
   process.exit(2);
 }
 if (values.help) {
-  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --map-streams 0 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --section-reads 2000 --map-streams 0 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
   console.log('  --hold-only     every buyer holds, then releases or walks away: the hold path alone (no payments)');
   console.log('  --warm-up N     first N buyers of the same mix, not measured, so the measured run finds the services\' code');
   console.log('                  compiled (steady state); their seats stay sold. Default 0: the sale starts on cold services');
   console.log('  --details-reads N  GET /event requests after the sale (R28 as a crowd reads it), at the same concurrency');
   console.log('  --map-reads N      GET /seats requests after the sale: the whole seat map (R29), at the same concurrency');
+  console.log('  --section-reads N  GET /seats/sections and GET /seats?section=S requests after the sale: a large venue\'s page, a section at a time');
   console.log('  --map-streams N    live seat maps (GET /seats/stream) kept open while the buyers run, as watchers of a sale do');
   console.log('  --profile DIR   write a V8 CPU profile of every platform process to DIR (open in Chrome DevTools),');
   console.log('                  and count the statements inside database functions on their own (both slow the run)');
@@ -80,11 +82,19 @@ const opts = {
   rawOps: whole('raw-ops', 1, 10_000_000),
   detailsReads: whole('details-reads', 0, 10_000_000),
   mapReads: whole('map-reads', 0, 1_000_000),
+  sectionReads: whole('section-reads', 0, 10_000_000),
   mapStreams: whole('map-streams', 0, 20_000),
   dbPool: whole('db-pool', 1, 200),
   durationLimit: whole('duration-limit', 1, 86_400),
   warmUp: whole('warm-up', 0, 1_000_000),
 };
+
+/** The name of the first section (map order) with a seat left. */
+async function firstSectionWithSeats(target) {
+  const response = await fetch(`${target}/seats/sections`);
+  const { sections } = await response.json();
+  return (sections.find((section) => section.available > 0) ?? sections[0])?.name ?? null;
+}
 
 /** Sections of 10 rows × 100 seats (the last one shorter), graded from the front. */
 function seatMap(total) {
@@ -222,6 +232,8 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, read
     violations,
     detailsReadsPerSecond: reads.details?.readsPerSecond ?? null,
     seatMapReadsPerSecond: reads.map?.readsPerSecond ?? null,
+    sectionListReadsPerSecond: reads.sections?.readsPerSecond ?? null,
+    sectionMapReadsPerSecond: reads.section?.readsPerSecond ?? null,
   };
   const met = {
     holdShareOfRaw: holdShare >= TARGETS.holdShareOfRaw,
@@ -245,7 +257,7 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, read
       : `  purchases     ${results.purchasesPerSecond} completed/s (target ≥ 1,000): ${verdict(met.purchasesPerSecond)}` +
         `  [${report.totals.purchases} in ${report.durationSeconds} s]`,
     `  invariants    ${violations} violations in ${report.invariants.length} checks (target 0): ${verdict(met.violations)}`,
-    ...[['details', 'GET /event', reads.details], ['seat map', 'GET /seats', reads.map]].filter(([, , r]) => r).map(([name, route, r]) =>
+    ...[['details', 'GET /event', reads.details], ['seat map', 'GET /seats', reads.map], ['sections', 'GET /seats/sections', reads.sections], ['a section', `GET /seats?section=${reads.sectionName}`, reads.section]].filter(([, , r]) => r).map(([name, route, r]) =>
       `  ${name.padEnd(13)} ${r.readsPerSecond} reads/s of ${route} (${formatBytes(r.bodyBytes)}), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms at concurrency ${opts.concurrency}` +
       ` (${Object.entries(r.statuses).map(([status, n]) => `${status}×${n}`).join(' ')})`),
     `  CPU (s)       ${Object.entries(cpu).map(([part, s]) => `${part} ${s}`).join(', ') || 'not measured'}` +
@@ -329,8 +341,12 @@ try {
     : null);
   const details = await crowd('/event', opts.detailsReads);
   const seatMapReads = await crowd('/seats', opts.mapReads);
+  const sectionList = await crowd('/seats/sections', opts.sectionReads);
+  // A large venue's page shows the first section with seats left; the bots took the front ones.
+  const sectionName = opts.sectionReads > 0 ? await firstSectionWithSeats(runtime.performances[SLUG].internalUrl) : null;
+  const sectionMap = sectionName ? await crowd(`/seats?section=${sectionName}`, opts.sectionReads) : null;
   const errors = await loggedErrors(join(stateDir, 'logs'));
-  const summary = summarise({ seats: event.totalSeats, shape: map.shape, watched }, raw, report, cpu, errors, statements, serverSide, { details, map: seatMapReads });
+  const summary = summarise({ seats: event.totalSeats, shape: map.shape, watched }, raw, report, cpu, errors, statements, serverSide, { details, map: seatMapReads, sections: sectionList, section: sectionMap, sectionName });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   await mkdir(join(root, 'bench-results'), { recursive: true });
   const file = join(root, 'bench-results', `ticketing-${stamp}.json`);

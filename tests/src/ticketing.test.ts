@@ -209,6 +209,40 @@ describe('ticketing through the gateway', () => {
       }
     });
 
+    it('lists the sections with their seats left, and gives one section of the map at a time', async () => {
+      type MapSeat = { id: string; section: string; price: number; state: string };
+      const summaryOf = (seats: MapSeat[]) => {
+        const names = [...new Set(seats.map((seat) => seat.section))];
+        return names.map((name) => {
+          const of = seats.filter((seat) => seat.section === name);
+          return { name, seats: of.length, available: of.filter((seat) => seat.state === 'available').length, lowestPrice: Math.min(...of.map((seat) => seat.price)) };
+        });
+      };
+      const whole = (await get(`${gala}/seats`)).body.seats as MapSeat[];
+      const sections = await get(`${gala}/seats/sections`);
+      assert.equal(sections.status, 200);
+      assert.deepEqual(sections.body.sections, summaryOf(whole));
+      assert.deepEqual(sections.body.sections.map((s: { name: string }) => s.name), ['A', 'B'], 'in map order');
+
+      const b = await get(`${gala}/seats?section=B`);
+      assert.equal(b.status, 200);
+      assert.deepEqual(b.body.seats, whole.filter((seat) => seat.section === 'B'), 'the same seats, best first');
+      assert.deepEqual(b.body.remaining, (await get(`${gala}/seats`)).body.remaining, 'the counts are the whole performance\u2019s');
+      const freeInB = (await get(`${gala}/seats?section=B&state=available&limit=1`)).body.seats;
+      assert.deepEqual(freeInB, b.body.seats.filter((seat: MapSeat) => seat.state === 'available').slice(0, 1), 'filters combine');
+      assert.deepEqual((await get(`${gala}/seats?section=Z`)).body.seats, [], 'a section the map does not have is empty');
+
+      const held = await post(`${gala}/buyticket/holds`, { seatIds: [freeInB[0].id] }, await minter.token({ role: 'buyer' }));
+      assert.equal(held.status, 201, held.text);
+      const after = (await get(`${gala}/seats/sections`)).body.sections as Array<{ name: string; available: number }>;
+      assert.equal(after.find((s) => s.name === 'B')!.available, sections.body.sections[1].available - 1, 'a hold shows at once');
+      assert.equal(after.find((s) => s.name === 'A')!.available, sections.body.sections[0].available);
+
+      const bad = await get(`${gala}/seats?section=${encodeURIComponent('B; drop')}`);
+      expectProblem(bad, 400, 'VALIDATION_FAILED');
+      assert.match(JSON.stringify(bad.body.errors), /section/);
+    });
+
     it('replaces a buyer\u2019s previous hold atomically', async () => {
       const token = await minter.token({ role: 'buyer' });
       const first = await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-1', 'B-3-2'] }, token);

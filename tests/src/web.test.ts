@@ -11,8 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, signUpAndLogIn, uniqueEmail, type Session } from './support/accounts.js';
 import { launchBrowser, logInInBrowser } from './support/browser.js';
 import { deployFromConsole, registerFromBuilder } from './support/console.js';
-import { uniqueSlug } from './support/deployments.js';
+import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
 import { eventually, get, post } from './support/http.js';
+import { applyPerformance } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
 describe('web client in a browser', () => {
@@ -232,6 +233,59 @@ describe('web client in a browser', () => {
       await seat(page, 'B-3-5').waitFor();
       assert.equal(await seat(page, 'B-3-5').isDisabled(), false);
       await page.getByText('Live seat updates were interrupted; reconnecting…').waitFor();
+      await page.close();
+    });
+
+    it('shows a large venue one section at a time: its seats left, the section chosen, live, and a hold kept across sections', async () => {
+      const seller = await signUpAndLogIn(platform.gateway, 'seller');
+      const arena = uniqueSlug('arena');
+      await deployRunning(platform.gateway, seller.accessToken, (await builtinTemplates(platform.gateway, seller.accessToken)).standard!, { slug: arena });
+      await applyPerformance(platform, arena, seller.accessToken, [
+        { name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 200 },
+        { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 200 },
+        { name: 'C', grade: 'S', price: 60_000, rows: 10, seatsPerRow: 150 },
+      ]);
+      const rival = await signUpAndLogIn(platform.gateway, 'buyer');
+      assert.equal((await post(`${platform.gateway}/e/${arena}/buyticket/holds`, { seatIds: ['B-1-1'] }, rival.accessToken)).status, 201);
+
+      const page = await asBuyer(await signUpAndLogIn(platform.gateway, 'buyer'));
+      await page.goto(`${platform.gateway}/shows/${arena}`);
+      const picker = page.getByRole('group', { name: 'Sections' });
+      const choice = (name: string) => picker.getByRole('button').filter({ hasText: `Section ${name}` });
+      await seat(page, 'A-1-1').waitFor();
+      assert.deepEqual(await picker.getByRole('button').allInnerTexts(), [
+        'Section A\n2,000 of 2,000 left\nfrom ₩150,000',
+        'Section B\n1,999 of 2,000 left\nfrom ₩90,000',
+        'Section C\n1,500 of 1,500 left\nfrom ₩60,000',
+      ]);
+      assert.equal(await choice('A').getAttribute('aria-pressed'), 'true', 'the best section with seats left comes first');
+      assert.equal(await page.locator('button[data-seat]').count(), 2000, 'only section A of 5,500 seats is drawn');
+      await page.getByText('Grades and seats left in section A').waitFor();
+
+      await choice('B').click();
+      await seat(page, 'B-10-200').waitFor();
+      assert.equal(await page.locator('button[data-seat^="A-"]').count(), 0);
+      assert.equal(await page.locator('button[data-seat^="B-"]').count(), 2000);
+      assert.equal(await seat(page, 'B-1-1').isDisabled(), true, 'the rival’s hold');
+      assert.equal(await choice('B').getAttribute('aria-pressed'), 'true');
+      assert.equal((await post(`${platform.gateway}/e/${arena}/buyticket/holds`, { seatIds: ['B-1-1', 'B-1-2'] }, rival.accessToken)).status, 201);
+      await eventually(async () => seat(page, 'B-1-2').isDisabled(), 10_000, 'a seat of the section shown to turn unavailable live');
+
+      await seat(page, 'B-2-5').click();
+      await page.getByRole('button', { name: 'Hold seats' }).click();
+      await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+      await choice('C').click();
+      await seat(page, 'C-1-1').waitFor();
+      // A mistyped card draws the checkout again, with section C's seats loaded.
+      await page.getByLabel('Card number').fill('4242');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByLabel('Card number').and(page.locator('[aria-invalid="true"]')).waitFor();
+      assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000[\s\S]*Total\s+₩90,000/, 'the held seat keeps its grade and price');
+      await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+      await page.getByLabel('Expiry (MM/YY)').fill('12/39');
+      await page.getByLabel('CVC').fill('123');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByRole('heading', { name: 'Your tickets are booked' }).waitFor();
       await page.close();
     });
 

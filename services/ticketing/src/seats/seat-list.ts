@@ -6,6 +6,7 @@ import { sharedReads } from './shared-reads.js';
 export interface SeatFilter {
   state: string | null;
   grade: string | null;
+  section: string | null;
   limit: number | null;
 }
 
@@ -26,10 +27,10 @@ async function seatsJson(pool: Pick<Pool, 'query'>, filter: SeatFilter): Promise
      from (
        select id, section, row, number, grade, price, state from (
          select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state
-         from seats where ($2::text is null or grade = $2)) f
+         from seats where ($2::text is null or grade = $2) and ($4::text is null or section = $4)) f
        where ($1::text is null or state = $1)
        order by section, length(row), row, number limit $3) s`,
-    values: [filter.state, filter.grade, filter.limit],
+    values: [filter.state, filter.grade, filter.limit, filter.section],
   });
   return rows[0]!.seats;
 }
@@ -40,10 +41,38 @@ async function seatsJson(pool: Pick<Pool, 'query'>, filter: SeatFilter): Promise
  */
 export function sharedSeatLists(pool: Pick<Pool, 'query'>) {
   return sharedReads(
-    (filter: SeatFilter) => `${filter.state ?? ''}:${filter.grade ?? ''}:${filter.limit ?? ''}`,
+    (filter: SeatFilter) => JSON.stringify([filter.state, filter.grade, filter.section, filter.limit]),
     async (filter: SeatFilter): Promise<Buffer> => {
       const [seats, grades] = await Promise.all([seatsJson(pool, filter), gradeCounts(pool)]);
       return Buffer.from(`{"seats":${seats},"remaining":${JSON.stringify(remainingByGrade(grades))}}`);
+    },
+  );
+}
+
+/** A section of the map: its seats, those still available, and its lowest price. */
+export interface SectionSummary {
+  name: string;
+  seats: number;
+  available: number;
+  lowestPrice: number;
+}
+
+/**
+ * GET /seats/sections: every section with its seats left, in map order, so that a large venue's
+ * page can show one section at a time. Read once for the requests that ask while it is read.
+ */
+export function sharedSectionSummaries(pool: Pick<Pool, 'query'>): () => Promise<SectionSummary[]> {
+  return sharedReads(
+    () => '',
+    async () => {
+      const { rows } = await pool.query<SectionSummary>({
+        name: 'seats.sections',
+        text: `select section as name, count(*)::int as seats,
+           (count(*) filter (where ${EFFECTIVE_STATE_SQL} = 'available'))::int as available,
+           min(price)::int as "lowestPrice"
+         from seats group by section order by section`,
+      });
+      return rows;
     },
   );
 }

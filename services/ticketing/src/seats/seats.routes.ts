@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
 import type { GradeCountsCache } from '../performance/performance.cache.js';
 import { sharedQuickList } from './quick-list.js';
-import { remainingByGrade, sharedSeatLists } from './seat-list.js';
+import { remainingByGrade, sharedSectionSummaries, sharedSeatLists } from './seat-list.js';
 import type { SeatFeed } from './seat-stream.js';
 
 const SeatSchema = Type.Object({
@@ -19,12 +19,22 @@ const SeatMapSchema = Type.Object({
   remaining: Type.Record(Type.String(), Type.Integer()),
 });
 
+const SectionsSchema = Type.Object({
+  sections: Type.Array(Type.Object({
+    name: Type.String(),
+    seats: Type.Integer({ description: 'Seats in the section' }),
+    available: Type.Integer({ description: 'Seats that can be held now' }),
+    lowestPrice: Type.Integer({ description: 'The lowest price of its seats, in minor units' }),
+  })),
+});
+
 const HEARTBEAT_MS = 15_000;
 
 /** R29: the seat map with live states, and a stream of changes. */
 export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed; grades: GradeCountsCache }): void {
   const quickList = sharedQuickList(deps.pool);
   const seatLists = sharedSeatLists(deps.pool);
+  const sections = sharedSectionSummaries(deps.pool);
   const streams = new Set<() => void>();
   // Open streams would hold the server open on shutdown; end them first.
   app.addHook('preClose', async () => {
@@ -36,11 +46,13 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
       summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
       description:
         '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old. '
+        + '`?section=S` is one section of the map, as a large venue\'s page shows it. '
         + 'Any list is read once for the requests that ask for it while it is being read: they share that read.',
       querystring: Type.Object(
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
           grade: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
+          section: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'A section name: letters and digits, up to 8' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
         },
         { additionalProperties: false },
@@ -48,8 +60,8 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
       response: withProblems({ 200: SeatMapSchema }),
     },
   }, async (request, reply) => {
-    const { state, grade, limit } = request.query;
-    if (state === 'available' && limit !== undefined) {
+    const { state, grade, section, limit } = request.query;
+    if (state === 'available' && limit !== undefined && section === undefined) {
       const [list, grades] = await Promise.all([quickList(grade ?? null, limit), deps.grades.get()]);
       // The seats' JSON is written once for all the requests that share a read; a JSON string is
       // sent as it is (SeatMapSchema's shape), not serialized again.
@@ -57,9 +69,17 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
       return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SeatMapSchema>);
     }
     // Bytes written once for everyone who shared the read (a full map is megabytes).
-    const body = await seatLists({ state: state ?? null, grade: grade ?? null, limit: limit ?? null });
+    const body = await seatLists({ state: state ?? null, grade: grade ?? null, section: section ?? null, limit: limit ?? null });
     return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SeatMapSchema>);
   });
+
+  app.get('/seats/sections', {
+    schema: {
+      summary: 'The sections of the seat map in map order, with their seats, seats available and lowest price (R29)',
+      description: 'A large venue\'s page lists the sections, then loads one with `GET /seats?section=S`.',
+      response: withProblems({ 200: SectionsSchema }),
+    },
+  }, async () => ({ sections: await sections() }));
 
   app.get('/seats/stream', {
     schema: {

@@ -23,6 +23,7 @@ export interface PerformanceInfo {
 /** GET /e/{slug}/event. Prices are minor units of `currency`. */
 export interface ShowDetails extends PerformanceInfo {
   slug: string;
+  totalSeats?: number;
   currency?: string;
   grades?: GradeSummary[];
   maxSeatsPerBuyer?: number;
@@ -42,6 +43,14 @@ export interface Seat {
 export interface SeatMap {
   seats: Seat[];
   remaining: Record<string, number>;
+}
+
+/** GET /e/{slug}/seats/sections: a section, its seats, those available and its lowest price. */
+export interface SectionSummary {
+  name: string;
+  seats: number;
+  available: number;
+  lowestPrice: number;
 }
 
 export interface Hold {
@@ -65,8 +74,14 @@ export function fetchShow(slug: string, signal?: AbortSignal): Promise<ShowDetai
   return request<ShowDetails>('GET', showPath(slug, '/event'), { signal });
 }
 
-export function fetchSeats(slug: string, signal?: AbortSignal): Promise<SeatMap> {
-  return request<SeatMap>('GET', showPath(slug, '/seats'), { signal });
+/** The whole seat map, or one section of it. */
+export function fetchSeats(slug: string, signal?: AbortSignal, section?: string): Promise<SeatMap> {
+  const query = section === undefined ? '' : `?section=${encodeURIComponent(section)}`;
+  return request<SeatMap>('GET', showPath(slug, `/seats${query}`), { signal });
+}
+
+export function fetchSections(slug: string, signal?: AbortSignal): Promise<SectionSummary[]> {
+  return request<{ sections: SectionSummary[] }>('GET', showPath(slug, '/seats/sections'), { signal }).then((body) => body.sections);
 }
 
 export function seatStreamUrl(slug: string): string {

@@ -9,10 +9,12 @@ interface GradeLegendProps {
   lang: Lang;
   t: Messages;
   price: PriceFormat;
+  /** What the counts cover, when not the whole map. */
+  caption?: string;
 }
 
 /** What the seat colours and symbols mean, and the seats left in each grade. */
-export function GradeLegend({ store, lang, t, price }: GradeLegendProps) {
+export function GradeLegend({ store, lang, t, price, caption }: GradeLegendProps) {
   useStoreTopic(store, 'summary');
   const states = [
     { look: 'available', label: t.available },
@@ -32,7 +34,7 @@ export function GradeLegend({ store, lang, t, price }: GradeLegendProps) {
         ))}
       </ul>
       <table className="legend-grades">
-        <caption>{t.grades}</caption>
+        <caption>{caption ?? t.grades}</caption>
         <tbody>
           {store.gradeCounts().map((count) => (
             <tr key={count.grade}>

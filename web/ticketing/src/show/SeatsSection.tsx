@@ -7,9 +7,18 @@ import { Checkout } from './Checkout';
 import { GradeLegend } from './GradeLegend';
 import { PurchaseSummary } from './PurchaseSummary';
 import { SeatGrid } from './SeatGrid';
+import { SectionPicker } from './SectionPicker';
 import { SelectionBar } from './SelectionBar';
 import { useHold } from './useHold';
 import { useSeatMap } from './useSeatMap';
+import { useSections } from './useSections';
+
+/**
+ * Above this many seats the page shows one section at a time: the whole map of a large venue
+ * is megabytes to load and tens of thousands of buttons to draw. A map of this size is drawn
+ * whole within the web benchmark's target (`npm run bench:web`).
+ */
+export const SECTION_AT_A_TIME_ABOVE = 5000;
 
 interface SeatsSectionProps extends RemotePageProps {
   slug: string;
@@ -23,7 +32,16 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
   const [expired, setExpired] = useState(false);
   const [purchase, setPurchase] = useState<Purchase | null>(null);
   const onTaken = useCallback((ids: string[]) => setNotice(t.seatsTaken(ids.join(', '))), [t]);
-  const seatMap = useSeatMap(slug, onTaken);
+  const sectioned = (show.totalSeats ?? 0) > SECTION_AT_A_TIME_ABOVE;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [sectionsAttempt, setSectionsAttempt] = useState(0);
+  const sections = useSections(slug, sectioned, `${chosen}:${sectionsAttempt}`);
+  // Until the buyer chooses, the first section with seats left (the best ones) is shown.
+  const firstWithSeats = sections.status === 'ready'
+    ? (sections.sections.find((section) => section.available > 0) ?? sections.sections[0])?.name ?? null
+    : null;
+  const shown = sectioned ? (chosen ?? firstWithSeats) : undefined;
+  const seatMap = useSeatMap(slug, onTaken, shown);
   const { store } = seatMap;
   const holds = useHold(slug, session, store, t, lang);
   const price = useMemo(() => priceFormat(lang, show.currency || 'KRW'), [lang, show.currency]);
@@ -51,8 +69,20 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
     <div className="show-body">
       <section className="seats" aria-labelledby="seats-heading">
         <h2 id="seats-heading">{t.seatsHeading}</h2>
+        {sectioned && sections.status === 'failed' && (
+          <div role="alert" className="tk-panel tk-panel-error">
+            <p>{t.sectionsFailed}</p>
+            <button type="button" className="tk-button" onClick={() => setSectionsAttempt((n) => n + 1)}>{t.tryAgain}</button>
+          </div>
+        )}
+        {sectioned && sections.status === 'ready' && (
+          <>
+            <p className="hint">{t.sectionsHint}</p>
+            <SectionPicker sections={sections.sections} chosen={shown ?? null} onChoose={setChosen} lang={lang} t={t} price={price} />
+          </>
+        )}
         {!seatMap.live && <p role="status" className="tk-notice">{t.liveReconnecting}</p>}
-        {seatMap.status === 'loading' && <p role="status" className="hint">{t.loadingSeats}</p>}
+        {seatMap.status === 'loading' && sections.status !== 'failed' && <p role="status" className="hint">{t.loadingSeats}</p>}
         {seatMap.status === 'failed' && (
           <div role="alert" className="tk-panel tk-panel-error">
             <p>{t.seatsFailed}</p>
@@ -61,7 +91,7 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
         )}
         {seatMap.status === 'ready' && (
           <>
-            <GradeLegend store={store} lang={lang} t={t} price={price} />
+            <GradeLegend store={store} lang={lang} t={t} price={price} caption={shown ? t.gradesIn(shown) : undefined} />
             {store.sections.length === 0 ? (
               <p className="hint">{t.noSeats}</p>
             ) : (

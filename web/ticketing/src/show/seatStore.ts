@@ -45,6 +45,8 @@ export type Topic = 'layout' | 'summary' | 'selection' | `row:${string}`;
 export class SeatStore {
   sections: SeatSection[] = [];
   private seats = new Map<string, SeatInfo>();
+  /** Every seat any snapshot showed: a hold keeps its seats' grade and price when another section is shown. */
+  private readonly seen = new Map<string, SeatInfo>();
   private states = new Map<string, SeatState>();
   private rowOf = new Map<string, string>();
   private positions = new Map<string, SeatPosition>();
@@ -105,12 +107,14 @@ export class SeatStore {
       this.positions.set(info.id, { section, row: section.rows.length - 1, seat: row.seats.length });
       row.seats.push(info);
       this.seats.set(info.id, info);
+      this.seen.set(info.id, info);
       this.states.set(info.id, seat.state);
       this.rowOf.set(info.id, key);
     }
     this.sections = sections;
     for (const id of this.selected) if (this.states.get(id) !== 'available') this.selected.delete(id);
-    for (const id of this.mine) if (this.states.get(id) !== 'held') this.mine.delete(id);
+    // The buyer's held seats stay theirs while another section is shown.
+    for (const id of this.mine) if (this.states.has(id) && this.states.get(id) !== 'held') this.mine.delete(id);
     for (const name of this.stops.keys()) if (!sectionIndex.has(name)) this.stops.delete(name);
     this.repairStops(sections.map((section) => section.name));
     this.bump(['layout', 'summary', 'selection', ...[...rowIndex.keys()].map((key): Topic => `row:${key}`)]);
@@ -129,7 +133,7 @@ export class SeatStore {
   }
 
   seat(id: string): SeatInfo | undefined {
-    return this.seats.get(id);
+    return this.seats.get(id) ?? this.seen.get(id);
   }
 
   selection(): SeatInfo[] {

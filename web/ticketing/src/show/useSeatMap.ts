@@ -26,9 +26,10 @@ function parseChange(data: string): SeatChange | null {
  * changes that arrive while it loads are replayed on top of it, and a fresh snapshot is loaded
  * after the stream reconnects, so no change is lost. If the stream cannot connect, the map is
  * loaded anyway and loaded again once it does. `onTaken` hears of selected seats that someone
- * else took.
+ * else took. `section` narrows the map to one section (a large venue's page shows one at a time);
+ * null waits until one is chosen; undefined is the whole map.
  */
-export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
+export function useSeatMap(slug: string, onTaken: (ids: string[]) => void, section?: string | null) {
   const [store] = useState(() => new SeatStore());
   const [status, setStatus] = useState<SeatMapStatus>('loading');
   const [live, setLive] = useState(true);
@@ -39,6 +40,10 @@ export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   useEffect(() => {
+    if (section === null) {
+      setStatus('loading');
+      return;
+    }
     let closed = false;
     let pending: SeatChange[] | null = null;
     let controller: AbortController | null = null;
@@ -52,7 +57,7 @@ export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
       controller?.abort();
       const current = (controller = new AbortController());
       pending = [];
-      fetchSeats(slug, current.signal).then(
+      fetchSeats(slug, current.signal, section).then(
         (map) => {
           if (closed || current.signal.aborted) return;
           store.load(map);
@@ -100,7 +105,7 @@ export function useSeatMap(slug: string, onTaken: (ids: string[]) => void) {
       controller?.abort();
       source?.close();
     };
-  }, [slug, store, attempt]);
+  }, [slug, store, attempt, section]);
 
   return { store, status, live, reload };
 }
