@@ -45,6 +45,7 @@ const OPTIONS = {
   'warm-up': { type: 'string', default: '0' },
   profile: { type: 'string' },
   'hold-only': { type: 'boolean' },
+  'streams-by-section': { type: 'boolean' },
   help: { type: 'boolean' },
 };
 let values;
@@ -55,7 +56,7 @@ try {
   process.exit(2);
 }
 if (values.help) {
-  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --section-reads 2000 --map-streams 0 --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
+  console.log('Usage: npm run bench:ticketing [-- --seats 50000 --buyers 20000 --concurrency 200 --raw-ops 20000 --details-reads 20000 --map-reads 400 --section-reads 2000 --map-streams 0 [--streams-by-section] --db-pool 40 --duration-limit 600 --warm-up 0 --hold-only --profile DIR]');
   console.log('  --hold-only     every buyer holds, then releases or walks away: the hold path alone (no payments)');
   console.log('  --warm-up N     first N buyers of the same mix, not measured, so the measured run finds the services\' code');
   console.log('                  compiled (steady state); their seats stay sold. Default 0: the sale starts on cold services');
@@ -63,6 +64,7 @@ if (values.help) {
   console.log('  --map-reads N      GET /seats requests after the sale: the whole seat map (R29), at the same concurrency');
   console.log('  --section-reads N  GET /seats/sections and GET /seats?section=S requests after the sale: a large venue\'s page, a section at a time');
   console.log('  --map-streams N    live seat maps (GET /seats/stream) kept open while the buyers run, as watchers of a sale do');
+  console.log('  --streams-by-section  those maps each follow one section (GET /seats/stream?section=S), as a large venue\'s pages do');
   console.log('  --profile DIR   write a V8 CPU profile of every platform process to DIR (open in Chrome DevTools),');
   console.log('                  and count the statements inside database functions on their own (both slow the run)');
   process.exit(0);
@@ -89,11 +91,17 @@ const opts = {
   warmUp: whole('warm-up', 0, 1_000_000),
 };
 
+/** The sections of the map, in map order. */
+async function sections(target) {
+  const response = await fetch(`${target}/seats/sections`);
+  return (await response.json()).sections;
+}
+const sectionNames = async (target) => (await sections(target)).map((section) => section.name);
+
 /** The name of the first section (map order) with a seat left. */
 async function firstSectionWithSeats(target) {
-  const response = await fetch(`${target}/seats/sections`);
-  const { sections } = await response.json();
-  return (sections.find((section) => section.available > 0) ?? sections[0])?.name ?? null;
+  const all = await sections(target);
+  return (all.find((section) => section.available > 0) ?? all[0])?.name ?? null;
 }
 
 /** Sections of 10 rows × 100 seats (the last one shorter), graded from the front. */
@@ -247,7 +255,7 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, read
     `Ticketing benchmark — ${new Date().toISOString()}`,
     `  machine       ${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`,
     `  setup         ${setup.seats} seats (${setup.shape}), ${opts.buyers} buyers${values['hold-only'] ? ' holding only' : ''}${opts.warmUp > 0 ? ` after ${opts.warmUp} warm-up buyers` : ''}, concurrency ${opts.concurrency}, ticketing DB pool ${opts.dbPool}` +
-      (setup.watched ? `, ${setup.watched.streams} seat maps open (${setup.watched.eventsPerStream} messages, ${setup.watched.megabytes} MB in all)` : ''),
+      (setup.watched ? `, ${setup.watched.streams} seat maps open${values['streams-by-section'] ? ' by section' : ''} (${setup.watched.eventsPerStream} messages, ${setup.watched.megabytes} MB in all)` : ''),
     `  raw UPDATE    ${raw.opsPerSecond} ops/s (${raw.ops} ops, ${raw.clients} clients, ${raw.updated} took a seat, ${raw.seconds} s)`,
     `  holds         ${results.holdAttemptsPerSecond} attempts/s = ${(holdShare * 100).toFixed(1)} % of raw (target ≥ 40 %): ${verdict(met.holdShareOfRaw)}` +
       `  [${results.holdsPerSecond} successful holds/s]`,
@@ -317,8 +325,9 @@ try {
   }
   const histogramsBefore = opts.warmUp > 0 ? await routeHistograms(runtime.performances[SLUG].internalUrl) : null;
   await resetStatements(superuser.href, { nested: Boolean(values.profile) });
-  const watchers = opts.mapStreams > 0 ? await openSeatStreams(runtime.performances[SLUG].internalUrl, opts.mapStreams) : null;
-  console.log(`[bench] running ${opts.buyers} buyers${watchers ? ` with ${opts.mapStreams} seat maps open` : ''}…`);
+  const streamPaths = values['streams-by-section'] ? (await sectionNames(runtime.performances[SLUG].internalUrl)).map((name) => `/seats/stream?section=${name}`) : undefined;
+  const watchers = opts.mapStreams > 0 ? await openSeatStreams(runtime.performances[SLUG].internalUrl, opts.mapStreams, streamPaths) : null;
+  console.log(`[bench] running ${opts.buyers} buyers${watchers ? ` with ${opts.mapStreams} seat maps open${streamPaths ? ', each of one section' : ''}` : ''}…`);
   const { code: botsExit, cpu: sampled } = await runBots(runtime, botsJson, opts.buyers);
   const watched = await watchers?.close();
   if (!sampled.before || !sampled.after) throw new Error(`the bots exited (code ${botsExit}) without running their buyers to the end`);

@@ -243,6 +243,31 @@ describe('ticketing through the gateway', () => {
       assert.match(JSON.stringify(bad.body.errors), /section/);
     });
 
+    it('streams one section\u2019s seat changes to a page showing that section', async () => {
+      expectProblem(await get(`${gala}/seats/stream?section=${encodeURIComponent('B-1')}`), 400, 'VALIDATION_FAILED');
+      const stream = await fetch(`${gala}/seats/stream?section=B`);
+      assert.equal(stream.headers.get('content-type'), 'text/event-stream');
+      const reader = stream.body!.getReader();
+      let received = '';
+      const deadline = AbortSignal.timeout(15_000);
+      const free = async (section: string) =>
+        ((await get(`${gala}/seats?section=${section}&state=available&limit=1`)).body.seats as Array<{ id: string }>)[0]!.id;
+      const [inA, inB] = [await free('A'), await free('B')];
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: [inA] }, await minter.token({ role: 'buyer' }))).status, 201);
+      assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: [inB] }, await minter.token({ role: 'buyer' }))).status, 201);
+      // Changes go out in order: once B's hold is here, A's (made first) would have been too.
+      while (!received.includes(`"ids":["${inB}"]`)) {
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(new Error(`no change of ${inB}; got ${received}`)))),
+        ]);
+        received += new TextDecoder().decode(chunk.value);
+      }
+      await reader.cancel();
+      assert.match(received, new RegExp(`event: seats\\ndata: \\{"state":"held","ids":\\["${inB}"\\]\\}`));
+      assert.doesNotMatch(received, /"A-/, 'no change of section A');
+    });
+
     it('replaces a buyer\u2019s previous hold atomically', async () => {
       const token = await minter.token({ role: 'buyer' });
       const first = await post(`${gala}/buyticket/holds`, { seatIds: ['B-3-1', 'B-3-2'] }, token);

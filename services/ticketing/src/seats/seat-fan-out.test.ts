@@ -62,6 +62,26 @@ describe('the seat-map streams\u2019 fan-out', () => {
     assert.deepEqual(events(streams[0]!.slice(1)), [{ state: 'available', ids: ['B-1-1'] }], 'a later change in the next write');
   });
 
+  it('sends a section\u2019s stream only that section\u2019s changes, the same bytes to each, nothing when it had none', () => {
+    const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG);
+    const [all, a1, a2, b, c] = [[], [], [], [], []] as [Buffer[], Buffer[], Buffer[], Buffer[], Buffer[]];
+    fanOut.subscribe(stream(all));
+    fanOut.subscribe({ ...stream(a1), section: 'A' });
+    fanOut.subscribe({ ...stream(a2), section: 'A' });
+    fanOut.subscribe({ ...stream(b), section: 'B10' });
+    fanOut.subscribe({ ...stream(c), section: 'C' });
+
+    fanOut.add(change('held', ['A-1-1', 'B10-2-3', 'A10-1-1']));
+    fanOut.add(change('sold', ['A-1-1']));
+    mock.timers.tick(FLUSH_MS);
+    const seen = (sent: Buffer[]) => Object.fromEntries(events(sent).flatMap(({ state, ids }) => ids.map((id) => [id, state])));
+    assert.deepEqual(seen(all), { 'A-1-1': 'sold', 'B10-2-3': 'held', 'A10-1-1': 'held' });
+    assert.deepEqual(seen(a1), { 'A-1-1': 'sold' }, 'not section A10\u2019s seat');
+    assert.equal(a1[0], a2[0], 'the same bytes for the streams of one section');
+    assert.deepEqual(seen(b), { 'B10-2-3': 'held' });
+    assert.equal(c.length, 0, 'no write for a section without changes');
+  });
+
   it('keeps nothing while no stream is open, and stops sending to a stream that closed', () => {
     const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG);
     fanOut.add(change('held', ['A-1-1']));

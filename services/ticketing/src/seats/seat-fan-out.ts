@@ -1,3 +1,4 @@
+import { sectionOfSeat } from '../performance/seat-map.js';
 import { announcementPayloads } from './seat-announcer.js';
 import { noteLatest, type SeatChangeState } from './seat-events.js';
 
@@ -8,6 +9,8 @@ export interface SeatStream {
   readonly writableLength: number;
   /** Ends it; its owner unsubscribes it. */
   end(): void;
+  /** Only this section's changes (a large venue's page shows one section); all when absent. */
+  readonly section?: string;
 }
 
 const STATES: ReadonlySet<string> = new Set<SeatChangeState>(['available', 'held', 'sold', 'removed']);
@@ -26,8 +29,8 @@ function parseChange(payload: string): { state: SeatChangeState; ids: string[] }
 
 /**
  * R29: the seat changes for every open seat-map stream, gathered for `flushMs` and then written
- * to all of them at once, each seat in its latest state: bytes made once, one write per stream
- * per period. Written as they came, a busy sale's changes cost one write per stream each: with
+ * to all of them at once, each seat in its latest state: bytes made once (once per section for
+ * the streams of one section), one write per stream per period. Written as they came, a busy sale's changes cost one write per stream each: with
  * two thousand maps open, that tripled the CPU of a hold. A stream with more than `maxBacklog`
  * bytes unsent (its reader stopped reading) is ended rather than left to grow in memory; a
  * browser reconnects and loads the map again.
@@ -72,10 +75,34 @@ export class SeatFanOut {
     const batch = this.pending;
     this.pending = new Map();
     if (batch.size === 0) return;
-    const chunk = Buffer.from(announcementPayloads(batch).map((payload) => `event: seats\ndata: ${payload}\n\n`).join(''));
+    const chunks = new Map<string | undefined, Buffer | null>();
+    let bySection: Map<string, Map<string, SeatChangeState>> | undefined;
+    const chunkFor = (section: string | undefined): Buffer | null => {
+      if (!chunks.has(section)) {
+        const changes = section === undefined ? batch : (bySection ??= groupBySection(batch)).get(section);
+        chunks.set(section, changes ? eventsChunk(changes) : null);
+      }
+      return chunks.get(section) ?? null;
+    };
     for (const stream of this.streams) {
+      const chunk = chunkFor(stream.section);
+      if (!chunk) continue;
       if (stream.writableLength > this.maxBacklog) stream.end();
       else stream.write(chunk);
     }
   }
+}
+
+const eventsChunk = (changes: ReadonlyMap<string, SeatChangeState>): Buffer =>
+  Buffer.from(announcementPayloads(changes).map((payload) => `event: seats\ndata: ${payload}\n\n`).join(''));
+
+function groupBySection(batch: ReadonlyMap<string, SeatChangeState>): Map<string, Map<string, SeatChangeState>> {
+  const sections = new Map<string, Map<string, SeatChangeState>>();
+  for (const [id, state] of batch) {
+    const section = sectionOfSeat(id);
+    let changes = sections.get(section);
+    if (!changes) sections.set(section, (changes = new Map()));
+    changes.set(id, state);
+  }
+  return sections;
 }

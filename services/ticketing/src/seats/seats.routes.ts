@@ -19,6 +19,8 @@ const SeatMapSchema = Type.Object({
   remaining: Type.Record(Type.String(), Type.Integer()),
 });
 
+const SectionName = Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'A section name: letters and digits, up to 8' });
+
 const SectionsSchema = Type.Object({
   sections: Type.Array(Type.Object({
     name: Type.String(),
@@ -52,7 +54,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
           grade: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
-          section: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'A section name: letters and digits, up to 8' })),
+          section: Type.Optional(SectionName),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
         },
         { additionalProperties: false },
@@ -83,7 +85,8 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
 
   app.get('/seats/stream', {
     schema: {
-      summary: 'Server-sent events: `event: seats`, data `{state, ids}` for each change (R29)',
+      summary: 'Server-sent events: `event: seats`, data `{state, ids}` for each change (R29); `?section=S` for one section\'s',
+      querystring: Type.Object({ section: Type.Optional(SectionName) }, { additionalProperties: false }),
       response: { 200: Type.String({ description: 'text/event-stream' }) },
     },
   }, async (request, reply) => {
@@ -109,6 +112,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
         return res.writableLength;
       },
       end,
+      section: request.query.section,
     });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     streams.add(end);

@@ -84,8 +84,10 @@ export function fetchSections(slug: string, signal?: AbortSignal): Promise<Secti
   return request<{ sections: SectionSummary[] }>('GET', showPath(slug, '/seats/sections'), { signal }).then((body) => body.sections);
 }
 
-export function seatStreamUrl(slug: string): string {
-  return showPath(slug, '/seats/stream');
+/** The live seat changes of the whole map, or of one section. */
+export function seatStreamUrl(slug: string, section?: string): string {
+  const query = section === undefined ? '' : `?section=${encodeURIComponent(section)}`;
+  return showPath(slug, `/seats/stream${query}`);
 }
 
 export function holdSeats(slug: string, token: string, seatIds: string[]): Promise<Hold> {

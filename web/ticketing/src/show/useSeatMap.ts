@@ -75,7 +75,7 @@ export function useSeatMap(slug: string, onTaken: (ids: string[]) => void, secti
       );
     };
 
-    const source = typeof EventSource === 'undefined' ? null : new EventSource(seatStreamUrl(slug));
+    const source = typeof EventSource === 'undefined' ? null : new EventSource(seatStreamUrl(slug, section));
     let opened = false;
     let interrupted = false;
     source?.addEventListener('seats', (event) => {
