@@ -33,6 +33,8 @@ describe('web client accessibility and phone screens', () => {
   let seller: Session;
   let buyer: Session;
   let slug: string;
+  /** A venue large enough to be shown one section at a time. */
+  let arena: string;
   let deploymentId: string;
   let standard: string;
 
@@ -47,6 +49,11 @@ describe('web client accessibility and phone screens', () => {
       { name: 'A', grade: 'VIP', price: 150_000, rows: 4, seatsPerRow: 20 },
       { name: 'B', grade: 'R', price: 90_000, rows: 6, seatsPerRow: 20 },
     ], { title: 'Accessible Gala' });
+    arena = uniqueSlug('a11y-arena');
+    await deployRunning(platform.gateway, seller.accessToken, standard, { slug: arena });
+    await applyPerformance(platform, arena, seller.accessToken, ['A', 'B', 'C'].map((name, i) => (
+      { name, grade: ['VIP', 'R', 'S'][i]!, price: [150_000, 90_000, 60_000][i]!, rows: 10, seatsPerRow: 200 }
+    )), { title: 'Accessible Arena' });
     const hold = await post(`${platform.gateway}/e/${slug}/buyticket/holds`, { seatIds: ['A-1-1', 'A-1-2'] }, buyer.accessToken);
     assert.equal((await pay(`${platform.gateway}/e/${slug}`, buyer.accessToken, hold.body.holdId, GOOD_CARD)).status, 201);
     await eventually(async () => (await get(`${platform.gateway}/catalog/events?q=Accessible`)).body.length > 0, 30_000, 'the catalog');
@@ -91,6 +98,7 @@ describe('web client accessibility and phone screens', () => {
       { path: '/login', ready: visible('form') },
       { path: '/signup', ready: visible('form') },
       { path: `/shows/${slug}`, ready: visible('button[aria-label^="B-6-20 "]') },
+      { path: `/shows/${arena}`, ready: visible('button[aria-label^="A-10-200 "]') },
     ]);
   });
 
