@@ -12,7 +12,10 @@ export interface SeatSpec {
 
 export const seatId = (section: string, row: string, number: number) => `${section}-${row}-${number}`;
 /** The section of a seat id (section labels are letters and digits, so the first '-' ends it). */
-export const sectionOfSeat = (id: string) => id.slice(0, id.indexOf('-'));
+export function sectionOfSeat(id: string): string {
+  const end = id.indexOf('-');
+  return end < 0 ? id : id.slice(0, end);
+}
 
 /** R23: expands sections (rows × seats per row) and explicit seats into seats with stable ids. */
 export function expandSeatMap(map: SeatMapInput): SeatSpec[] {

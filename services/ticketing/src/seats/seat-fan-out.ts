@@ -30,10 +30,11 @@ function parseChange(payload: string): { state: SeatChangeState; ids: string[] }
 /**
  * R29: the seat changes for every open seat-map stream, gathered for `flushMs` and then written
  * to all of them at once, each seat in its latest state: bytes made once (once per section for
- * the streams of one section), one write per stream per period. Written as they came, a busy sale's changes cost one write per stream each: with
- * two thousand maps open, that tripled the CPU of a hold. A stream with more than `maxBacklog`
- * bytes unsent (its reader stopped reading) is ended rather than left to grow in memory; a
- * browser reconnects and loads the map again.
+ * the streams that follow one section), one write per stream per period. Written as they came,
+ * a busy sale's changes cost one write per stream each: with two thousand maps open, that
+ * tripled the CPU of a hold. A stream with more than `maxBacklog` bytes unsent (its reader
+ * stopped reading) is ended rather than left to grow in memory; a browser reconnects and loads
+ * the map again.
  */
 export class SeatFanOut {
   private readonly streams = new Set<SeatStream>();

@@ -9,12 +9,12 @@ interface GradeLegendProps {
   lang: Lang;
   t: Messages;
   price: PriceFormat;
-  /** What the counts cover, when not the whole map. */
-  caption?: string;
+  /** The map shows one section at a time: the counts are that section's. */
+  bySection?: boolean;
 }
 
 /** What the seat colours and symbols mean, and the seats left in each grade. */
-export function GradeLegend({ store, lang, t, price, caption }: GradeLegendProps) {
+export function GradeLegend({ store, lang, t, price, bySection = false }: GradeLegendProps) {
   useStoreTopic(store, 'summary');
   const states = [
     { look: 'available', label: t.available },
@@ -34,7 +34,7 @@ export function GradeLegend({ store, lang, t, price, caption }: GradeLegendProps
         ))}
       </ul>
       <table className="legend-grades">
-        <caption>{caption ?? t.grades}</caption>
+        <caption>{bySection && store.sections.length === 1 ? t.gradesIn(store.sections[0]!.name) : t.grades}</caption>
         <tbody>
           {store.gradeCounts().map((count) => (
             <tr key={count.grade}>

@@ -91,7 +91,7 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
         )}
         {seatMap.status === 'ready' && (
           <>
-            <GradeLegend store={store} lang={lang} t={t} price={price} caption={shown ? t.gradesIn(shown) : undefined} />
+            <GradeLegend store={store} lang={lang} t={t} price={price} bySection={sectioned} />
             {store.sections.length === 0 ? (
               <p className="hint">{t.noSeats}</p>
             ) : (
