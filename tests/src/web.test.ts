@@ -236,7 +236,7 @@ describe('web client in a browser', () => {
       await page.close();
     });
 
-    it('shows a large venue one section at a time: its seats left, the section chosen, live, and a hold kept across sections', async () => {
+    it('shows a large venue one section at a time: its seats left, the section chosen, live, a selection and a hold kept across sections', async () => {
       const seller = await signUpAndLogIn(platform.gateway, 'seller');
       const arena = uniqueSlug('arena');
       await deployRunning(platform.gateway, seller.accessToken, (await builtinTemplates(platform.gateway, seller.accessToken)).standard!, { slug: arena });
@@ -271,16 +271,28 @@ describe('web client in a browser', () => {
       assert.equal((await post(`${platform.gateway}/e/${arena}/buyticket/holds`, { seatIds: ['B-1-1', 'B-1-2'] }, rival.accessToken)).status, 201);
       await eventually(async () => seat(page, 'B-1-2').isDisabled(), 10_000, 'a seat of the section shown to turn unavailable live');
 
+      // Seats chosen in one section stay chosen while the buyer looks at another.
       await seat(page, 'B-2-5').click();
-      await page.getByRole('button', { name: 'Hold seats' }).click();
-      await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+      await seat(page, 'B-3-3').click();
       await choice('C').click();
       await seat(page, 'C-1-1').waitFor();
-      // A mistyped card draws the checkout again, with section C's seats loaded.
+      await seat(page, 'C-1-1').click();
+      const selection = page.locator('.selection-summary');
+      assert.match(await selection.innerText(), /^3 of up to 4 seats selected\. B-2-5, B-3-3, C-1-1 · Total ₩240,000$/);
+      // A seat of a section not shown is taken meanwhile: the page does not hear of it until the hold is refused.
+      assert.equal((await post(`${platform.gateway}/e/${arena}/buyticket/holds`, { seatIds: ['B-3-3'] }, rival.accessToken)).status, 201);
+      await page.getByRole('button', { name: 'Hold seats' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Someone was faster: B-3-3 is no longer available.' }).waitFor();
+      assert.match(await selection.innerText(), /^2 of up to 4 seats selected\. B-2-5, C-1-1 · Total ₩150,000$/, 'the taken seat leaves the selection');
+      await page.getByRole('button', { name: 'Hold seats' }).click();
+      await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+      await choice('A').click();
+      await seat(page, 'A-1-1').waitFor();
+      // A mistyped card draws the checkout again, with section A's seats loaded.
       await page.getByLabel('Card number').fill('4242');
       await page.getByRole('button', { name: 'Pay' }).click();
       await page.getByLabel('Card number').and(page.locator('[aria-invalid="true"]')).waitFor();
-      assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000[\s\S]*Total\s+₩90,000/, 'the held seat keeps its grade and price');
+      assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000\s+C-1-1 · S\s+₩60,000[\s\S]*Total\s+₩150,000/, 'the held seats keep their grade and price');
       await page.getByLabel('Card number').fill('4242 4242 4242 4242');
       await page.getByLabel('Expiry (MM/YY)').fill('12/39');
       await page.getByLabel('CVC').fill('123');

@@ -112,8 +112,8 @@ export class SeatStore {
       this.rowOf.set(info.id, key);
     }
     this.sections = sections;
-    for (const id of this.selected) if (this.states.get(id) !== 'available') this.selected.delete(id);
-    // The buyer's held seats stay theirs while another section is shown.
+    // Seats chosen in a section no longer shown stay chosen; so do the buyer's held seats.
+    for (const id of this.selected) if (this.states.has(id) && this.states.get(id) !== 'available') this.selected.delete(id);
     for (const id of this.mine) if (this.states.has(id) && this.states.get(id) !== 'held') this.mine.delete(id);
     for (const name of this.stops.keys()) if (!sectionIndex.has(name)) this.stops.delete(name);
     this.repairStops(sections.map((section) => section.name));
@@ -137,7 +137,7 @@ export class SeatStore {
   }
 
   selection(): SeatInfo[] {
-    return [...this.selected].flatMap((id) => this.seats.get(id) ?? []);
+    return [...this.selected].flatMap((id) => this.seat(id) ?? []);
   }
 
   /**
@@ -181,13 +181,19 @@ export class SeatStore {
     this.bump([...rows, 'selection']);
   }
 
-  /** Drops selected seats that are no longer available; returns their ids. */
+  /** Drops selected seats that are no longer available (as far as the map shown tells); returns their ids. */
   dropUnavailable(): string[] {
-    const dropped = [...this.selected].filter((id) => this.states.get(id) !== 'available');
+    const dropped = [...this.selected].filter((id) => this.states.has(id) && this.states.get(id) !== 'available');
     if (dropped.length === 0) return dropped;
     for (const id of dropped) this.selected.delete(id);
     this.bump([...dropped.map((id): Topic => `row:${this.rowOf.get(id) ?? ''}`), 'selection']);
     return dropped;
+  }
+
+  /** Takes seats out of the selection, drawn or not (a hold was refused because they are taken). */
+  deselect(ids: readonly string[]): void {
+    const dropped = ids.filter((id) => this.selected.delete(id));
+    if (dropped.length > 0) this.bump([...dropped.map((id) => this.rowTopic(id)), 'selection']);
   }
 
   /** Marks seats as being held by this buyer's pending request. */

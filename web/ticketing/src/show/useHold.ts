@@ -30,6 +30,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       const problem = failure instanceof ApiError ? failure.problem : null;
       if (problem?.status === 409 && problem.seats?.length) {
         store.apply(problem.seats, 'held');
+        store.deselect(problem.seats); // also those of a section not shown, whose changes the page does not hear
         store.dropUnavailable();
         setError(t.holdConflict(problem.seats.join(', ')));
       } else if (problem?.status === 403 && problem.opensAt) {
