@@ -3,7 +3,8 @@ import { Type, type Static } from 'typebox';
 export const MAX_SEATS = 100_000;
 export const MAX_PRICE = 10_000_000;
 
-const Label = Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'Letters and digits, up to 8' });
+/** A section or row label: letters and digits, up to 8 (seat ids join them with '-'). */
+export const Label = Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'Letters and digits, up to 8' });
 const Price = Type.Integer({ minimum: 0, maximum: MAX_PRICE, description: 'Minor units of the currency (KRW: won)' });
 const Grade = Type.String({ minLength: 1, maxLength: 30 });
 

@@ -1,3 +1,4 @@
+import { Type, type Static } from 'typebox';
 import type { Pool } from '@clove/kit';
 import { gradeCounts, type GradeCount } from '../performance/performance.repository.js';
 import { EFFECTIVE_STATE_SQL } from './seat-events.js';
@@ -50,12 +51,13 @@ export function sharedSeatLists(pool: Pick<Pool, 'query'>) {
 }
 
 /** A section of the map: its seats, those still available, and its lowest price. */
-export interface SectionSummary {
-  name: string;
-  seats: number;
-  available: number;
-  lowestPrice: number;
-}
+export const SectionSummarySchema = Type.Object({
+  name: Type.String(),
+  seats: Type.Integer({ description: 'Seats in the section' }),
+  available: Type.Integer({ description: 'Seats that can be held now' }),
+  lowestPrice: Type.Integer({ description: 'The lowest price of its seats, in minor units' }),
+});
+export type SectionSummary = Static<typeof SectionSummarySchema>;
 
 /**
  * GET /seats/sections: every section with its seats left, in map order, so that a large venue's

@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { withProblems, type App, type Pool } from '@clove/kit';
 import type { GradeCountsCache } from '../performance/performance.cache.js';
+import { Label } from '../performance/performance.schemas.js';
 import { sharedQuickList } from './quick-list.js';
-import { remainingByGrade, sharedSectionSummaries, sharedSeatLists } from './seat-list.js';
+import { remainingByGrade, SectionSummarySchema, sharedSectionSummaries, sharedSeatLists } from './seat-list.js';
 import type { SeatFeed } from './seat-stream.js';
 
 const SeatSchema = Type.Object({
@@ -19,16 +20,7 @@ const SeatMapSchema = Type.Object({
   remaining: Type.Record(Type.String(), Type.Integer()),
 });
 
-const SectionName = Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'A section name: letters and digits, up to 8' });
-
-const SectionsSchema = Type.Object({
-  sections: Type.Array(Type.Object({
-    name: Type.String(),
-    seats: Type.Integer({ description: 'Seats in the section' }),
-    available: Type.Integer({ description: 'Seats that can be held now' }),
-    lowestPrice: Type.Integer({ description: 'The lowest price of its seats, in minor units' }),
-  })),
-});
+const SectionsSchema = Type.Object({ sections: Type.Array(SectionSummarySchema) });
 
 const HEARTBEAT_MS = 15_000;
 
@@ -54,7 +46,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
         {
           state: Type.Optional(Type.Enum(['available', 'held', 'sold'])),
           grade: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
-          section: Type.Optional(SectionName),
+          section: Type.Optional(Label),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
         },
         { additionalProperties: false },
@@ -86,7 +78,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
   app.get('/seats/stream', {
     schema: {
       summary: 'Server-sent events: `event: seats`, data `{state, ids}` for each change (R29); `?section=S` for one section\'s',
-      querystring: Type.Object({ section: Type.Optional(SectionName) }, { additionalProperties: false }),
+      querystring: Type.Object({ section: Type.Optional(Label) }, { additionalProperties: false }),
       response: { 200: Type.String({ description: 'text/event-stream' }) },
     },
   }, async (request, reply) => {

@@ -74,10 +74,12 @@ export function fetchShow(slug: string, signal?: AbortSignal): Promise<ShowDetai
   return request<ShowDetails>('GET', showPath(slug, '/event'), { signal });
 }
 
+/** `?section=S` for one section of the map; nothing for the whole map. */
+const sectionQuery = (section?: string) => (section === undefined ? '' : `?section=${encodeURIComponent(section)}`);
+
 /** The whole seat map, or one section of it. */
 export function fetchSeats(slug: string, signal?: AbortSignal, section?: string): Promise<SeatMap> {
-  const query = section === undefined ? '' : `?section=${encodeURIComponent(section)}`;
-  return request<SeatMap>('GET', showPath(slug, `/seats${query}`), { signal });
+  return request<SeatMap>('GET', showPath(slug, `/seats${sectionQuery(section)}`), { signal });
 }
 
 export function fetchSections(slug: string, signal?: AbortSignal): Promise<SectionSummary[]> {
@@ -86,8 +88,7 @@ export function fetchSections(slug: string, signal?: AbortSignal): Promise<Secti
 
 /** The live seat changes of the whole map, or of one section. */
 export function seatStreamUrl(slug: string, section?: string): string {
-  const query = section === undefined ? '' : `?section=${encodeURIComponent(section)}`;
-  return showPath(slug, `/seats/stream${query}`);
+  return showPath(slug, `/seats/stream${sectionQuery(section)}`);
 }
 
 export function holdSeats(slug: string, token: string, seatIds: string[]): Promise<Hold> {
