@@ -159,7 +159,7 @@ export class LocalDriver implements RuntimeDriver {
   async scale(namespace: string, deployment: string, replicas: number): Promise<void> {
     const workload = this.namespaces.get(namespace)?.workloads.get(deployment);
     if (!workload) throw new RuntimeError(`No Deployment ${deployment} in ${namespace}.`, 'NOT_FOUND');
-    await workload.scale(replicas);
+    workload.scale(replicas);
     await this.sync(namespace);
   }
 

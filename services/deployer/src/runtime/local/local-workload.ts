@@ -34,6 +34,8 @@ export class LocalWorkload {
   private replicas: Replica[] = [];
   private serial = 0;
   private desired = 0;
+  /** Replicas scaled away that are still finishing their in-flight requests. */
+  private readonly terminating = new Set<Promise<void>>();
 
   constructor(
     readonly namespace: string,
@@ -69,25 +71,30 @@ export class LocalWorkload {
       await Promise.all(outdated.map((r) => this.stopReplica(r)));
       return;
     }
-    await this.scale(replicas);
+    this.scale(replicas);
   }
 
-  async scale(replicas: number): Promise<void> {
+  /**
+   * Sets the replica count. As on a cluster, the change is made when this returns: surplus
+   * replicas get no new traffic and finish their in-flight requests afterwards (up to the
+   * grace period), so a caller is not kept waiting for a slow request of a replica going away.
+   */
+  scale(replicas: number): void {
     this.desired = replicas;
     this.fill();
     const surplus = this.replicas.slice(replicas);
     this.replicas = this.replicas.slice(0, replicas);
     this.onChange();
-    await Promise.all(surplus.map((r) => this.stopReplica(r)));
+    for (const replica of surplus) this.terminate(replica);
   }
 
-  /** Stops every replica; in-flight requests finish first (the services close gracefully on SIGTERM). */
+  /** Stops every replica, also those still terminating; in-flight requests finish first (the services close gracefully on SIGTERM). */
   async stop(): Promise<void> {
     const all = this.replicas;
     this.replicas = [];
     this.desired = 0;
     this.onChange();
-    await Promise.all(all.map((r) => this.stopReplica(r)));
+    await Promise.all([...all.map((r) => this.stopReplica(r)), ...this.terminating]);
   }
 
   status(): WorkloadStatus {
@@ -146,6 +153,11 @@ export class LocalWorkload {
     if (replica.stopped || replica.ready === ready) return;
     replica.ready = ready;
     this.onChange();
+  }
+
+  private terminate(replica: Replica): void {
+    const stopped = this.stopReplica(replica).finally(() => this.terminating.delete(stopped));
+    this.terminating.add(stopped);
   }
 
   private async stopReplica(replica: Replica): Promise<void> {
