@@ -318,7 +318,9 @@ describe('deployer across a platform restart', () => {
         assert.equal((await get(`${second.gateway}/e/${caught.slug}/event`)).body.code, 'PERFORMANCE_NOT_FOUND');
       }
     } finally {
-      await (second ?? first).dispose();
+      // The second platform ran in the first one's state folder: the first's dispose deletes it.
+      await second?.dispose();
+      await first.dispose();
     }
   });
 });
