@@ -22,8 +22,8 @@ describe('hold batches', () => {
     const [sql] = pools;
     await sql!.query('truncate holds, seats cascade');
     await sql!.query(
-      `insert into seats (id, section, row_label, number, grade, price)
-       select 'S-' || lpad(n::text, 2, '0'), 'S', '1', n, 'A', 1000 from generate_series(1, $1::int) as n`,
+      `insert into seats (id, section, section_position, row_label, number, grade, price)
+       select 'S-' || lpad(n::text, 2, '0'), 'S', 0, '1', n, 'A', 1000 from generate_series(1, $1::int) as n`,
       [SEATS],
     );
   });

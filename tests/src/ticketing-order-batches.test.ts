@@ -31,8 +31,8 @@ describe('order batches', () => {
     const [sql] = pools;
     await sql!.query('truncate holds, seats, orders, tickets, order_requests, outbox cascade');
     await sql!.query(
-      `insert into seats (id, section, row_label, number, grade, price)
-       select 'S-' || lpad(n::text, 2, '0'), 'S', '1', n, 'A', $2 from generate_series(1, $1::int) as n`,
+      `insert into seats (id, section, section_position, row_label, number, grade, price)
+       select 'S-' || lpad(n::text, 2, '0'), 'S', 0, '1', n, 'A', $2 from generate_series(1, $1::int) as n`,
       [SEATS, PRICE],
     );
   });

@@ -36,8 +36,8 @@ describe('seats left per grade', () => {
        values ('Tally night', 'Hall', now() + interval '30 days', now() + interval '31 days', 'KRW')`,
     );
     await sql!.query(
-      `insert into seats (id, section, row_label, number, grade, price)
-       select 'S-' || lpad(n::text, 2, '0'), 'S', '1', n, case when n % 2 = 1 then 'VIP' else 'A' end,
+      `insert into seats (id, section, section_position, row_label, number, grade, price)
+       select 'S-' || lpad(n::text, 2, '0'), 'S', 0, '1', n, case when n % 2 = 1 then 'VIP' else 'A' end,
               case when n % 2 = 1 then 2000 else 1000 end
        from generate_series(1, $1::int) as n`,
       [SEATS],
@@ -143,7 +143,7 @@ describe('seats left per grade', () => {
     // The seat map changes free seats only: one removed, one moved to another grade and price, one added.
     await pools[0]!.query('delete from seats where id = $1', [seat(80)]);
     await pools[0]!.query(`update seats set grade = 'VIP', price = 1500 where id = $1`, [seat(78)]);
-    await pools[0]!.query(`insert into seats (id, section, row_label, number, grade, price) values ('S-81', 'S', '1', 81, 'R', 1200)`);
+    await pools[0]!.query(`insert into seats (id, section, section_position, row_label, number, grade, price) values ('S-81', 'S', 0, '1', 81, 'R', 1200)`);
     await tallyGrades(pools[0]!);
     assert.deepEqual(await agree('after the seat map changed'), [
       { grade: 'VIP', price: 1500, total: 41, remaining: 37 },

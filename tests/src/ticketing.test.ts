@@ -437,6 +437,33 @@ describe('ticketing through the gateway', () => {
       const details = (await get(`${gala}/event`)).body;
       assert.deepEqual([details.title, details.totalSeats, details.version], ['Gala gala (extended)', 220, 2], 'the details show a change at once');
     });
+
+    it('lists the sections in the order the seller registers them, and moves sold seats with their section when it changes', async () => {
+      const names = (seats: Array<{ section: string }>) => [...new Set(seats.map((seat) => seat.section))];
+      const sold = ((await get(`${gala}/seats?state=sold`)).body.seats as Array<{ id: string }>).map((seat) => seat.id);
+      assert.ok(sold.includes('B-2-5'), 'sold seats to move');
+      // Not by name: C before B before A, and Box (only named by explicit seats) after them.
+      const reordered = await request('PUT', `${gala}/modify`, {
+        token: owner.accessToken,
+        body: { seatMap: {
+          sections: [
+            { name: 'C', grade: 'S', price: 50_000, rows: 2, seatsPerRow: 10 },
+            { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
+            { name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 10 },
+          ],
+          seats: [{ section: 'Box', row: '1', number: 1, grade: 'VIP', price: 150_000 }],
+        } },
+      });
+      assert.equal(reordered.status, 200, reordered.text);
+      const order = ['C', 'B', 'A', 'Box'];
+      assert.deepEqual(((await get(`${gala}/seats/sections`)).body.sections as Array<{ name: string }>).map((s) => s.name), order);
+      const seats = (await get(`${gala}/seats`)).body.seats as Array<{ id: string; section: string; state: string }>;
+      assert.deepEqual(names(seats), order, 'the whole map');
+      assert.deepEqual(seats.slice(0, 3).map((seat) => seat.id), ['C-1-1', 'C-1-2', 'C-1-3'], 'best first within a section too');
+      assert.deepEqual(((await get(`${gala}/seats?state=sold`)).body.seats as Array<{ id: string }>).map((seat) => seat.id).sort(), [...sold].sort(), 'the sold seats stay sold');
+      assert.deepEqual(names((await get(`${gala}/seats?state=available&limit=300`)).body.seats), order, 'the quick list');
+      assert.equal((await get(`${gala}/seats?state=available&limit=1`)).body.seats[0].id, 'C-1-1', 'the best seat left');
+    });
   });
 
   it('gives 500 simultaneous holds on 50 seats exactly 50 winners; every loser learns the taken seat', async () => {

@@ -54,7 +54,7 @@ describe('seller pages in a browser', () => {
   const group = (name: string, within: Page | Locator = page) => within.getByRole('group', { name, exact: true });
   const sectionNav = () => page.getByRole('navigation', { name: 'Performance management' });
 
-  it('refuses a negative price in the page, then registers a 200-seat map built in the builder', async () => {
+  it('refuses a negative price in the page, then registers a 210-seat map built in the builder, its sections in the builder’s order', async () => {
     await page.goto(`${platform.gateway}/console/shows/${slug}`);
     await page.getByRole('heading', { name: 'Register the performance' }).waitFor();
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), slug, 'the slug until there is a title');
@@ -106,7 +106,15 @@ describe('seller pages in a browser', () => {
     await back.getByLabel('First row').fill('D');
     await back.getByLabel('Last row').fill('E');
     await back.getByLabel('Seats per row').fill('20');
-    await page.getByText('200 seats in total, ₩24,000,000 at full sale.').waitFor();
+    // Section AA, added last: the map keeps the builder's order, not the names' (A, AA, B).
+    await page.getByRole('button', { name: 'Add a section' }).click();
+    const sectionAA = group('Section 3');
+    await sectionAA.getByLabel('Section name').fill('AA');
+    const rowsAA = group('Rows 1', sectionAA);
+    await rowsAA.getByLabel('Number of rows').fill('1');
+    await rowsAA.getByLabel('Seats per row').fill('10');
+    await rowsAA.getByLabel('Grade', { exact: true }).selectOption({ label: 'R' });
+    await page.getByText('210 seats in total, ₩24,900,000 at full sale.').waitFor();
 
     await page.getByRole('button', { name: 'Register' }).click();
     await page.getByText('The performance is registered and on the storefront.').waitFor({ timeout: 30_000 });
@@ -114,13 +122,15 @@ describe('seller pages in a browser', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Builder Gala');
 
     const seats = (await api('/seats')).body.seats as SeatView[];
-    assert.equal(seats.length, 200);
+    assert.equal(seats.length, 210);
     const byGrade = (grade: string) => seats.filter((seat) => seat.grade === grade);
     assert.equal(byGrade('VIP').length, 100);
-    assert.equal(byGrade('R').length, 100);
+    assert.equal(byGrade('R').length, 110);
     assert.ok(byGrade('VIP').every((seat) => seat.section === 'A' && seat.price === 150_000));
-    assert.ok(byGrade('R').every((seat) => seat.section === 'B' && seat.price === 90_000));
-    for (const id of ['A-1-1', 'A-5-20', 'B-A-1', 'B-E-20']) assert.ok(seats.some((seat) => seat.id === id), id);
+    assert.ok(byGrade('R').every((seat) => ['B', 'AA'].includes(seat.section) && seat.price === 90_000));
+    for (const id of ['A-1-1', 'A-5-20', 'B-A-1', 'B-E-20', 'AA-1-10']) assert.ok(seats.some((seat) => seat.id === id), id);
+    assert.deepEqual([...new Set(seats.map((seat) => seat.section))], ['A', 'B', 'AA'], 'the seats in the builder\'s order of sections');
+    assert.deepEqual((await api('/seats/sections')).body.sections.map((section: { name: string }) => section.name), ['A', 'B', 'AA']);
 
     const event = (await api('/event')).body;
     assert.equal(event.venue, 'Seoul Arts Center');
@@ -138,7 +148,7 @@ describe('seller pages in a browser', () => {
     await page.getByText('Your changes are saved.').waitFor({ timeout: 30_000 });
     const event = (await api('/event')).body;
     assert.equal(event.title, 'Builder Gala Night');
-    assert.equal(event.totalSeats, 200);
+    assert.equal(event.totalSeats, 210);
     await page.getByRole('heading', { level: 1, name: 'Builder Gala Night' }).waitFor();
   });
 
@@ -184,6 +194,8 @@ describe('seller pages in a browser', () => {
       if ((await grade.getByLabel('Name', { exact: true }).inputValue()) === 'VIP') vipPrice = grade.getByLabel('Price (₩)');
     }
     assert.ok(vipPrice, 'the VIP grade is loaded');
+    const sectionNames = await Promise.all((await page.getByRole('group', { name: /^Section \d+$/ }).all()).map((section) => section.getByLabel('Section name').inputValue()));
+    assert.deepEqual(sectionNames, ['A', 'B', 'AA'], 'the sections of the registered map, in its order');
     assert.equal(await vipPrice.inputValue(), '150000');
     await vipPrice.fill('160000');
     await page.getByRole('button', { name: 'Save changes' }).click();

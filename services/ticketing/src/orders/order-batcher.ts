@@ -2,7 +2,7 @@ import { batchItem, BatchItemError, CallBatcher, togetherOrOneByOne, type Pool }
 import type { SeatSpec } from '../performance/seat-map.js';
 
 /** A seat under the hold being paid, as begin_order reads it. */
-export type HeldSeat = SeatSpec;
+export type HeldSeat = Omit<SeatSpec, 'sectionPosition'>;
 
 export interface BeginRequest {
   buyerId: string;

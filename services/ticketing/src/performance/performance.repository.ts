@@ -26,11 +26,12 @@ export async function insertSeats(db: Queryable, seats: SeatSpec[]): Promise<voi
   for (let i = 0; i < seats.length; i += batch) {
     const part = seats.slice(i, i + batch);
     await db.query(
-      `insert into seats (id, section, row_label, number, grade, price)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::int[])`,
+      `insert into seats (id, section, section_position, row_label, number, grade, price)
+       select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::int[])`,
       [
         part.map((s) => s.id),
         part.map((s) => s.section),
+        part.map((s) => s.sectionPosition),
         part.map((s) => s.row),
         part.map((s) => s.number),
         part.map((s) => s.grade),

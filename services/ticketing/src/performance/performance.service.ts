@@ -127,8 +127,9 @@ export class PerformanceService {
 }
 
 /**
- * R24: a new seat map may add seats, remove free ones and change grades and prices of free
- * ones; touching a sold seat or one under a live hold is refused with the seats named.
+ * R24: a new seat map may add seats, remove free ones, change grades and prices of free ones
+ * and put the sections in another order; touching a sold seat or one under a live hold is
+ * refused with the seats named.
  */
 async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string[]> {
   const { rows } = await db.query<{ id: string; grade: string; price: number; in_use: boolean }>(
@@ -162,6 +163,14 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string
       [next.map((n) => n.id), next.map((n) => n.grade), next.map((n) => n.price)],
     );
   }
+  // A new order of the sections touches no ticket: sold and held seats move with their section.
+  const positions = new Map(wanted.map((s) => [s.section, s.sectionPosition]));
+  await db.query(
+    `update seats s set section_position = p.position
+     from unnest($1::text[], $2::int[]) as p(section, position)
+     where s.section = p.section and s.section_position <> p.position`,
+    [[...positions.keys()], [...positions.values()]],
+  );
   await insertSeats(db, wanted.filter((s) => !existing.has(s.id)));
   return removed.map((r) => r.id);
 }

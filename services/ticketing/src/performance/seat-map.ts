@@ -4,6 +4,8 @@ import { MAX_SEATS, type SeatMapInput } from './performance.schemas.js';
 export interface SeatSpec {
   id: string;
   section: string;
+  /** Where the section comes in the map: the order the seller registered the sections in (best first). */
+  sectionPosition: number;
   row: string;
   number: number;
   grade: string;
@@ -30,18 +32,27 @@ export function expandSeatMap(map: SeatMapInput): SeatSpec[] {
     ], 'TOO_MANY_SEATS');
   }
   const seats: SeatSpec[] = [];
-  const sectionNames = new Set<string>();
+  // Section → position: the listed sections in their order, then the sections that only
+  // explicit seats name, in the order they first appear.
+  const positions = new Map<string, number>();
+  const positionOf = (section: string) => {
+    let position = positions.get(section);
+    if (position === undefined) positions.set(section, (position = positions.size));
+    return position;
+  };
   for (const [index, section] of (map.sections ?? []).entries()) {
-    if (sectionNames.has(section.name)) {
+    if (positions.has(section.name)) {
       throw invalid(`Section ${section.name} appears twice.`, [
         { path: `/body/seatMap/sections/${index}/name`, message: 'is a duplicate' },
       ]);
     }
-    sectionNames.add(section.name);
+    const sectionPosition = positionOf(section.name);
     for (let row = 1; row <= section.rows; row++) {
       for (let number = 1; number <= section.seatsPerRow; number++) {
         const rowLabel = String(row);
-        seats.push({ id: seatId(section.name, rowLabel, number), section: section.name, row: rowLabel, number, grade: section.grade, price: section.price });
+        seats.push({
+          id: seatId(section.name, rowLabel, number), section: section.name, sectionPosition, row: rowLabel, number, grade: section.grade, price: section.price,
+        });
       }
     }
   }
@@ -52,7 +63,7 @@ export function expandSeatMap(map: SeatMapInput): SeatSpec[] {
       throw invalid(`Seat ${id} appears twice.`, [{ path: `/body/seatMap/seats/${index}`, message: `duplicates seat ${id}` }]);
     }
     ids.add(id);
-    seats.push({ id, ...seat });
+    seats.push({ id, ...seat, sectionPosition: positionOf(seat.section) });
   }
   return seats;
 }

@@ -13,7 +13,7 @@ async function availableSeats(pool: Pick<Pool, 'query'>, grade: string | null, l
     name: 'seats.quick-list',
     text: `select id, section, row_label as row, number, grade, price, 'available' as state from seats
      where state = 'available' and ($1::text is null or grade = $1)
-     order by section, length(row_label), row_label, number limit $2`,
+     order by section_position, length(row_label), row_label, number limit $2`,
     values: [grade, limit],
   });
   return rows;

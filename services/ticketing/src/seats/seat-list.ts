@@ -17,20 +17,22 @@ export function remainingByGrade(grades: readonly GradeCount[]): Record<string, 
 }
 
 /**
- * The seats, best first, as the JSON array GET /seats answers, written by PostgreSQL: a large
+ * The seats, best first (sections in the order the seller registered them), as the JSON array GET /seats answers, written by PostgreSQL: a large
  * venue's map is megabytes, and turning tens of thousands of rows into objects and back into
  * JSON would hold the service's event loop for a tenth of a second a read.
  */
 async function seatsJson(pool: Pick<Pool, 'query'>, filter: SeatFilter): Promise<string> {
   const { rows } = await pool.query<{ seats: string }>({
     name: 'seats.list-json',
-    text: `select '[' || coalesce(string_agg(row_to_json(s)::text, ',' order by s.section, length(s.row), s.row, s.number), '') || ']' as seats
+    // The lateral row is the seat as the API shows it, without the section's position.
+    text: `select '[' || coalesce(string_agg(row_to_json(seat)::text, ',' order by s.position, length(s.row), s.row, s.number), '') || ']' as seats
      from (
-       select id, section, row, number, grade, price, state from (
-         select id, section, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state
+       select id, section, position, row, number, grade, price, state from (
+         select id, section, section_position as position, row_label as row, number, grade, price, ${EFFECTIVE_STATE_SQL} as state
          from seats where ($2::text is null or grade = $2) and ($4::text is null or section = $4)) f
        where ($1::text is null or state = $1)
-       order by section, length(row), row, number limit $3) s`,
+       order by position, length(row), row, number limit $3) s,
+     lateral (select s.id, s.section, s.row, s.number, s.grade, s.price, s.state) seat`,
     values: [filter.state, filter.grade, filter.limit, filter.section],
   });
   return rows[0]!.seats;
@@ -60,7 +62,7 @@ export const SectionSummarySchema = Type.Object({
 export type SectionSummary = Static<typeof SectionSummarySchema>;
 
 /**
- * GET /seats/sections: every section with its seats left, in map order, so that a large venue's
+ * GET /seats/sections: every section with its seats left, best first, so that a large venue's
  * page can show one section at a time. Read once for the requests that ask while it is read.
  */
 export function sharedSectionSummaries(pool: Pick<Pool, 'query'>): () => Promise<SectionSummary[]> {
@@ -72,7 +74,7 @@ export function sharedSectionSummaries(pool: Pick<Pool, 'query'>): () => Promise
         text: `select section as name, count(*)::int as seats,
            (count(*) filter (where ${EFFECTIVE_STATE_SQL} = 'available'))::int as available,
            min(price)::int as "lowestPrice"
-         from seats group by section order by section`,
+         from seats group by section, section_position order by section_position`,
       });
       return rows;
     },

@@ -39,7 +39,8 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
     schema: {
       summary: 'Seats with their state, and seats remaining per grade (R29); filters narrow the list, not the counts',
       description:
-        '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old. '
+        'Seats come best first: sections in the order the seller registered them, then rows and numbers. '
+        + '`?state=available&limit=N` is the quick list: the first N available seats, best first, with counts up to 1 s old. '
         + '`?section=S` is one section of the map, as a large venue\'s page shows it. '
         + 'Any list is read once for the requests that ask for it while it is being read: they share that read.',
       querystring: Type.Object(
@@ -69,7 +70,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
 
   app.get('/seats/sections', {
     schema: {
-      summary: 'The sections of the seat map in map order, with their seats, seats available and lowest price (R29)',
+      summary: 'The sections of the seat map in the order the seller registered them (best first), with their seats, seats available and lowest price (R29)',
       description: 'A large venue\'s page lists the sections, then loads one with `GET /seats?section=S`.',
       response: withProblems({ 200: SectionsSchema }),
     },

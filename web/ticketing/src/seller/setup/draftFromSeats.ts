@@ -37,10 +37,9 @@ function rowsBySection(seats: Seat[]): Map<string, RowFacts[]> {
       if (row.grade !== seat.grade) row.mixed = true;
     }
   }
+  // Sections stay in the map's order, the order they were registered in; rows are put in order.
   const sorted = new Map<string, RowFacts[]>();
-  for (const name of [...sections.keys()].sort(compareLabels)) {
-    sorted.set(name, [...sections.get(name)!.values()].sort((a, b) => compareLabels(a.label, b.label)));
-  }
+  for (const [name, rows] of sections) sorted.set(name, [...rows.values()].sort((a, b) => compareLabels(a.label, b.label)));
   return sorted;
 }
 

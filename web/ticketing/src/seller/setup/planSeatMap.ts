@@ -152,11 +152,14 @@ export function planSeatMap(draft: SeatMapDraft, fractionDigits: number, t: Buil
     const priceOf = new Map(grades.map((grade) => [grade.id, grade]));
     const simple: SectionInput[] = [];
     const seats: ExplicitSeatInput[] = [];
+    // The service orders sections as `sections` lists them, then those only `seats` name: once
+    // one section needs explicit seats, the ones after it do too, so the map keeps the
+    // builder's order.
     draft.sections.forEach((source, index) => {
       const section = sections[index]!;
       const only = source.groups.length === 1 ? source.groups[0] : undefined;
       const first = section.rows[0];
-      if (only?.mode === 'count' && first && simple.length < LIMITS.sections) {
+      if (only?.mode === 'count' && first && seats.length === 0 && simple.length < LIMITS.sections) {
         const grade = priceOf.get(first.gradeId)!;
         simple.push({ name: section.name, grade: grade.name, price: grade.price!, rows: section.rows.length, seatsPerRow: first.seats });
         origins.sections.push(section.id);
