@@ -207,6 +207,29 @@ describe('seller pages in a browser', () => {
     assert.equal(seats.find((seat) => seat.id === 'A-3-3')?.price, 150_000, 'nothing was changed');
   });
 
+  it('moves a section up with its button or the keyboard, focus staying with it, and saves the new order for buyers', async () => {
+    await page.reload(); // the registered map again, without the refused price
+    const names = async () => Promise.all((await page.getByRole('group', { name: /^Section \d+$/ }).all()).map((section) => section.getByLabel('Section name').inputValue()));
+    await page.getByRole('heading', { name: 'Change the performance' }).waitFor();
+    assert.deepEqual(await names(), ['A', 'B', 'AA']);
+    assert.equal(await group('Section 3').getByRole('button', { name: /^Move down/ }).count(), 0, 'the last section cannot move down');
+    assert.equal(await group('Section 1').getByRole('button', { name: /^Move up/ }).count(), 0, 'the first section cannot move up');
+
+    await group('Section 3').getByRole('button', { name: 'Move up AA' }).click();
+    assert.deepEqual(await names(), ['A', 'AA', 'B']);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    assert.equal(await focused(), 'Move up AA', 'focus stays on the button, with the section');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await names(), ['AA', 'A', 'B']);
+    assert.equal(await focused(), 'Move down AA', 'at the top, focus goes to the button left');
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes are saved.').waitFor({ timeout: 30_000 });
+    assert.deepEqual((await api('/seats/sections')).body.sections.map((section: { name: string }) => section.name), ['AA', 'A', 'B']);
+    const sold = ((await api('/seats?state=sold')).body.seats as SeatView[]).map((seat) => seat.id);
+    assert.deepEqual(sold, ['A-1-1', 'A-1-2'], 'the sold seats moved with their section');
+  });
+
   it('shows two seats sold and the revenue in won', async () => {
     await sectionNav().getByRole('link', { name: 'Sales' }).click();
     await page.waitForURL(`${platform.gateway}/console/shows/${slug}/sales`);

@@ -59,6 +59,7 @@ export function SeatMapBuilder({ draft, plan, errors, lang, symbol, price, t, on
             key={section.id}
             section={section}
             index={index}
+            count={draft.sections.length}
             planned={plan.sections[index]}
             grades={draft.grades}
             errors={errors}
@@ -66,6 +67,12 @@ export function SeatMapBuilder({ draft, plan, errors, lang, symbol, price, t, on
             t={t}
             onRename={(name) => change(edit.changeSection(draft, section.id, { name }))}
             onRemove={() => change(edit.removeSection(draft, section.id), 'sm-add-section')}
+            onMove={(by) => {
+              // Focus stays with the moved section: on the same button, or on the other one at an end.
+              const to = index + by;
+              const button = by < 0 ? (to > 0 ? 'up' : 'down') : (to < draft.sections.length - 1 ? 'down' : 'up');
+              change(edit.moveSection(draft, section.id, by), fieldId(section.id, button));
+            }}
             onAddRows={() => {
               const next = edit.addRowGroup(draft, section.id);
               const added = next.sections.find((s) => s.id === section.id)?.groups.at(-1);

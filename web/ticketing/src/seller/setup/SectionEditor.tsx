@@ -10,6 +10,8 @@ import type { GradeDraft, RowGroupDraft, SectionDraft } from './seatMapDraft';
 interface SectionEditorProps {
   section: SectionDraft;
   index: number;
+  /** How many sections the map has: the first cannot move up, the last cannot move down. */
+  count: number;
   planned: PlannedSection | undefined;
   grades: GradeDraft[];
   errors: FieldErrors;
@@ -17,6 +19,7 @@ interface SectionEditorProps {
   t: Messages['seller']['builder'];
   onRename: (name: string) => void;
   onRemove: () => void;
+  onMove: (by: -1 | 1) => void;
   onAddRows: () => void;
   onChangeRows: (groupId: string, patch: Partial<Omit<RowGroupDraft, 'id'>>) => void;
   onRemoveRows: (groupId: string) => void;
@@ -24,7 +27,8 @@ interface SectionEditorProps {
 
 /** One section: its name and its row groups. */
 export function SectionEditor(props: SectionEditorProps) {
-  const { section, index, planned, grades, errors, lang, t } = props;
+  const { section, index, count, planned, grades, errors, lang, t } = props;
+  const title = section.name || t.sectionN(index + 1);
   const rowsError = errors[fieldId(section.id, 'rows')];
   const outcome = (groupId: string): string | null => {
     const rows = planned?.rows.filter((row) => row.groupId === groupId) ?? [];
@@ -44,9 +48,21 @@ export function SectionEditor(props: SectionEditorProps) {
             <input {...control} value={section.name} maxLength={8} autoComplete="off" onChange={(event) => props.onRename(event.target.value)} />
           )}
         </FormField>
-        <button type="button" className="tk-button tk-builder-remove" onClick={props.onRemove}>
-          {t.removeSection}<span className="tk-visually-hidden"> {section.name || t.sectionN(index + 1)}</span>
-        </button>
+        <div className="tk-builder-actions">
+          {index > 0 && (
+            <button type="button" id={fieldId(section.id, 'up')} className="tk-button" onClick={() => props.onMove(-1)}>
+              {t.moveUp}<span className="tk-visually-hidden"> {title}</span>
+            </button>
+          )}
+          {index < count - 1 && (
+            <button type="button" id={fieldId(section.id, 'down')} className="tk-button" onClick={() => props.onMove(1)}>
+              {t.moveDown}<span className="tk-visually-hidden"> {title}</span>
+            </button>
+          )}
+          <button type="button" className="tk-button" onClick={props.onRemove}>
+            {t.removeSection}<span className="tk-visually-hidden"> {title}</span>
+          </button>
+        </div>
       </div>
       {section.groups.map((group, n) => (
         <RowGroupEditor
@@ -64,7 +80,7 @@ export function SectionEditor(props: SectionEditorProps) {
       ))}
       {rowsError && <p id={`${fieldId(section.id, 'rows')}-error`} className="field-error">{rowsError}</p>}
       <button type="button" id={fieldId(section.id, 'add-rows')} className="tk-button" onClick={props.onAddRows}>
-        {t.addRows}<span className="tk-visually-hidden"> {t.toSection(section.name || t.sectionN(index + 1))}</span>
+        {t.addRows}<span className="tk-visually-hidden"> {t.toSection(title)}</span>
       </button>
     </fieldset>
   );

@@ -81,6 +81,16 @@ export function addSection(draft: SeatMapDraft): SeatMapDraft {
   return { ...draft, sections: [...draft.sections, newSection(draft.grades[0]?.id ?? '')] };
 }
 
+/** Moves a section one place earlier (-1) or later (1): buyers see the sections in the draft's order. */
+export function moveSection(draft: SeatMapDraft, id: string, by: -1 | 1): SeatMapDraft {
+  const from = draft.sections.findIndex((section) => section.id === id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= draft.sections.length) return draft;
+  const sections = [...draft.sections];
+  [sections[from], sections[to]] = [sections[to]!, sections[from]!];
+  return { ...draft, sections };
+}
+
 export function removeSection(draft: SeatMapDraft, id: string): SeatMapDraft {
   return { ...draft, sections: draft.sections.filter((section) => section.id !== id) };
 }
