@@ -17,9 +17,10 @@ export function remainingByGrade(grades: readonly GradeCount[]): Record<string, 
 }
 
 /**
- * The seats, best first (sections in the order the seller registered them), as the JSON array GET /seats answers, written by PostgreSQL: a large
- * venue's map is megabytes, and turning tens of thousands of rows into objects and back into
- * JSON would hold the service's event loop for a tenth of a second a read.
+ * The seats, best first (sections in the order the seller registered them), as the JSON array
+ * GET /seats answers, written by PostgreSQL: a large venue's map is megabytes, and turning tens
+ * of thousands of rows into objects and back into JSON would hold the service's event loop for
+ * a tenth of a second a read.
  */
 async function seatsJson(pool: Pick<Pool, 'query'>, filter: SeatFilter): Promise<string> {
   const { rows } = await pool.query<{ seats: string }>({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -82,7 +82,7 @@ describe('local runtime: scaling in', () => {
 
     const slow = request(`${replica.address}/slow`);
     slow.end();
-    const [response] = (await once(slow, 'response')) as [import('node:http').IncomingMessage];
+    const [response] = (await once(slow, 'response')) as [IncomingMessage];
     let body = '';
     response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
     const ended = once(response, 'end');
