@@ -30,8 +30,17 @@ export interface RuntimeComponent {
   readyReplicas: number;
 }
 
-export const deployerUnavailable = (cause?: unknown) =>
+const deployerUnavailable = (cause?: unknown) =>
   new DomainError(ErrorCode.UNAVAILABLE, 'The deployer cannot be reached; try again later.', { reason: 'DEPLOYER_UNAVAILABLE', cause });
+
+/** A deployer that took the request but did not answer in time may still make the change. */
+const deployerTimedOut = (timeoutMs: number, cause: unknown) =>
+  new DomainError(ErrorCode.GATEWAY_TIMEOUT, `The deployer did not answer within ${timeoutMs} ms; the change may still be made, so look before trying again.`, {
+    reason: 'DEPLOYER_TIMEOUT',
+    cause,
+  });
+
+const timedOut = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
 
 /**
  * The deployer as the monitor uses it: a deployment read with the caller's own token (so the
@@ -68,6 +77,7 @@ export class DeployerClient {
 
   private async call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
     let response: Response;
+    let answer: unknown;
     try {
       response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
         method,
@@ -75,11 +85,16 @@ export class DeployerClient {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
+      const answered = response;
+      answer = await answered.json().catch((error: unknown) => {
+        if (timedOut(error) || answered.ok) throw error;
+        return {}; // a refusal without a problem document
+      });
     } catch (error) {
-      throw deployerUnavailable(error);
+      throw timedOut(error) ? deployerTimedOut(this.timeoutMs, error) : deployerUnavailable(error);
     }
-    if (response.ok) return (await response.json()) as T;
-    const problem = (await response.json().catch(() => ({}))) as Partial<Problem>;
+    if (response.ok) return answer as T;
+    const problem = answer as Partial<Problem>;
     if (response.status >= 500) throw deployerUnavailable(new Error(`the deployer answered ${response.status}: ${problem.detail ?? ''}`));
     // The deployer's refusal is the caller's answer: same status, same reason, same fields.
     throw refusalFrom(response.status, problem, 'deployer');
