@@ -128,4 +128,21 @@ describe('the seat-map streams\u2019 fan-out', () => {
     leave(); // as its end does
     assert.equal(fanOut.size, 1);
   });
+
+  it('gathers changes longer when more streams are open than one period serves, at most five periods', () => {
+    const fanOut = new SeatFanOut(FLUSH_MS, MAX_BACKLOG, 2);
+    const sent = [[], [], []] as Buffer[][];
+    const leave = sent.map((chunks) => fanOut.subscribe(stream(chunks)));
+    assert.equal(fanOut.periodMs(), 2 * FLUSH_MS, 'three streams, two per period');
+    fanOut.add(change('held', ['A-1-1']));
+    mock.timers.tick(2 * FLUSH_MS - 1);
+    assert.deepEqual(sent.map((chunks) => chunks.length), [0, 0, 0]);
+    mock.timers.tick(1);
+    assert.deepEqual(sent.map((chunks) => chunks.length), [1, 1, 1], 'one write each after the longer period');
+
+    leave[2]!();
+    assert.equal(fanOut.periodMs(), FLUSH_MS, 'back to one period with two streams');
+    for (let i = 0; i < 20; i++) fanOut.subscribe(stream([]));
+    assert.equal(fanOut.periodMs(), 5 * FLUSH_MS, 'never longer than five periods');
+  });
 });

@@ -13,6 +13,9 @@ export interface SeatStream {
   readonly section?: string;
 }
 
+/** The longest period is this many times `flushMs`: a change still shows within half a second. */
+const MAX_STRETCH = 5;
+
 const STATES: ReadonlySet<string> = new Set<SeatChangeState>(['available', 'held', 'sold', 'removed']);
 
 /** A NOTIFY payload's `{state, ids}`, or null if it is not one. */
@@ -28,20 +31,26 @@ function parseChange(payload: string): { state: SeatChangeState; ids: string[] }
 }
 
 /**
- * R29: the seat changes for every open seat-map stream, gathered for `flushMs` and then written
+ * R29: the seat changes for every open seat-map stream, gathered for a period and then written
  * to all of them at once, each seat in its latest state: bytes made once (once per section for
  * the streams that follow one section), one write per stream per period. Written as they came,
  * a busy sale's changes cost one write per stream each: with two thousand maps open, that
- * tripled the CPU of a hold. A stream with more than `maxBacklog` bytes unsent (its reader
- * stopped reading) is ended rather than left to grow in memory; a browser reconnects and loads
- * the map again.
+ * tripled the CPU of a hold. The period is `flushMs` for up to `streamsPerPeriod` streams and
+ * grows with more (up to MAX_STRETCH times), so a crowd watching a sale costs at most about
+ * `streamsPerPeriod` writes per `flushMs`, each a little later. A stream with more than
+ * `maxBacklog` bytes unsent (its reader stopped reading) is ended rather than left to grow in
+ * memory; a browser reconnects and loads the map again.
  */
 export class SeatFanOut {
   private readonly streams = new Set<SeatStream>();
   private pending = new Map<string, SeatChangeState>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly flushMs: number, private readonly maxBacklog: number) {}
+  constructor(
+    private readonly flushMs: number,
+    private readonly maxBacklog: number,
+    private readonly streamsPerPeriod = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** A NOTIFY payload (`{state, ids}`); dropped while no stream is open. */
   add(payload: string): void {
@@ -49,7 +58,13 @@ export class SeatFanOut {
     const change = parseChange(payload);
     if (!change) return;
     noteLatest(this.pending, change.ids, change.state);
-    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+    this.timer ??= setTimeout(() => this.flush(), this.periodMs());
+  }
+
+  /** How long changes gather before they go out: longer with more streams open. */
+  periodMs(): number {
+    const stretch = Math.min(MAX_STRETCH, Math.max(1, Math.ceil(this.streams.size / this.streamsPerPeriod)));
+    return this.flushMs * stretch;
   }
 
   subscribe(stream: SeatStream): () => void {

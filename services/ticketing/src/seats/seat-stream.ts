@@ -6,14 +6,16 @@ import { SeatFanOut, type SeatStream } from './seat-fan-out.js';
 const FAN_OUT_MS = 100;
 /** Unsent bytes after which a seat map is ended (a sale's changes for a second are a few kB). */
 const MAX_BACKLOG_BYTES = 1024 * 1024;
+/** Open seat maps served every FAN_OUT_MS; with more, changes gather longer (at most 500 ms). */
+const STREAMS_PER_PERIOD = 1000;
 
 /**
  * R29: one LISTEN connection per instance, fanned out to every live seat-map stream, so a
- * seat taken through any instance shows up everywhere (within FAN_OUT_MS more). Reconnects
- * after connection loss.
+ * seat taken through any instance shows up everywhere (within FAN_OUT_MS more, longer with more
+ * than STREAMS_PER_PERIOD maps open). Reconnects after connection loss.
  */
 export class SeatFeed {
-  private readonly fanOut = new SeatFanOut(FAN_OUT_MS, MAX_BACKLOG_BYTES);
+  private readonly fanOut = new SeatFanOut(FAN_OUT_MS, MAX_BACKLOG_BYTES, STREAMS_PER_PERIOD);
   private client: pg.Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
