@@ -17,7 +17,7 @@ describe('the monitor\'s deployer client', () => {
   let url: string;
 
   before(async () => {
-    // /slow never answers; /broken answers 500; /refused answers a problem document.
+    // …/slow/… never answers; …/broken/… answers 500; anything else is refused with a problem document.
     server = createServer((request, response) => {
       if (request.url?.includes('/slow')) return;
       if (request.url?.includes('/broken')) {

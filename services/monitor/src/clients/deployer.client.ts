@@ -76,27 +76,28 @@ export class DeployerClient {
   }
 
   private async call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-    let response: Response;
+    let status: number;
     let answer: unknown;
     try {
-      response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+      const response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const answered = response;
-      answer = await answered.json().catch((error: unknown) => {
-        if (timedOut(error) || answered.ok) throw error;
+      status = response.status;
+      // The body is read under the same timeout.
+      answer = await response.json().catch((error: unknown) => {
+        if (timedOut(error) || response.ok) throw error;
         return {}; // a refusal without a problem document
       });
     } catch (error) {
       throw timedOut(error) ? deployerTimedOut(this.timeoutMs, error) : deployerUnavailable(error);
     }
-    if (response.ok) return answer as T;
+    if (status < 300) return answer as T;
     const problem = answer as Partial<Problem>;
-    if (response.status >= 500) throw deployerUnavailable(new Error(`the deployer answered ${response.status}: ${problem.detail ?? ''}`));
+    if (status >= 500) throw deployerUnavailable(new Error(`the deployer answered ${status}: ${problem.detail ?? ''}`));
     // The deployer's refusal is the caller's answer: same status, same reason, same fields.
-    throw refusalFrom(response.status, problem, 'deployer');
+    throw refusalFrom(status, problem, 'deployer');
   }
 }

@@ -36,10 +36,10 @@ function parseChange(payload: string): { state: SeatChangeState; ids: string[] }
  * the streams that follow one section), one write per stream per period. Written as they came,
  * a busy sale's changes cost one write per stream each: with two thousand maps open, that
  * tripled the CPU of a hold. The period is `flushMs` for up to `streamsPerPeriod` streams and
- * grows with more (up to MAX_STRETCH times), so a crowd watching a sale costs at most about
- * `streamsPerPeriod` writes per `flushMs`, each a little later. A stream with more than
- * `maxBacklog` bytes unsent (its reader stopped reading) is ended rather than left to grow in
- * memory; a browser reconnects and loads the map again.
+ * grows with more, up to MAX_STRETCH times: up to MAX_STRETCH × `streamsPerPeriod` streams, a
+ * crowd watching a sale costs about `streamsPerPeriod` writes per `flushMs`, each a little
+ * later. A stream with more than `maxBacklog` bytes unsent (its reader stopped reading) is ended
+ * rather than left to grow in memory; a browser reconnects and loads the map again.
  */
 export class SeatFanOut {
   private readonly streams = new Set<SeatStream>();
