@@ -53,6 +53,9 @@ describe('seller pages in a browser', () => {
   const api = (path: string, token?: string) => get(`${platform.gateway}/e/${slug}${path}`, token);
   const group = (name: string, within: Page | Locator = page) => within.getByRole('group', { name, exact: true });
   const sectionNav = () => page.getByRole('navigation', { name: 'Performance management' });
+  /** The builder's section names, in its order. */
+  const builderSections = async () =>
+    Promise.all((await page.getByRole('group', { name: /^Section \d+$/ }).all()).map((section) => section.getByLabel('Section name').inputValue()));
 
   it('refuses a negative price in the page, then registers a 210-seat map built in the builder, its sections in the builder’s order', async () => {
     await page.goto(`${platform.gateway}/console/shows/${slug}`);
@@ -194,8 +197,7 @@ describe('seller pages in a browser', () => {
       if ((await grade.getByLabel('Name', { exact: true }).inputValue()) === 'VIP') vipPrice = grade.getByLabel('Price (₩)');
     }
     assert.ok(vipPrice, 'the VIP grade is loaded');
-    const sectionNames = await Promise.all((await page.getByRole('group', { name: /^Section \d+$/ }).all()).map((section) => section.getByLabel('Section name').inputValue()));
-    assert.deepEqual(sectionNames, ['A', 'B', 'AA'], 'the sections of the registered map, in its order');
+    assert.deepEqual(await builderSections(), ['A', 'B', 'AA'], 'the sections of the registered map, in its order');
     assert.equal(await vipPrice.inputValue(), '150000');
     await vipPrice.fill('160000');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -209,18 +211,17 @@ describe('seller pages in a browser', () => {
 
   it('moves a section up with its button or the keyboard, focus staying with it, and saves the new order for buyers', async () => {
     await page.reload(); // the registered map again, without the refused price
-    const names = async () => Promise.all((await page.getByRole('group', { name: /^Section \d+$/ }).all()).map((section) => section.getByLabel('Section name').inputValue()));
     await page.getByRole('heading', { name: 'Change the performance' }).waitFor();
-    assert.deepEqual(await names(), ['A', 'B', 'AA']);
+    assert.deepEqual(await builderSections(), ['A', 'B', 'AA']);
     assert.equal(await group('Section 3').getByRole('button', { name: /^Move down/ }).count(), 0, 'the last section cannot move down');
     assert.equal(await group('Section 1').getByRole('button', { name: /^Move up/ }).count(), 0, 'the first section cannot move up');
 
     await group('Section 3').getByRole('button', { name: 'Move up AA' }).click();
-    assert.deepEqual(await names(), ['A', 'AA', 'B']);
+    assert.deepEqual(await builderSections(), ['A', 'AA', 'B']);
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
     assert.equal(await focused(), 'Move up AA', 'focus stays on the button, with the section');
     await page.keyboard.press('Enter');
-    assert.deepEqual(await names(), ['AA', 'A', 'B']);
+    assert.deepEqual(await builderSections(), ['AA', 'A', 'B']);
     assert.equal(await focused(), 'Move down AA', 'at the top, focus goes to the button left');
 
     await page.getByRole('button', { name: 'Save changes' }).click();
