@@ -22,6 +22,18 @@ export interface ProcessSpec {
   quiet?: boolean;
   /** Prefix of the supervisor's own console messages. */
   reporter?: string;
+  /** A stop taking longer than this is told ('slow-stop' events and a console message). Default 3 s. */
+  slowStopMs?: number;
+}
+
+/** A stop that took long: told once while it lasts, and again when the process is gone. */
+export interface SlowStop {
+  /** Milliseconds since SIGTERM. */
+  afterMs: number;
+  /** False while the process still runs (its in-flight requests, or a hang). */
+  stopped: boolean;
+  /** It did not exit within the grace period and got SIGKILL. */
+  killed: boolean;
 }
 
 export type ProcessState = 'starting' | 'running' | 'backoff' | 'stopping' | 'stopped' | 'failed';
@@ -33,6 +45,7 @@ const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 /** A process that stayed up this long is healthy again; its backoff starts over. */
 const STABLE_AFTER_MS = 15_000;
+const SLOW_STOP_MS = 3_000;
 
 /**
  * One supervised service process: restarted with exponential backoff when it exits on its
@@ -125,10 +138,20 @@ export class SupervisedProcess extends EventEmitter {
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      const since = Date.now();
+      const slowAfterMs = this.spec.slowStopMs ?? SLOW_STOP_MS;
+      let killed = false;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const slow = setTimeout(() => this.toldSlowStop({ afterMs: Date.now() - since, stopped: false, killed }), slowAfterMs);
+      const timer = setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
       await exited;
+      clearTimeout(slow);
       clearTimeout(timer);
+      const tookMs = Date.now() - since;
+      if (tookMs >= slowAfterMs) this.toldSlowStop({ afterMs: tookMs, stopped: true, killed });
     }
     this.state = 'stopped';
     await new Promise((resolve) => this.log.end(resolve));
@@ -157,6 +180,14 @@ export class SupervisedProcess extends EventEmitter {
       this.start();
       this.emit('restart', this.restarts);
     }, wait);
+  }
+
+  private toldSlowStop(stop: SlowStop): void {
+    const seconds = (stop.afterMs / 1000).toFixed(1);
+    this.report(stop.stopped
+      ? `${this.spec.name} took ${seconds} s to stop${stop.killed ? ' and was killed' : ''}`
+      : `${this.spec.name} is still stopping after ${seconds} s (finishing its requests)`);
+    this.emit('slow-stop', stop);
   }
 
   private report(message: string): void {

@@ -24,6 +24,7 @@ export async function createDriver(config: DeployerConfig, log: FastifyBaseLogge
     routes: new GatewayRouteTable(config.GATEWAY_ADMIN_URL, config.GATEWAY_ADMIN_TOKEN),
     baseEnv: inheritedEnv(process.env, config.LOG_LEVEL),
     onError: (error, context) => log.warn({ err: error, context }, 'the local runtime could not publish routes'),
+    onSlowStop: (replica, stop) => log.warn({ replica, ...stop }, stop.stopped ? 'a replica took long to stop' : 'a replica is still stopping'),
   });
 }
 

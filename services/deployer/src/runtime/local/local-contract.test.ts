@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eventually, runtimeContract, workloadDocuments } from '../contract.js';
+import type { SlowStop } from '@clove/kit';
 import { LocalDriver } from './local-driver.js';
 import { MemoryRouteTable } from './route-table.client.js';
 
@@ -61,11 +62,15 @@ runtimeContract('local', async () => {
 describe('local runtime: scaling in', () => {
   let root: string;
   let driver: LocalDriver;
+  const slowStops: { replica: string; stop: SlowStop }[] = [];
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'clove-local-scale-'));
     await servicesIn(root);
-    driver = new LocalDriver({ servicesDir: join(root, 'services'), logDir: join(root, 'logs'), routes: new MemoryRouteTable() });
+    driver = new LocalDriver({
+      servicesDir: join(root, 'services'), logDir: join(root, 'logs'), routes: new MemoryRouteTable(),
+      slowStopMs: 300, onSlowStop: (replica, stop) => slowStops.push({ replica, stop }),
+    });
   });
 
   after(async () => {
@@ -94,11 +99,24 @@ describe('local runtime: scaling in', () => {
     assert.deepEqual([scaled!.desiredReplicas, scaled!.readyReplicas, scaled!.replicas.length], [0, 0, 0]);
     assert.ok(isAlive(replica.pid), 'the replica is still finishing its request');
 
+    // A replica that takes long to stop is told (the deployer logs it), while it lasts.
+    await eventually(async () => slowStops.length, (n) => n > 0, 15_000);
+    assert.equal(slowStops[0]!.replica, `scale-in/${replica.name}`);
+    assert.equal(slowStops[0]!.stop.stopped, false);
+    assert.ok(slowStops[0]!.stop.afterMs >= 300, JSON.stringify(slowStops[0]));
+
     process.kill(replica.pid, 'SIGUSR2');
     await ended;
     assert.equal(response.statusCode, 200);
     assert.equal(body, 'started finished', 'the in-flight request was answered in full');
     await eventually(async () => isAlive(replica.pid!), (alive) => !alive, 15_000);
+
+    // ... and again once it is gone, with how long it took, not killed: it finished its request.
+    const gone = await eventually(async () => slowStops.find((s) => s.stop.stopped), (s) => s !== undefined, 15_000);
+    assert.equal(gone!.replica, `scale-in/${replica.name}`);
+    assert.equal(gone!.stop.killed, false);
+    assert.ok(gone!.stop.afterMs >= slowStops[0]!.stop.afterMs, JSON.stringify(slowStops));
+    assert.equal(slowStops.length, 2, JSON.stringify(slowStops));
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type ContainerInfo, type Credential, type DocumentRef, type KubeDocument, type NamespaceRequest, type NodeInfo,
   type RuntimeDriver, type WorkloadStatus,
 } from '../driver.js';
+import type { SlowStop } from '@clove/kit';
 import { podRecipe } from './pod-recipe.js';
 import { LocalWorkload } from './local-workload.js';
 import { gatewayRoutesOf } from './http-routes.js';
@@ -23,6 +24,10 @@ export interface LocalDriverOptions {
   /** Variables every replica gets besides its own (PATH, NODE_ENV…). */
   baseEnv?: Record<string, string>;
   onError?: (error: unknown, context: string) => void;
+  /** A replica ("namespace/name") takes long to stop: told while it lasts and when it is gone. */
+  onSlowStop?: (replica: string, stop: SlowStop) => void;
+  /** After how long a stop counts as slow; 3 s by default. */
+  slowStopMs?: number;
 }
 
 interface LocalNamespace {
@@ -90,7 +95,11 @@ export class LocalDriver implements RuntimeDriver {
           const replicas = Number((document as { spec?: { replicas?: number } }).spec?.replicas ?? 1);
           let workload = ns.workloads.get(name);
           if (!workload) {
-            workload = new LocalWorkload(namespace, name, recipe, join(this.options.logDir, namespace), this.nodeName, () => this.scheduleSync(namespace));
+            workload = new LocalWorkload(namespace, name, recipe, join(this.options.logDir, namespace), this.nodeName, {
+              changed: () => this.scheduleSync(namespace),
+              ...(this.options.onSlowStop ? { slowStop: this.options.onSlowStop } : {}),
+              ...(this.options.slowStopMs !== undefined ? { slowStopMs: this.options.slowStopMs } : {}),
+            });
             ns.workloads.set(name, workload);
           }
           updates.push(workload.update(recipe, replicas));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SupervisedProcess } from '@clove/kit';
+import { SupervisedProcess, type SlowStop } from '@clove/kit';
 import type { ReplicaState, ReplicaStatus, WorkloadStatus } from '../driver.js';
 
 /** How a Deployment's replicas are run: resolved from its pod template by the driver. */
@@ -13,6 +13,16 @@ export interface PodRecipe {
   labels: Record<string, string>;
   /** Identity of the recipe: replicas of another recipe are replaced. */
   fingerprint: string;
+}
+
+/** What a workload tells its driver. */
+export interface WorkloadEvents {
+  /** The set of ready replicas may have changed. */
+  changed: () => void;
+  /** A replica takes long to stop (told while it lasts and when it is gone): the deployer logs it. */
+  slowStop?: (replica: string, stop: SlowStop) => void;
+  /** How long a stop may take before it is told; the process supervisor's default otherwise. */
+  slowStopMs?: number;
 }
 
 interface Replica {
@@ -43,8 +53,7 @@ export class LocalWorkload {
     private recipe: PodRecipe,
     private readonly logDir: string,
     private readonly nodeName: string,
-    /** Called whenever the set of ready replicas may have changed. */
-    private readonly onChange: () => void,
+    private readonly events: WorkloadEvents,
   ) {}
 
   get labels(): Record<string, string> {
@@ -84,7 +93,7 @@ export class LocalWorkload {
     this.fill();
     const surplus = this.replicas.slice(replicas);
     this.replicas = this.replicas.slice(0, replicas);
-    this.onChange();
+    this.events.changed();
     for (const replica of surplus) this.terminate(replica);
   }
 
@@ -93,7 +102,7 @@ export class LocalWorkload {
     const all = this.replicas;
     this.replicas = [];
     this.desired = 0;
-    this.onChange();
+    this.events.changed();
     await Promise.all([...all.map((r) => this.stopReplica(r)), ...this.terminating]);
   }
 
@@ -134,9 +143,11 @@ export class LocalWorkload {
       logFile: join(this.logDir, `${name}.log`),
       echoAll: false,
       quiet: true,
+      ...(this.events.slowStopMs !== undefined ? { slowStopMs: this.events.slowStopMs } : {}),
     });
     const replica: Replica = { name, process, ready: false, stopped: false };
     process.on('exit', () => this.setReady(replica, false));
+    process.on('slow-stop', (stop: SlowStop) => this.events.slowStop?.(`${this.namespace}/${name}`, stop));
     process.start();
     void this.probeLoop(replica);
     return replica;
@@ -152,7 +163,7 @@ export class LocalWorkload {
   private setReady(replica: Replica, ready: boolean): void {
     if (replica.stopped || replica.ready === ready) return;
     replica.ready = ready;
-    this.onChange();
+    this.events.changed();
   }
 
   private terminate(replica: Replica): void {
