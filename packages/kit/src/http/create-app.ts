@@ -5,6 +5,7 @@ import '../auth/guards.js';
 import { lazyChildLoggerFactory } from '../log/lazy-child-logger.js';
 import { loggerOptions } from '../log/logger-options.js';
 import { installDocs } from './docs.js';
+import { installDrain } from './drain.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { createValidatorCompiler } from './validator.js';
@@ -54,7 +55,8 @@ function baseApp(options: CreateAppOptions) {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     childLoggerFactory: lazyChildLoggerFactory,
-    return503OnClosing: true,
+    // Our drain answers with a problem document instead (installDrain).
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 }
 
@@ -71,6 +73,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   installErrorHandling(app);
+  installDrain(app);
   if (options.docs !== false) await installDocs(app, {
     title: `Clove ${options.name}`,
     description: options.description ?? `The ${options.name} service of Clove.`,

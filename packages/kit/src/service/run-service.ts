@@ -19,6 +19,10 @@ export async function runService(app: App, options: RunServiceOptions): Promise<
     app.log.info({ why }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Answers sent while closing end their connection (Connection: close). A stream whose headers
+    // went out before has no such header: its connection is closed here once it falls idle.
+    const reap = setInterval(() => app.server.closeIdleConnections(), 100);
+    reap.unref();
     try {
       await app.close();
       await options.onClose?.();
