@@ -82,6 +82,27 @@ describe('gateway', () => {
     const routes = await admin('GET', '/routes');
     assert.equal(routes.status, 200);
     assert.deepEqual(routes.body.find((r: { prefix: string }) => r.prefix === '/auth')?.static, true);
+
+    // The same path spelt otherwise is the same route, and needs the token as much.
+    for (const path of ['/%72outes', '/ROUTES', '/routes/', '//routes', '/docs/json', '/metrics']) {
+      const listed = await request('GET', `${platform.gatewayAdmin}${path}`);
+      assert.ok(listed.status === 401 || listed.status === 404, `${path}: ${listed.status} ${listed.text.slice(0, 200)}`);
+    }
+    const sneaked = await request('PUT', `${platform.gatewayAdmin}/%72outes`, { body: { prefix: '/e/sneaked', upstreams: [echo.url] } });
+    assert.equal(sneaked.status, 401, sneaked.text);
+    const removed = await request('DELETE', `${platform.gatewayAdmin}/%72outes?prefix=/e/anything`);
+    assert.equal(removed.status, 401, removed.text);
+    assert.equal((await request('GET', `${platform.gatewayAdmin}/readyz`)).status, 200, 'probes stay open');
+  });
+
+  it('keeps platform paths from run-time routes', async () => {
+    for (const prefix of ['/auth', '/auth/login', '/deploy/deployments', '/web/shell']) {
+      const taken = await admin('PUT', '/routes', { prefix, upstreams: [echo.url] });
+      assert.equal(taken.status, 409, `${prefix}: ${taken.text}`);
+      assert.equal(taken.body.code, 'STATIC_ROUTE');
+    }
+    const login = await request('POST', `${platform.gateway}/auth/login`, { body: { email: 'nobody@example.com', password: 'wrong-password-1' } });
+    assert.equal(login.status, 401, 'log-in still reaches the auth service');
   });
 
   it('adds a route without a restart and forwards path, query and request id', async () => {

@@ -15,14 +15,18 @@ const ListedRoute = Type.Object({
   static: Type.Boolean(),
 });
 
+const OPEN_PATHS = new Set(['/healthz', '/readyz']);
+
 /**
  * The route-table API, on a loopback-only listener, for the platform (the deployer) to add
  * and remove per-performance routes without restarting the gateway.
  */
 export function registerAdminRoutes(app: App, deps: { table: RouteTable; store: RouteStore; token: string; reload: () => Promise<void> }): void {
   const expected = Buffer.from(`Bearer ${deps.token}`);
+  // Everything but the probes needs the token. Decided on the matched route, not the raw URL,
+  // which may spell the same path otherwise (/%72outes is /routes to the router).
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/routes')) return;
+    if (OPEN_PATHS.has(request.routeOptions.url ?? '')) return;
     const given = Buffer.from(request.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw unauthenticated('The route-table API needs the gateway admin token.', 'TOKEN_MISSING');
@@ -36,8 +40,8 @@ export function registerAdminRoutes(app: App, deps: { table: RouteTable; store: 
   app.put('/routes', {
     schema: { summary: 'Add or replace a run-time route', body: RouteSchema, response: withProblems({ 200: ListedRoute }) },
   }, async (request) => {
-    if (deps.table.isStatic(request.body.prefix)) {
-      throw conflict(`${request.body.prefix} is a platform route and cannot be changed.`, 'STATIC_ROUTE');
+    if (deps.table.isPlatformPath(request.body.prefix)) {
+      throw conflict(`${request.body.prefix} is a platform path: no run-time route may take it.`, 'STATIC_ROUTE');
     }
     await deps.store.upsert(request.body);
     await deps.reload();
@@ -58,7 +62,7 @@ export function registerAdminRoutes(app: App, deps: { table: RouteTable; store: 
     if (owner !== undefined) {
       await deps.store.removeOwnedBy(owner);
     } else if (prefix !== undefined) {
-      if (deps.table.isStatic(prefix)) throw conflict(`${prefix} is a platform route and cannot be removed.`, 'STATIC_ROUTE');
+      if (deps.table.isPlatformPath(prefix)) throw conflict(`${prefix} is a platform path and cannot be removed.`, 'STATIC_ROUTE');
       if (!(await deps.store.remove(prefix))) throw notFound(`No run-time route ${prefix}.`, 'ROUTE_NOT_FOUND');
     }
     await deps.reload();

@@ -42,7 +42,11 @@ describe('RouteTable', () => {
   it('replaces run-time routes as a whole and never static ones', () => {
     table.replaceDynamic([]);
     assert.equal(table.match('/e/gala/seats')?.upstream, 'http://catch-all:1');
-    assert.equal(table.isStatic('/auth'), true);
-    assert.equal(table.isStatic('/e/gala'), false);
+  });
+
+  it('keeps platform paths from run-time routes: a static prefix, any path under one, and the web files', () => {
+    const platform = new RouteTable([{ prefix: '/auth', upstreams: ['http://a:1'], stripPrefix: true }]);
+    for (const prefix of ['/auth', '/auth/login', '/auth/x/y', '/web', '/web/shell']) assert.equal(platform.isPlatformPath(prefix), true, prefix);
+    for (const prefix of ['/authority', '/e/gala', '/webinar', '/e/auth']) assert.equal(platform.isPlatformPath(prefix), false, prefix);
   });
 });

@@ -8,6 +8,9 @@ export interface RouteMatch {
   path: string;
 }
 
+/** Where the gateway serves the web client's files (web/web-files.ts). */
+const WEB_FILES = '/web';
+
 interface Entry {
   route: Route;
   next: number;
@@ -32,8 +35,16 @@ export class RouteTable {
     );
   }
 
-  isStatic(prefix: string): boolean {
-    return this.staticEntries.has(prefix);
+  /**
+   * A platform path: a static route's prefix or a path under one (a run-time /auth/login would
+   * win over /auth by the longest prefix), or the web client's files.
+   */
+  isPlatformPath(prefix: string): boolean {
+    if (prefix === WEB_FILES || prefix.startsWith(`${WEB_FILES}/`)) return true;
+    for (const platform of this.staticEntries.keys()) {
+      if (prefix === platform || prefix.startsWith(`${platform}/`)) return true;
+    }
+    return false;
   }
 
   list(): Array<Route & { static: boolean }> {
