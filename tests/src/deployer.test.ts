@@ -244,6 +244,9 @@ describe('deployer through the gateway', () => {
     const accepted = await request('DELETE', `${one}?force=true`, { token: owner.accessToken });
     assert.equal(accepted.status, 202, accepted.text);
     assert.equal(accepted.body.status, 'deleting');
+    // Asked again while it is deleted (with force or without): the same delete goes on.
+    const askedAgain = await Promise.all([request('DELETE', `${one}?force=true`, { token: owner.accessToken }), request('DELETE', one, { token: owner.accessToken })]);
+    for (const answer of askedAgain) assert.ok(answer.status === 202 || answer.status === 404, `${answer.status} ${answer.text}`);
     await eventually(async () => (await get(one, owner.accessToken)).status === 404, 30_000, 'the deployment to be gone');
     expectProblem(await get(`${base}/event`), 404, 'ROUTE_NOT_FOUND');
     assert.equal(await databaseExists(slug), false);
@@ -270,6 +273,7 @@ describe('deployer through the gateway', () => {
 
     // Crashing in a loop, the replica is waiting to restart or starting again when the time is up.
     const crashLoop = /Not ready within 8000 ms: ticketing-r1-0: (backoff|starting|running), [1-9]\d* restarts, last exit code 1/;
+    const failed: Array<{ id: string; slug: string }> = [];
     for (const [templateId, why] of [[crashing.body.id, crashLoop], [misconfigured.body.id, /refused its configuration/]] as const) {
       const slug = uniqueSlug('broken');
       const accepted = await deploy(platform.gateway, owner.accessToken, templateId, { slug });
@@ -282,9 +286,35 @@ describe('deployer through the gateway', () => {
       assert.equal(await databaseExists(slug), false);
       expectProblem(await get(`${platform.gateway}/e/${slug}/event`), 404, 'ROUTE_NOT_FOUND');
       assert.deepEqual(view.components, []);
-      // A failed deployment frees its slug and can be deleted.
-      assert.equal((await request('DELETE', `${platform.gateway}/deploy/deployments/${view.id}`, { token: owner.accessToken })).status, 202);
+      failed.push({ id: view.id, slug });
     }
+
+    // A failed deployment frees its slug: another seller deploys it and sells a ticket.
+    const [first, second] = failed as [{ id: string; slug: string }, { id: string; slug: string }];
+    const taken = await deployRunning(platform.gateway, colleague.accessToken, templates.standard!, { slug: first.slug });
+    const base = `${platform.gateway}/e/${first.slug}`;
+    await applyPerformance(platform, first.slug, colleague.accessToken, SECTIONS);
+    assert.ok((await buyOneSeat(base, buyer.accessToken)).orderId);
+    const components = (await get<Array<{ deploymentId: string; namespace: string }>>(`${platform.gateway}/deploy/runtime/components`, admin)).body;
+    assert.deepEqual(components.filter((c) => c.namespace === `perf-${first.slug}`).map((c) => c.deploymentId), [taken.id], 'its namespace is listed once, as the new deployment\'s');
+
+    // Deleting the failed one then tears down nothing: the namespace and database are the new one's.
+    const failedOne = `${platform.gateway}/deploy/deployments/${first.id}`;
+    const retired = await request('DELETE', failedOne, { token: owner.accessToken });
+    assert.equal(retired.status, 202, retired.text);
+    assert.equal(retired.body.status, 'deleted');
+    expectProblem(await get(failedOne, owner.accessToken), 404, 'DEPLOYMENT_NOT_FOUND');
+    assert.equal((await get(`${base}/event`)).status, 200);
+    assert.equal((await get(`${base}/ticket/orders`, buyer.accessToken)).body.length, 1, 'the new deployment keeps its order');
+    assert.ok(await databaseExists(first.slug));
+    assert.equal((await get(`${platform.gateway}/deploy/deployments/${taken.id}`, colleague.accessToken)).body.status, 'running');
+
+    // A failed one whose slug nobody took is deleted as any other, and asking again changes nothing.
+    const secondOne = `${platform.gateway}/deploy/deployments/${second.id}`;
+    const deleted = await Promise.all([0, 1, 2].map(() => request('DELETE', `${secondOne}?force=true`, { token: owner.accessToken })));
+    assert.deepEqual(deleted.map((d) => d.status), [202, 202, 202], deleted.map((d) => d.text).join('\n'));
+    await eventually(async () => (await get(secondOne, owner.accessToken)).status === 404, 30_000, 'the failed deployment to be gone');
+    assert.equal((await request('DELETE', secondOne, { token: owner.accessToken })).status, 404);
   });
 });
 

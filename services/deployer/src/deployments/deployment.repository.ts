@@ -1,3 +1,4 @@
+import { isPgError, PgError } from '@clove/kit';
 import type { Pool, PoolClient } from 'pg';
 import type { TemplateSnapshot } from '../compose/compose.js';
 import type { DeploymentStatus, Member, ProgressEntry, RevisionStatus } from './deployment.schemas.js';
@@ -106,6 +107,35 @@ export class DeploymentRepository {
   }
 
   /** Moves the deployment from one of the given states to another; false when it was in none of them. */
+  /**
+   * Starts deleting a deployment (from one of `from`). A failed one whose slug another live
+   * deployment has taken since is deleted at once: its namespace and database are that one's now,
+   * and not to be torn down. Returns the status it got, or null when it was in none of `from`.
+   */
+  async beginDelete(id: string, from: DeploymentStatus[]): Promise<'deleting' | 'deleted' | null> {
+    const attempt = async () => {
+      const { rows } = await this.pool.query<{ status: 'deleting' | 'deleted' }>(
+        `update deployments d
+            set status = case when d.status = 'failed' and exists (
+                           select 1 from deployments o
+                            where o.slug = d.slug and o.id <> d.id and o.status not in ('failed', 'deleted'))
+                         then 'deleted' else 'deleting' end,
+                updated_at = now()
+          where d.id = $1 and d.status = any($2)
+          returning d.status`,
+        [id, from],
+      );
+      return rows[0]?.status ?? null;
+    };
+    try {
+      return await attempt();
+    } catch (error) {
+      // Another deployment took the slug while this statement ran: the second look sees it.
+      if (!isPgError(error, PgError.UNIQUE_VIOLATION)) throw error;
+      return attempt();
+    }
+  }
+
   async transition(id: string, from: DeploymentStatus[], to: DeploymentStatus, reason: string | null = null): Promise<boolean> {
     const { rowCount } = await this.pool.query(
       `update deployments set status = $3, reason = $4, updated_at = now() where id = $1 and status = any($2)`,
@@ -220,7 +250,11 @@ export class DeploymentRepository {
   /** Deployments whose namespace may hold workloads, oldest first. */
   async withWorkloads(): Promise<DeploymentRow[]> {
     const { rows } = await this.pool.query<DeploymentRow>(
-      `select ${DEPLOYMENT_COLUMNS} from deployments where status in ('deploying', 'running', 'updating', 'failed') order by created_at`,
+      `select ${DEPLOYMENT_COLUMNS} from deployments d
+        where status in ('deploying', 'running', 'updating')
+           or (status = 'failed' and not exists (
+                 select 1 from deployments o where o.slug = d.slug and o.id <> d.id and o.status not in ('failed', 'deleted')))
+        order by created_at`,
     );
     return rows;
   }

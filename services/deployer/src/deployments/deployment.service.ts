@@ -27,6 +27,8 @@ export interface Accepted {
  */
 export class DeploymentService {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deployments whose teardown runs in this process. */
+  private readonly deleting = new Set<string>();
 
   constructor(
     private readonly deps: WorkflowDeps & { templates: TemplatesClient; log: FastifyBaseLogger },
@@ -75,18 +77,25 @@ export class DeploymentService {
 
   async remove(principal: Principal, id: string, force: boolean): Promise<Accepted> {
     const { deployment } = await accessibleDeployment(this.repo, principal, id);
+    const accepted = (status: Accepted['status']): Accepted =>
+      ({ id, slug: deployment.slug, namespace: deployment.namespace, status, revision: deployment.currentRevision ?? 0 });
     if (deployment.status === 'deploying' || deployment.status === 'updating') throw busy(deployment);
+    if (deployment.status === 'deleting') {
+      // Asked again: the delete under way goes on; one that stopped half-way (its teardown
+      // failed) is tried again. Either way there is one teardown at a time.
+      if (!this.deleting.has(id)) this.background(this.runDelete(id));
+      return accepted('deleting');
+    }
     if (!force && deployment.status !== 'failed') {
       const live = await this.deps.databases.liveTickets(deployment.slug);
       if (live > 0) {
         throw conflict(`${live} tickets are sold and not refunded; delete with force=true to remove the performance anyway.`, 'TICKETS_SOLD', { liveTickets: live });
       }
     }
-    if (deployment.status !== 'deleting' && !(await this.repo.transition(id, ['running', 'failed'], 'deleting'))) {
-      throw busy((await this.repo.get(id)) ?? deployment);
-    }
-    this.background(this.runDelete(id));
-    return { id, slug: deployment.slug, namespace: deployment.namespace, status: 'deleting', revision: deployment.currentRevision ?? 0 };
+    const status = await this.repo.beginDelete(id, ['running', 'failed']);
+    if (status === null) throw busy((await this.repo.get(id)) ?? deployment);
+    if (status === 'deleting') this.background(this.runDelete(id));
+    return accepted(status);
   }
 
   async list(principal: Principal): Promise<DeploymentSummary[]> {
@@ -176,7 +185,8 @@ export class DeploymentService {
 
   private async runDelete(id: string): Promise<void> {
     const deployment = await this.repo.get(id);
-    if (!deployment) return;
+    if (!deployment || this.deleting.has(id)) return;
+    this.deleting.add(id);
     try {
       const revisions = await this.repo.revisions(id);
       const routes = revisions.filter((r) => r.status !== 'failed').flatMap((r) => composedOf(deployment, r).routes);
@@ -185,6 +195,8 @@ export class DeploymentService {
     } catch (error) {
       this.deps.log.error({ err: error, deployment: id }, 'delete did not finish; it is retried when the deployer starts');
       await this.repo.transition(id, ['deleting'], 'deleting', `delete did not finish: ${(error as Error).message}`);
+    } finally {
+      this.deleting.delete(id);
     }
   }
 
