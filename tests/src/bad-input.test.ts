@@ -56,6 +56,13 @@ describe('bad input through the gateway', () => {
       assert.deepEqual(result.body.errors, [{ path: '/body/role', message: 'must be one of: seller, buyer' }]);
     });
 
+    it('refuses the NUL character in a field, naming it, and in a search', async () => {
+      const result = await post(`${auth}/signup`, { email: uniqueEmail(), password: PASSWORD, role: 'buyer', name: 'a\u0000b' });
+      assertProblem(result, 400, 'VALIDATION_FAILED');
+      assert.deepEqual(result.body.errors, [{ path: '/body/name', message: 'must not contain the NUL character (U+0000)' }]);
+      assertProblem(await get(`${platform.gateway}/catalog/events?q=%00`), 400, 'VALIDATION_FAILED');
+    });
+
     it('refuses a malformed email and a short password', async () => {
       const result = await post(`${auth}/signup`, { email: 'not-an-email', password: '123456789', role: 'buyer' });
       assertProblem(result, 400);

@@ -17,6 +17,12 @@ async function buildTestApp(ready = async () => true) {
       response: withProblems({ 201: Type.Object({ name: Type.String(), dryRun: Type.Boolean() }) }),
     },
   }, async (request, reply) => reply.status(201).send({ name: request.body.name, dryRun: request.query.dryRun ?? false }));
+  app.get('/things/:id', {
+    schema: { params: Type.Object({ id: Type.String() }), querystring: Type.Object({ grade: Type.Optional(Type.String()) }) },
+  }, async (request) => ({ id: request.params.id }));
+  app.post('/bags', {
+    schema: { body: Type.Object({ items: Type.Array(Type.Object({ label: Type.String() })), tags: Type.Optional(Type.Record(Type.String(), Type.String())) }, { additionalProperties: false }) },
+  }, async () => ({ ok: true }));
   app.get('/conflict', async () => {
     throw conflict('Seats taken.', 'SEATS_TAKEN', { seats: ['A-1-1'] });
   });
@@ -66,6 +72,64 @@ describe('createApp', () => {
     const missing = await app.inject({ method: 'GET', url: '/nowhere?token=secret' });
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json().detail, 'No route for GET /nowhere.');
+  });
+
+  it('refuses the NUL character in any string or key of a body, a query or a path, naming where', async () => {
+    const app = await buildTestApp();
+    const cases: Array<[string, string, unknown, string]> = [
+      ['POST', '/things', { name: 'a\u0000b', count: 1, kind: 'a' }, '/body/name'],
+      ['POST', '/bags', { items: [{ label: 'ok' }, { label: '\u0000' }] }, '/body/items/1/label'],
+      ['POST', '/bags', { items: [], tags: { 'k\u0000': 'v' } }, '/body/tags/k\u0000'],
+      ['GET', '/things/x?grade=%00', undefined, '/querystring/grade'],
+      ['GET', '/things/a%00b', undefined, '/params/id'],
+    ];
+    for (const [method, url, payload, path] of cases) {
+      const response = await app.inject({ method: method as 'GET' | 'POST', url, ...(payload ? { payload: payload as object } : {}) });
+      assert.equal(response.statusCode, 400, `${url}: ${response.body}`);
+      assert.equal(response.json().code, 'VALIDATION_FAILED');
+      assert.deepEqual(response.json().errors, [{ path, message: 'must not contain the NUL character (U+0000)' }]);
+    }
+    assert.equal((await app.inject({ method: 'POST', url: '/bags', payload: { items: [{ label: 'é ✓' }] } })).statusCode, 200);
+  });
+
+  it('lists the first 20 problems of a body that has thousands, and says how many more', async () => {
+    const app = await createApp({ name: 'test', silent: true });
+    app.post('/strict', { schema: { body: Type.Object({}, { additionalProperties: false }) } }, async () => ({}));
+    const payload = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 1]));
+    const response = await app.inject({ method: 'POST', url: '/strict', payload });
+    assert.equal(response.statusCode, 400);
+    const problem = response.json();
+    assert.equal(problem.errors.length, 20);
+    assert.match(problem.detail, /; and 4980 more$/);
+    assert.ok(response.body.length < 4000, `${response.body.length} bytes`);
+  });
+
+  it('answers a path part too long, and a compressed body, with problems', async () => {
+    const app = await buildTestApp();
+    const long = await app.inject({ method: 'GET', url: `/things/${'x'.repeat(150)}` });
+    assert.equal(long.statusCode, 414);
+    assert.match(long.headers['content-type'] as string, /^application\/problem\+json/);
+    assert.equal(long.json().code, 'PATH_PART_TOO_LONG');
+    assert.equal(long.json().title, 'URI Too Long');
+    assert.doesNotMatch(long.body, /xxxxx/, 'the path is not echoed');
+    const zipped = await app.inject({ method: 'POST', url: '/things', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: 'whatever' });
+    assert.equal(zipped.statusCode, 415);
+    assert.equal(zipped.json().code, 'UNSUPPORTED_CONTENT_ENCODING');
+  });
+
+  it('answers headers too large with a problem before any route runs', async () => {
+    const app = await buildTestApp();
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { 'x-huge': 'h'.repeat(40_000) } });
+      assert.equal(response.status, 431);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const problem = (await response.json()) as { code: string; status: number; title: string };
+      assert.deepEqual([problem.code, problem.status, problem.title], ['HEADERS_TOO_LARGE', 431, 'Request Header Fields Too Large']);
+    } finally {
+      await app.close();
+    }
   });
 
   it('maps domain errors with their extra members and headers', async () => {

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import '../auth/guards.js';
+import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { lazyChildLoggerFactory } from '../log/lazy-child-logger.js';
 import { loggerOptions } from '../log/logger-options.js';
 import { installDocs } from './docs.js';
 import { installDrain } from './drain.js';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { createValidatorCompiler } from './validator.js';
@@ -55,6 +57,9 @@ function baseApp(options: CreateAppOptions) {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     childLoggerFactory: lazyChildLoggerFactory,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
     // Our drain answers with a problem document instead (installDrain).
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -71,6 +76,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding !== 'identity') {
+      throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Request bodies are taken uncompressed: send them without Content-Encoding.', { reason: 'UNSUPPORTED_CONTENT_ENCODING' });
+    }
   });
   installErrorHandling(app);
   installDrain(app);

@@ -27,8 +27,11 @@ function fieldErrors(context: string, issues: AjvIssue[]): FieldError[] {
   });
 }
 
+/** At most this many field errors are listed in a problem document. */
+export const MAX_LISTED_ERRORS = 20;
+
 const FASTIFY_CODES: Record<string, { code: ErrorCode; reason: string; detail?: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is not valid JSON, or it has a __proto__ or constructor.prototype key, which is refused.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is empty but its content type is JSON.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_MEDIA_TYPE' },
@@ -46,8 +49,11 @@ export function toProblem(error: unknown, requestId: string): Problem {
   }
   const fastifyError = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fastifyError.validation) {
-    const errors = fieldErrors(fastifyError.validationContext ?? 'body', fastifyError.validation);
-    const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+    // A body of a hundred thousand unknown keys has as many problems: the first few say enough.
+    const issues = fastifyError.validation;
+    const errors = fieldErrors(fastifyError.validationContext ?? 'body', issues.slice(0, MAX_LISTED_ERRORS));
+    const unlisted = issues.length - errors.length;
+    const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ') + (unlisted > 0 ? `; and ${unlisted} more` : '');
     return problemOf(ErrorCode.INVALID, `Invalid request: ${detail}`, 'VALIDATION_FAILED', { errors, requestId });
   }
   const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;

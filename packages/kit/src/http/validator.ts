@@ -1,4 +1,4 @@
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -21,8 +21,46 @@ function makeAjv(options: Options): Ajv {
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const strict = makeAjv({ coerceTypes: false });
   const coercing = makeAjv({ coerceTypes: 'array' });
-  return ({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? strict : coercing;
-    return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  return ({ schema, httpPart }) => withoutNul(httpPart === 'body' ? strict : coercing, schema as object);
+}
+
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/**
+ * A validator that also refuses the NUL character (U+0000) in any string or key, which JSON and
+ * JSON Schema allow but PostgreSQL cannot store in text or jsonb: a 400 naming the field instead
+ * of a failed insert.
+ */
+function withoutNul(ajv: Ajv, schema: object): Validate {
+  const validate = ajv.compile(schema);
+  const checked: Validate = (data) => {
+    const valid = validate(data);
+    checked.errors = validate.errors;
+    if (!valid) return false;
+    const at = nulAt(data, '');
+    if (at === null) return true;
+    checked.errors = [{ instancePath: at, schemaPath: '', keyword: 'nul', params: {}, message: 'must not contain the NUL character (U+0000)' }];
+    return false;
   };
+  return checked;
+}
+
+/** JSON pointer of the first string (or key) holding U+0000, or null. */
+function nulAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulAt(value[i], `${path}/${i}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const at = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (key.includes('\u0000')) return at;
+    const found = nulAt(item, at);
+    if (found !== null) return found;
+  }
+  return null;
 }
