@@ -68,9 +68,12 @@ describe('ticketing through the gateway', () => {
       const base = { title: 'Race', venue: 'Hall', startsAt: FUTURE(10), endsAt: FUTURE(10.1) };
       const bad = async (seatMap: unknown, extra: Record<string, unknown> = {}) =>
         post(`${race}/apply`, { ...base, seatMap, ...extra }, raceOwner.accessToken);
-      const negative = await bad({ sections: [{ name: 'A', grade: 'G', price: -5, rows: 1, seatsPerRow: 1 }] });
-      assert.equal(negative.status, 400);
-      assert.equal(negative.body.errors[0].path, '/body/seatMap/sections/0/price');
+      for (const price of [-5, 0]) {
+        // A seat of no price could never be paid for: the payment service takes no charge of 0.
+        const unpaid = await bad({ sections: [{ name: 'A', grade: 'G', price, rows: 1, seatsPerRow: 1 }] });
+        assert.equal(unpaid.status, 400);
+        assert.equal(unpaid.body.errors[0].path, '/body/seatMap/sections/0/price');
+      }
       assert.equal((await bad({ sections: [{ name: 'A', grade: 'G', price: 100_000_000, rows: 1, seatsPerRow: 1 }] })).status, 400);
       assert.equal((await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 0, seatsPerRow: 1 }] })).status, 400);
       assert.equal((await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 5000, seatsPerRow: 1 }] })).status, 400);
@@ -293,6 +296,12 @@ describe('ticketing through the gateway', () => {
       assert.deepEqual(unknown.body.seats, ['Z-1-1']);
       assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1', 'A-9-1'] }, token)).status, 400);
       assert.equal((await post(`${gala}/buyticket/holds`, { seatIds: [] }, token)).status, 400);
+      // NUL, which PostgreSQL cannot store or compare: refused with where it is, not a failed query.
+      const nul = await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1\u0000'] }, token);
+      expectProblem(nul, 400, 'VALIDATION_FAILED');
+      assert.equal(nul.body.errors[0].path, '/body/seatIds/0');
+      expectProblem(await get(`${gala}/seats?grade=%00`), 400, 'VALIDATION_FAILED');
+      expectProblem(await get(`${gala}/seats?grade=%00&state=available&limit=2`), 400, 'VALIDATION_FAILED');
       expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1'] }, owner.accessToken), 403, 'WRONG_ROLE');
       expectProblem(await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-1'] }), 401, 'TOKEN_MISSING');
 
@@ -304,6 +313,16 @@ describe('ticketing through the gateway', () => {
       assert.equal(noKey.body.errors[0].path, '/headers/idempotency-key');
       const badCard = await pay(gala, token, hold.body.holdId, { number: '12', expiry: '13/40', cvc: 'abc' });
       assert.deepEqual(new Set(badCard.body.errors.map((e: { path: string }) => e.path)), new Set(['/body/card/number', '/body/card/expiry', '/body/card/cvc']));
+      // Well-formed but refused by the payment service: the buyer's to correct (400), not a fault (5xx); kept for the key.
+      const key = randomUUID();
+      const mistyped = await pay(gala, token, hold.body.holdId, { number: '4242 4242 4242 4241', expiry: '12/40', cvc: '123' }, key);
+      expectProblem(mistyped, 400, 'CARD_INVALID');
+      assert.deepEqual(mistyped.body.errors, [{ path: '/body/card/number', message: 'is not a valid card number (Luhn check failed)' }]);
+      const replayed = await pay(gala, token, hold.body.holdId, { number: '4242 4242 4242 4241', expiry: '12/40', cvc: '123' }, key);
+      assert.deepEqual([replayed.status, replayed.body.code], [400, 'CARD_INVALID']);
+      const expired = await pay(gala, token, hold.body.holdId, { number: '4242424242424242', expiry: '01/20', cvc: '123' });
+      expectProblem(expired, 400, 'CARD_INVALID');
+      assert.deepEqual(expired.body.errors.map((e: { path: string }) => e.path), ['/body/card/expiry']);
       expectProblem(await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token: thief }), 403, 'NOT_YOUR_HOLD');
       assert.equal((await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token })).status, 204);
       assert.equal((await get(`${gala}/seats?state=available`)).body.seats.some((s: { id: string }) => s.id === 'A-9-1'), true, 'the released seat is for sale again');

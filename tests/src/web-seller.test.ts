@@ -66,14 +66,14 @@ describe('seller pages in a browser', () => {
 
     const vip = group('Grade 1');
     await vip.getByLabel('Name', { exact: true }).fill('VIP');
-    await vip.getByLabel('Price (₩)').fill('-5');
+    await vip.getByLabel('Price (₩)').fill('0');
     const sectionA = group('Section 1');
     await sectionA.getByLabel('Section name').fill('A');
     const rowsA = group('Rows 1', sectionA);
     await rowsA.getByLabel('Number of rows').fill('5');
     await rowsA.getByLabel('Seats per row').fill('20');
     await page.getByRole('button', { name: 'Register' }).click();
-    await page.getByText('A price cannot be negative.').waitFor();
+    await page.getByText('A price must be more than 0.').waitFor();
     await page.getByRole('alert').filter({ hasText: /Nothing was sent: fix the \d+ marked fields/ }).waitFor();
     assert.equal(await vip.getByLabel('Price (₩)').getAttribute('aria-invalid'), 'true');
     assert.equal((await api('/event')).status, 404, 'nothing was sent');

@@ -90,6 +90,12 @@ export class OrderService {
       await this.markRetryable(buyerId, idempotencyKey);
       throw error;
     }
+    if (outcome.kind === 'card_invalid') {
+      const detail = outcome.errors.map((e) => `${e.path} ${e.message}`).join('; ');
+      return finish(refusal(ErrorCode.INVALID, `The card was not accepted: ${detail}. The hold stays until it expires.`, 'CARD_INVALID', {
+        errors: outcome.errors,
+      }));
+    }
     if (outcome.kind === 'declined') {
       return finish(refusal(ErrorCode.PAYMENT_DECLINED, `${outcome.detail} The hold stays until it expires.`, 'PAYMENT_DECLINED', {
         declineCode: outcome.declineCode,

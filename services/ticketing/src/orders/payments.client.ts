@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent } from 'undici';
-import { DomainError, ErrorCode, requestText, RequestTimeoutError } from '@clove/kit';
+import { DomainError, ErrorCode, requestText, RequestTimeoutError, type FieldError } from '@clove/kit';
 
 export interface Card {
   number: string;
@@ -18,7 +18,9 @@ export interface Payment {
 
 export type ChargeOutcome =
   | { kind: 'captured'; payment: Payment }
-  | { kind: 'declined'; declineCode: string; detail: string };
+  | { kind: 'declined'; declineCode: string; detail: string }
+  /** The gateway refused the card's details (number, expiry, CVC): the buyer's to correct. */
+  | { kind: 'card_invalid'; errors: FieldError[] };
 
 const RETRY_DELAYS_MS = [100, 400];
 
@@ -48,6 +50,8 @@ export class PaymentsClient {
       const problem = response.body as { declineCode?: string; detail?: string };
       return { kind: 'declined', declineCode: problem.declineCode ?? 'declined', detail: problem.detail ?? 'The card was declined.' };
     }
+    const cardErrors = response.status === 400 ? cardErrorsOf(response.body) : [];
+    if (cardErrors.length > 0) return { kind: 'card_invalid', errors: cardErrors };
     throw unexpected(response);
   }
 
@@ -107,6 +111,15 @@ function parseObject(text: string): unknown {
   } catch {
     return {};
   }
+}
+
+/** The field errors of a 400 that are all about the card; none when anything else was refused. */
+function cardErrorsOf(body: unknown): FieldError[] {
+  const errors = (body as { errors?: unknown }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return [];
+  const valid = errors.every((e: { path?: unknown; message?: unknown }) =>
+    typeof e?.path === 'string' && e.path.startsWith('/body/card/') && typeof e.message === 'string');
+  return valid ? errors.map((e: FieldError) => ({ path: e.path, message: e.message })) : [];
 }
 
 function unexpected(response: { status: number; body: unknown }): DomainError {

@@ -5,7 +5,8 @@ export const MAX_PRICE = 10_000_000;
 
 /** A section or row label: letters and digits, up to 8 (seat ids join them with '-'). */
 export const Label = Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'Letters and digits, up to 8' });
-const Price = Type.Integer({ minimum: 0, maximum: MAX_PRICE, description: 'Minor units of the currency (KRW: won)' });
+// A seat is paid for (the payment service takes no charge of 0): free seats are not sold here.
+const Price = Type.Integer({ minimum: 1, maximum: MAX_PRICE, description: 'Minor units of the currency (KRW: won), at least 1' });
 const Grade = Type.String({ minLength: 1, maxLength: 30 });
 
 export const SectionSchema = Type.Object(

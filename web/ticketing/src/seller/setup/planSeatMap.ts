@@ -66,9 +66,9 @@ function checkGrades(grades: GradeDraft[], fractionDigits: number, t: BuilderMes
     const price = parsePrice(grade.price, fractionDigits);
     if (!grade.price.trim()) errors[fieldId(grade.id, 'price')] = t.required;
     else if (price === null) errors[fieldId(grade.id, 'price')] = t.priceFormat;
-    else if (price < 0) errors[fieldId(grade.id, 'price')] = t.priceNegative;
+    else if (price < 1) errors[fieldId(grade.id, 'price')] = t.priceNotPositive;
     else if (price > LIMITS.price) errors[fieldId(grade.id, 'price')] = t.priceTooHigh(maxPrice);
-    return { id: grade.id, name, price: price !== null && price >= 0 && price <= LIMITS.price ? price : null };
+    return { id: grade.id, name, price: price !== null && price >= 1 && price <= LIMITS.price ? price : null };
   });
 }
 
