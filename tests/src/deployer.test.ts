@@ -204,11 +204,15 @@ describe('deployer through the gateway', () => {
     const bad = await post(deployments, { templateId: templates.standard, values: { holdSeconds: 5, colour: 'red' } }, owner.accessToken);
     expectProblem(bad, 400, 'INVALID_VALUES');
     assert.deepEqual(bad.body.errors.map((e: { path: string }) => e.path).sort(), ['/body/values/colour', '/body/values/holdSeconds', '/body/values/slug']);
-    for (const slug of ['admin', 'kube-system', 'Upper', 'a'.repeat(59)]) {
+    for (const slug of ['admin', 'kube-system', 'Upper', 'a'.repeat(59), 'ends-with-dash-']) {
       const refused = await post(deployments, { templateId: templates.standard, values: { slug } }, owner.accessToken);
       expectProblem(refused, 400, 'INVALID_VALUES');
       assert.equal(refused.body.errors[0].path, '/body/values/slug', slug);
     }
+    // A day the calendar does not have is refused now, not by the service the deploy would start.
+    const february30 = await post(deployments, { templateId: templates.standard, values: { slug: uniqueSlug('feb'), saleOpensAt: '2030-02-30T00:00:00Z' } }, owner.accessToken);
+    expectProblem(february30, 400, 'INVALID_VALUES');
+    assert.equal(february30.body.errors[0].path, '/body/values/saleOpensAt');
     expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: running.slug } }, colleague.accessToken), 409, 'SLUG_TAKEN');
     expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: { nested: 'x' } } }, owner.accessToken), 400, 'VALIDATION_FAILED');
     expectProblem(await post(deployments, { templateId: templates.standard, values: { slug: uniqueSlug('b') } }, buyer.accessToken), 403, 'WRONG_ROLE');

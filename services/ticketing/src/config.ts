@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { BaseConfigProperties, loadConfigOrExit } from '@clove/kit';
 
-export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{1,62}$';
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$';
 
 export const TicketingConfigSchema = Type.Object({
   ...BaseConfigProperties,

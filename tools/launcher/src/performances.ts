@@ -24,7 +24,7 @@ export interface StartPerformanceOptions {
   supervise: (name: string, entry: string, port: number, env: Record<string, string>) => SupervisedProcess;
 }
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /**
  * `npm run perf:dev -- --slug demo`: one performance's ticketing service in its own database,

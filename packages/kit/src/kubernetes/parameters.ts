@@ -1,4 +1,5 @@
-import { Ajv } from 'ajv';
+import { Ajv, type Options } from 'ajv';
+import { RE2 } from 're2-wasm';
 
 /** A parameter reference inside a stored document: replaced by the seller's value, as data. */
 export interface ParameterReference {
@@ -66,6 +67,24 @@ function isEnvValue(path: ReadonlyArray<string | number>): boolean {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
+/** True when the string starts with a day the calendar has: Date.parse takes 2030-02-30 as 2 March. */
+function isCalendarDay(s: string): boolean {
+  const [year, month, day] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * Templates' `pattern`s are written by admins and matched against sellers' values: RE2 matches in
+ * time linear in the value, so no pattern can make a value take minutes (a JavaScript RegExp
+ * backtracks: `^(a+)+$` against 30 a's and a '!' takes seconds). Patterns RE2 cannot run
+ * (back-references, look-around) are refused when the template is made.
+ */
+const re2: NonNullable<NonNullable<Options['code']>['regExp']> = Object.assign(
+  (pattern: string, flags: string) => new RE2(pattern, flags.includes('u') ? flags : `${flags}u`),
+  { code: 'new RE2' },
+);
+
 /**
  * The JSON Schema validator of templates' parameter schemas and sellers' values: strict (an
  * unknown keyword or format, or a keyword on the wrong type, is a schema error), all errors.
@@ -75,9 +94,10 @@ export function parameterAjv(options: { useDefaults?: boolean } = {}): Ajv {
     strict: true,
     allErrors: true,
     useDefaults: options.useDefaults ?? false,
+    code: { regExp: re2 },
     formats: {
-      'date-time': { type: 'string', validate: (s: string) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)) },
-      date: { type: 'string', validate: (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)) },
+      'date-time': { type: 'string', validate: (s: string) => RFC3339.test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s)) },
+      date: { type: 'string', validate: (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDay(s) && !Number.isNaN(Date.parse(s)) },
       email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
       uri: { type: 'string', validate: (s: string) => URL.canParse(s) },
     },

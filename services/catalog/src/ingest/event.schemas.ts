@@ -20,7 +20,7 @@ export const EventEnvelopeSchema = Type.Object(
   {
     id: Uuid,
     type: Type.Enum(EVENT_TYPES),
-    slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }),
+    slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$' }),
     sequence: Type.Integer({
       minimum: 1,
       maximum: Number.MAX_SAFE_INTEGER,

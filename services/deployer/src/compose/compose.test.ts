@@ -118,9 +118,11 @@ describe('checking values', () => {
     });
   });
 
-  it('refuses reserved and over-long slugs', () => {
-    for (const slug of ['admin', 'kube-system', 'a'.repeat(59)]) {
+  it('refuses reserved and over-long slugs, and those a namespace cannot end with', () => {
+    // The template's own pattern here allows a trailing dash; the deployer does not.
+    for (const slug of ['admin', 'kube-system', 'a'.repeat(59), 'abc-', 'ab--']) {
       assert.throws(() => checkValues(template.parameters, { slug }), (error: any) => error.errors[0].path === '/body/values/slug', slug);
     }
+    assert.equal(checkValues(template.parameters, { slug: 'a-b-c' }).slug, 'a-b-c');
   });
 });

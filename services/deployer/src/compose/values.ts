@@ -28,7 +28,8 @@ export function checkValues(parameters: Record<string, unknown>, given: Record<s
 function slugErrors(slug: string): FieldError[] {
   const path = '/body/values/slug';
   if (slug.length > MAX_SLUG_LENGTH) return [{ path, message: `must be at most ${MAX_SLUG_LENGTH} characters` }];
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) return [{ path, message: 'must be lower-case letters, digits and dashes, starting with a letter or digit' }];
+  // A namespace is a DNS label: it may not end with a dash.
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(slug)) return [{ path, message: 'must be lower-case letters, digits and dashes, starting and ending with a letter or digit' }];
   if (RESERVED_SLUGS.has(slug) || slug.startsWith('kube-')) return [{ path, message: `${slug} is reserved; choose another` }];
   return [];
 }

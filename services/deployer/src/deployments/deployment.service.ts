@@ -93,7 +93,13 @@ export class DeploymentService {
       }
     }
     const status = await this.repo.beginDelete(id, ['running', 'failed']);
-    if (status === null) throw busy((await this.repo.get(id)) ?? deployment);
+    if (status === null) {
+      // Changed meanwhile: by a delete asked at the same moment (the same answer), or by something else.
+      const now = await this.repo.get(id);
+      if (!now) return accepted('deleted');
+      if (now.status === 'deleting') return accepted('deleting');
+      throw busy(now);
+    }
     if (status === 'deleting') this.background(this.runDelete(id));
     return accepted(status);
   }

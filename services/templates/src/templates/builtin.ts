@@ -23,7 +23,7 @@ function ticketingParameters(extra: Record<string, unknown> = {}): TemplateInput
       slug: {
         type: 'string',
         description: 'The performance\'s slug: its address is /e/<slug>/',
-        pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+        pattern: '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$',
         default: 'my-show',
       },
       holdSeconds: {

@@ -5,7 +5,7 @@ import type { Messages } from '../i18n';
 // `slug` value, given by the seller (never a default), that becomes its namespace and address.
 export const SLUG = 'slug';
 export const MAX_SLUG_LENGTH = 58;
-const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+const SLUG_PATTERN = '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$';
 
 function slugField(parameters: unknown, t: Messages, readOnly: boolean): FieldDescriptor {
   const properties = (parameters as { properties?: Record<string, unknown> } | null)?.properties;
