@@ -36,8 +36,8 @@ export async function bookers(db: Queryable, directory: BuyerDirectory): Promise
 
 const csvCell = (value: unknown) => {
   const text = Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
-  // Quote always; neutralise spreadsheet formulas.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+  // Quote always; neutralise spreadsheet formulas, also behind a leading tab or carriage return (OWASP).
+  return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 };
 
 export function bookersCsv(list: Booker[]): string {
