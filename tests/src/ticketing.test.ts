@@ -49,6 +49,12 @@ describe('ticketing through the gateway', () => {
       assert.equal(seats.body.seats.length, 200);
       assert.deepEqual(seats.body.remaining, { VIP: 100, R: 100 });
       assert.ok(seats.body.seats.some((s: { id: string }) => s.id === 'A-3-7'));
+      // A query parameter a route does not take is named, not silently ignored.
+      for (const [path, token] of [['/event?section=A', undefined], ['/seats/sections?sort=name', undefined], ['/sales?from=2030', owner.accessToken]] as const) {
+        const refused = await get(`${gala}${path}`, token);
+        expectProblem(refused, 400, 'VALIDATION_FAILED');
+        assert.match(refused.body.errors[0].path, /^\/querystring\//, path);
+      }
     });
 
     it('refuses registering twice, other sellers and buyers', async () => {
@@ -278,7 +284,9 @@ describe('ticketing through the gateway', () => {
       assert.equal(second.status, 201);
       const states = Object.fromEntries(((await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>).map((s) => [s.id, s.state]));
       assert.deepEqual([states['B-3-1'], states['B-3-2'], states['B-3-3']], ['available', 'held', 'held']);
-      expectProblem(await pay(gala, token, first.body.holdId), 410, 'HOLD_EXPIRED');
+      const replaced = await pay(gala, token, first.body.holdId);
+      expectProblem(replaced, 410, 'HOLD_EXPIRED');
+      assert.match(replaced.body.detail, /replaced by a newer hold/);
 
       // A failed replacement leaves the previous hold as it was.
       const rival = await minter.token({ role: 'buyer' });

@@ -30,7 +30,8 @@ const REFUSALS: Record<Exclude<BeginOutcome['outcome'], 'replay' | 'charge'>, { 
   hold_expired: {
     code: ErrorCode.GONE,
     reason: 'HOLD_EXPIRED',
-    detail: 'The hold has expired; nothing was charged. Hold the seats again.',
+    // One answer for a hold that is not live, however it ended: the buyer's next step is the same.
+    detail: 'The hold is no longer active: it expired, was released or replaced by a newer hold, or was already paid. Nothing was charged.',
     store: true,
   },
 };

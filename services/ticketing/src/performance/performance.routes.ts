@@ -1,4 +1,4 @@
-import { withProblems, type App, type Guard } from '@clove/kit';
+import { NoQuery, withProblems, type App, type Guard } from '@clove/kit';
 import { ApplyBody, EventSchema, ModifyBody } from './performance.schemas.js';
 import type { PerformanceService } from './performance.service.js';
 
@@ -20,6 +20,7 @@ export function registerPerformanceRoutes(app: App, deps: { performances: Perfor
   app.get('/event', {
     schema: {
       summary: 'Performance details (R28)',
+      querystring: NoQuery,
       description: 'Read once a second for everyone asking: `remaining` and the grades\' counts are at most 1 s old.',
       response: withProblems({ 200: EventSchema }),
     },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { withProblems, type App, type Pool } from '@clove/kit';
+import { NoQuery, withProblems, type App, type Pool } from '@clove/kit';
 import type { GradeCountsCache } from '../performance/performance.cache.js';
 import { Label } from '../performance/performance.schemas.js';
 import { sharedQuickList } from './quick-list.js';
@@ -72,6 +72,7 @@ export function registerSeatRoutes(app: App, deps: { pool: Pool; feed: SeatFeed;
     schema: {
       summary: 'The sections of the seat map in the order the seller registered them (best first), with their seats, seats available and lowest price (R29)',
       description: 'A large venue\'s page lists the sections, then loads one with `GET /seats?section=S`.',
+      querystring: NoQuery,
       response: withProblems({ 200: SectionsSchema }),
     },
   }, async () => ({ sections: await sections() }));

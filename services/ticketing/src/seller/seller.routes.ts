@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { checkTimeWindow, TimeWindowQuery, withProblems, type App, type Guard, type Pool } from '@clove/kit';
+import { checkTimeWindow, TimeWindowQuery, NoQuery, withProblems, type App, type Guard, type Pool } from '@clove/kit';
 import { salesSeries } from './sales-series.js';
 import type { BuyerDirectory } from './buyer-directory.js';
 import { bookers, bookersCsv, sales } from './seller.queries.js';
@@ -67,7 +67,7 @@ export function registerSellerRoutes(app: App, deps: { pool: Pool; ownerOrAdmin:
 
   app.get('/sales', {
     onRequest: deps.ownerOrAdmin,
-    schema: { summary: 'Sales statistics (R26)', security: bearer, response: withProblems({ 200: SalesSchema }) },
+    schema: { summary: 'Sales statistics (R26)', security: bearer, querystring: NoQuery, response: withProblems({ 200: SalesSchema }) },
   }, async () => sales(deps.pool, deps.currency));
 
   app.get('/sales/series', {
