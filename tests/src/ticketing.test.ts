@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { signUpAndLogIn, type Session } from './support/accounts.js';
+import { logIn, signUpAndLogIn, type Session } from './support/accounts.js';
 import { eventually, expectProblem, get, post, request } from './support/http.js';
 import { applyPerformance, FUTURE, ownerOf, PAST } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
@@ -431,6 +431,30 @@ describe('ticketing through the gateway', () => {
       assert.deepEqual([after.buyerEmail, after.buyerName, after.seats, after.orderStatus], [null, null, ['B-9-9'], 'paid']);
       const check = await post(`${gala}/ticket/verify`, { code: order.body.tickets[0].code }, owner.accessToken);
       assert.equal(check.body.valid, true, 'the ticket stays valid');
+
+      // The deleted buyer's access token, which this service and the catalog took a moment ago,
+      // stops working in both within about a second (they hear it from auth), not when it expires.
+      const refusedEverywhere = async () => {
+        const answers = await Promise.all([
+          get(`${gala}/ticket/tickets`, leaving.accessToken),
+          post(`${gala}/buyticket/holds`, { seatIds: ['B-9-8'] }, leaving.accessToken),
+          get(`${platform.gateway}/catalog/me/orders`, leaving.accessToken),
+        ]);
+        return answers.every((a) => a.status === 401 && a.body.code === 'SESSION_REVOKED') ? answers : undefined;
+      };
+      await eventually(refusedEverywhere, 5_000, 'the deleted buyer\'s token to be refused everywhere');
+    });
+
+    it('ends a session\'s access tokens in every service when the buyer logs out', async () => {
+      const buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+      assert.equal((await get(`${gala}/ticket/tickets`, buyer.accessToken)).status, 200);
+      const other = await logIn(platform.gateway, buyer.email);
+      assert.equal((await post(`${platform.gateway}/auth/logout`, { refreshToken: buyer.refreshToken }, buyer.accessToken)).status, 204);
+      await eventually(async () => {
+        const answer = await get(`${gala}/ticket/tickets`, buyer.accessToken);
+        return answer.status === 401 && answer.body.code === 'SESSION_REVOKED';
+      }, 5_000, 'the logged-out token to be refused');
+      assert.equal((await get(`${gala}/ticket/tickets`, other.accessToken)).status, 200, 'the buyer\'s other session goes on');
     });
 
     it('refuses a modification that would remove or reprice sold seats, allows the rest', async () => {

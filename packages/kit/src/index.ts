@@ -13,6 +13,7 @@ export * from './db/migrate.js';
 export * from './db/call-batcher.js';
 export * from './auth/roles.js';
 export * from './auth/token-verifier.js';
+export * from './auth/revoked-sessions.js';
 export * from './auth/guards.js';
 export * from './service/run-service.js';
 export * from './service/base-config.js';

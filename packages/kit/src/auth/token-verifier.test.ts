@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { DomainError } from '../errors/domain-error.js';
+import { RevokedSessions, revokedSessionsUrlOf } from './revoked-sessions.js';
 import { createTokenVerifier, remoteKeys } from './token-verifier.js';
 
 interface Key { kid: string; privateKey: CryptoKey; jwk: JWK }
@@ -223,5 +224,47 @@ describe('remote JWKS', () => {
     const principal = await verify(await sign(rotated));
     assert.equal(principal.userId, 'user-1', 'a token signed by the rotated key verifies after the refetch');
     assert.equal(fetches, 2);
+  });
+});
+
+describe('ended sessions (R4)', () => {
+  let server: Server;
+  let listed: string[] = [];
+  let answer = 200;
+  let url: string;
+  before(async () => {
+    server = createServer((req, res) => {
+      assert.equal(req.url, '/auth/revoked-sessions');
+      res.statusCode = answer;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ sessions: listed, windowSeconds: 360 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = revokedSessionsUrlOf(`http://127.0.0.1:${(server.address() as AddressInfo).port}/auth/jwks`);
+  });
+  after(() => server.close());
+
+  it('refuses a token of a session the auth service lists as ended, also one verified before, and keeps the last list while auth fails', async () => {
+    const key = await newKey();
+    const revoked = new RevokedSessions(url);
+    const verify = createTokenVerifier(createLocalJWKSet({ keys: [key.jwk] }), { reuseForMs: 60_000, revoked });
+    const token = await sign(key, { sid: 'session-7' });
+    assert.equal((await verify(token)).sessionId, 'session-7');
+
+    listed = ['session-7'];
+    await revoked.refresh();
+    for (const attempt of [token, await sign(key, { sid: 'session-7' })]) {
+      const error = await rejection(verify(attempt));
+      assert.equal(error.reason, 'SESSION_REVOKED');
+    }
+    assert.equal((await verify(await sign(key, { sid: 'session-8' }))).sessionId, 'session-8', 'other sessions go on');
+
+    answer = 503;
+    listed = [];
+    await revoked.refresh();
+    assert.equal((await rejection(verify(token))).reason, 'SESSION_REVOKED', 'an answer that is not the list changes nothing');
+    answer = 200;
+    await revoked.refresh();
+    assert.equal((await verify(token)).sessionId, 'session-7', 'a session out of the list (its tokens expired by then) is not refused');
   });
 });

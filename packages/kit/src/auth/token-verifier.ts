@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 import { JwtRefused, verifyEs256Jwt } from './es256-jwt.js';
 import { DomainError, ErrorCode, unauthenticated } from '../errors/domain-error.js';
+import { RevokedSessions, revokedSessionsUrlOf } from './revoked-sessions.js';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ROLES, type Role } from './roles.js';
 
 export interface Principal {
@@ -28,12 +29,14 @@ export interface VerifierOptions {
   remember?: number;
   /** The clock, in ms since the epoch (tests move it). */
   now?: () => number;
+  /** Sessions ended lately (R4): their tokens are refused however valid their signature. */
+  revoked?: Pick<RevokedSessions, 'has'>;
 }
 
 /** Verifies access tokens against a key source: the auth JWKS over HTTP, or local keys. */
 export function createTokenVerifier(keys: JWTVerifyGetKey, options: VerifierOptions = {}): TokenVerifier {
   const now = options.now ?? Date.now;
-  const verify = verifyWith(keys, now);
+  const verify = withRevocations(verifyWith(keys, now), options.revoked);
   const reuseForMs = options.reuseForMs ?? 0;
   if (reuseForMs <= 0) return verify;
   const remember = options.remember ?? 20_000;
@@ -42,7 +45,10 @@ export function createTokenVerifier(keys: JWTVerifyGetKey, options: VerifierOpti
   return async (token) => {
     const at = now();
     const known = verified.get(token);
-    if (known && known.until > at) return known.principal;
+    if (known && known.until > at) {
+      if (options.revoked?.has(known.principal.sessionId)) throw sessionEnded();
+      return known.principal;
+    }
     if (known) verified.delete(token);
     const principal = await verify(token);
     if (verified.size >= remember) verified.delete(verified.keys().next().value!);
@@ -51,9 +57,24 @@ export function createTokenVerifier(keys: JWTVerifyGetKey, options: VerifierOpti
   };
 }
 
-/** The services' verifier of access tokens: keys from the auth JWKS, a verified token accepted again for a minute. */
+/**
+ * The services' verifier of access tokens: keys from the auth JWKS, a verified token accepted
+ * again for a minute, and the sessions auth ended lately refused (read every second).
+ */
 export function remoteTokenVerifier(jwksUrl: string): TokenVerifier {
-  return createTokenVerifier(remoteKeys(jwksUrl), { reuseForMs: 60_000 });
+  const revoked = new RevokedSessions(revokedSessionsUrlOf(jwksUrl)).start();
+  return createTokenVerifier(remoteKeys(jwksUrl), { reuseForMs: 60_000, revoked });
+}
+
+const sessionEnded = () => unauthenticated('The session of this access token has ended (log-out or account deletion).', 'SESSION_REVOKED');
+
+function withRevocations(verify: TokenVerifier, revoked: VerifierOptions['revoked']): TokenVerifier {
+  if (!revoked) return verify;
+  return async (token) => {
+    const principal = await verify(token);
+    if (revoked.has(principal.sessionId)) throw sessionEnded();
+    return principal;
+  };
 }
 
 function verifyWith(keys: JWTVerifyGetKey, now: () => number): TokenVerifier {

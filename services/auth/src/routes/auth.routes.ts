@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { principalOf, withProblems, type App, type Guards } from '@clove/kit';
+import { NoQuery, principalOf, withProblems, type App, type Guards } from '@clove/kit';
 import type { AccountService } from '../account/account.service.js';
 import type { IntrospectionClients, IntrospectionService } from '../introspection/introspection.service.js';
 import type { SigningKeys } from '../keys/signing-keys.js';
@@ -12,6 +12,7 @@ import {
   JwksSchema,
   LoginBody,
   RefreshBody,
+  RevokedSessionsSchema,
   SignUpBody,
   TokenPairSchema,
   UserSchema,
@@ -26,13 +27,15 @@ export interface AuthRouteDeps {
   introspectionClients: IntrospectionClients;
   keys: SigningKeys;
   guards: Guards;
+  /** How far back GET /revoked-sessions looks: longer than an access token lives. */
+  revocationWindowSeconds: number;
 }
 
 const bearer = [{ bearer: [] }];
 
 /** The public API of SPEC.md §3 for /auth, relative to the gateway prefix. */
 export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
-  const { accounts, sessions, introspection, introspectionClients, keys, guards } = deps;
+  const { accounts, sessions, introspection, introspectionClients, keys, guards, revocationWindowSeconds } = deps;
 
   app.post('/signup', {
     schema: {
@@ -89,6 +92,16 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     reply.header('cache-control', 'public, max-age=300');
     return keys.jwks();
   });
+
+  // Public like the keys: a session id says nothing about who held it, and cannot be used.
+  app.get('/revoked-sessions', {
+    schema: {
+      summary: 'Sessions ended lately (R4): every service refuses their access tokens at once',
+      description: 'Services read this every second. It lists the sessions revoked within a window longer than an access token lives, so a token of any session not listed was not revoked.',
+      querystring: NoQuery,
+      response: { 200: RevokedSessionsSchema },
+    },
+  }, async () => ({ sessions: await sessions.revokedWithin(revocationWindowSeconds), windowSeconds: revocationWindowSeconds }));
 
   // Internal calls of other services (HTTP Basic service credentials), or an admin.
   const serviceOrAdmin = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -64,6 +64,11 @@ export const JwksSchema = Type.Object({
   keys: Type.Array(Type.Object({}, { additionalProperties: true })),
 });
 
+export const RevokedSessionsSchema = Type.Object({
+  sessions: Type.Array(Type.String({ format: 'uuid' }), { description: 'Ids (the access tokens\' sid) of the sessions ended within the window' }),
+  windowSeconds: Type.Integer({ description: 'How far back the list goes: longer than an access token lives' }),
+});
+
 export const UsersLookupBody = Type.Object(
   {
     ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 1000, uniqueItems: true })),

@@ -24,6 +24,18 @@ export class SessionService {
     private readonly decoyHash: string,
   ) {}
 
+  /**
+   * R4: the sessions revoked within the last `seconds` (deleted accounts, log-outs, reused
+   * refresh tokens), whose access tokens other services must stop taking at once.
+   */
+  async revokedWithin(seconds: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `select id from sessions where revoked_at > now() - make_interval(secs => $1) order by revoked_at`,
+      [seconds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     await this.limiter.consume(email, ip);
     const user = await findActiveUserByEmail(this.pool, email);
