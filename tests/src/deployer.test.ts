@@ -285,6 +285,7 @@ describe('deployer through the gateway', () => {
       assert.equal(view.status, 'failed');
       assert.match(view.reason ?? '', why);
       assert.match(view.reason ?? '', /^ready: /);
+      assert.doesNotMatch(view.reason ?? '', /\.log\b|\/tmp\/|clove-/, 'the seller is not shown where files lie on the server');
       const progress = view.revisions[0]!.progress.map((p) => `${p.step}:${p.state}`);
       assert.deepEqual(progress.slice(-5), ['ready:failed', 'apply:undone', 'database:undone', 'credential:undone', 'namespace:undone']);
       assert.equal(await databaseExists(slug), false);

@@ -118,7 +118,9 @@ export class LocalWorkload {
     return troubled.map((r) => {
       const p = r.process;
       const exit = p.lastExit ? `, last ${p.lastExit}` : '';
-      return `${r.name}: ${p.state}, ${p.restarts} restarts${exit} (log ${p.spec.logFile})`;
+      // The seller reads this: the replica's name, not where its log lies on the server
+      // (an admin finds it under the runtime's log folder, by namespace and replica name).
+      return `${r.name}: ${p.state}, ${p.restarts} restarts${exit}`;
     }).join('; ');
   }
 
