@@ -92,6 +92,18 @@ describe('createApp', () => {
     assert.equal((await app.inject({ method: 'POST', url: '/bags', payload: { items: [{ label: 'é ✓' }] } })).statusCode, 200);
   });
 
+  it('says in one line that a value fits none of a union\'s types', async () => {
+    const app = await createApp({ name: 'test', silent: true });
+    const Scalar = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
+    app.post('/values', { schema: { body: Type.Object({ values: Type.Record(Type.String(), Scalar), either: Type.Optional(Type.Union([Type.Object({ a: Type.String() }), Type.Integer()])) }) } }, async () => ({}));
+    const nothing = await app.inject({ method: 'POST', url: '/values', payload: { values: { holdSeconds: null, note: 'ok' } } });
+    assert.deepEqual(nothing.json().errors, [{ path: '/body/values/holdSeconds', message: 'must be string, number or boolean' }]);
+    assert.equal(nothing.json().detail, 'Invalid request: /body/values/holdSeconds must be string, number or boolean');
+    const shapes = await app.inject({ method: 'POST', url: '/values', payload: { values: {}, either: { b: 1 } } });
+    assert.deepEqual(shapes.json().errors.map((e: { path: string }) => e.path), ['/body/either/a', '/body/either', '/body/either']);
+    assert.match(shapes.json().errors[2].message, /none of the allowed forms/);
+  });
+
   it('lists the first 20 problems of a body that has thousands, and says how many more', async () => {
     const app = await createApp({ name: 'test', silent: true });
     app.post('/strict', { schema: { body: Type.Object({}, { additionalProperties: false }) } }, async () => ({}));

@@ -5,9 +5,36 @@ import { databaseUnavailable, isDatabaseUnavailable } from '../db/unavailable.js
 
 interface AjvIssue {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+}
+
+/**
+ * A value that fits none of a union's forms gets one error, not one per form and one more for
+ * the union ("must be string; must be number; must be boolean; must match a schema in anyOf"):
+ * "must be string, number or boolean" when the forms differ by type only.
+ */
+function withUnionsFolded(issues: AjvIssue[]): AjvIssue[] {
+  const out: AjvIssue[] = [];
+  for (const issue of issues) {
+    if ((issue.keyword === 'anyOf' || issue.keyword === 'oneOf') && issue.schemaPath) {
+      const branch = `${issue.schemaPath}/`;
+      const forms: AjvIssue[] = [];
+      while (out.length > 0 && out[out.length - 1]!.schemaPath?.startsWith(branch)) forms.unshift(out.pop()!);
+      const types = forms.filter((f) => f.keyword === 'type' && f.instancePath === issue.instancePath).map((f) => String(f.params.type));
+      if (types.length > 0 && types.length === forms.length) {
+        out.push({ ...issue, message: `must be ${types.length > 1 ? `${types.slice(0, -1).join(', ')} or ${types.at(-1)}` : types[0]}` });
+      } else {
+        // Forms of other shapes: each form's errors say what it lacks; this says they are alternatives.
+        out.push(...forms, { ...issue, message: 'matches none of the allowed forms; the errors before this one say what each form lacks' });
+      }
+      continue;
+    }
+    out.push(issue);
+  }
+  return out;
 }
 
 function fieldErrors(context: string, issues: AjvIssue[]): FieldError[] {
@@ -50,7 +77,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
   const fastifyError = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fastifyError.validation) {
     // A body of a hundred thousand unknown keys has as many problems: the first few say enough.
-    const issues = fastifyError.validation;
+    const issues = withUnionsFolded(fastifyError.validation);
     const errors = fieldErrors(fastifyError.validationContext ?? 'body', issues.slice(0, MAX_LISTED_ERRORS));
     const unlisted = issues.length - errors.length;
     const detail = errors.map((e) => `${e.path} ${e.message}`).join('; ') + (unlisted > 0 ? `; and ${unlisted} more` : '');
