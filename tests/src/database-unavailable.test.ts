@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApp, createPool, type App, type Pool, type PoolClient } from '@clove/kit';
+import { createApp, createPool, withTransaction, type App, type Pool, type PoolClient } from '@clove/kit';
 import { startTestDatabase, type TestDatabase } from './support/database.js';
-import { expectProblem, get } from './support/http.js';
+import { eventually, expectProblem, get } from './support/http.js';
 import { freePortRange } from './support/ports.js';
 
 async function serve(pool: Pool): Promise<{ app: App; url: string }> {
@@ -43,6 +43,32 @@ describe('a database that cannot take a request', () => {
       only?.release();
       await app.close();
       await pool.end();
+    }
+  });
+
+  it('survives a connection cut while its transaction waits on something else, and goes on with a new one', async () => {
+    const pool = createPool({ connectionString: db.url, max: 1, applicationName: 'cut-me' });
+    const admin = createPool({ connectionString: db.url, max: 1 });
+    try {
+      let proceed!: () => void;
+      const waiting = new Promise<void>((resolve) => (proceed = resolve));
+      const transaction = withTransaction(pool, async (client) => {
+        await client.query('select 1');
+        await waiting; // as the outbox relay waits on the catalog, holding its transaction
+        await client.query('select 2');
+      });
+      const cut = await eventually(async () => (await admin.query<{ n: number }>(
+        `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'cut-me' and state = 'idle in transaction'`,
+      )).rows[0]!.n === 1, 10_000, 'the waiting transaction to be cut');
+      assert.ok(cut);
+      // Without a listener on the checked-out client, its 'error' event ends the whole process here.
+      await eventually(async () => pool.totalCount === 1 && (await admin.query(`select 1 from pg_stat_activity where application_name = 'cut-me'`)).rowCount === 0, 10_000, 'the backend to be gone');
+      proceed();
+      await assert.rejects(transaction);
+      assert.deepEqual((await pool.query<{ n: number }>('select 3 as n')).rows, [{ n: 3 }], 'the pool opened a new connection');
+    } finally {
+      await pool.end();
+      await admin.end();
     }
   });
 

@@ -29,6 +29,10 @@ export function createPool(options: PoolOptions): pg.Pool {
   // An idle client losing its server (e.g. a database restart) must not crash the process;
   // the pool drops it and the next query opens a new connection.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (the pool listens only to idle clients): a transaction waiting on
+  // something else when its connection is cut fails at its next query, and the pool discards
+  // the client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
