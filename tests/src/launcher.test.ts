@@ -77,6 +77,25 @@ describe('launcher', () => {
       assert.equal((await post(`${platform.gateway}/auth/signup`, { email: uniqueEmail(), password: PASSWORD, role: 'buyer' })).status, 201);
     });
 
+    it('restarts PostgreSQL when it is killed; the services answer 503 meanwhile and then work again', async () => {
+      const email = uniqueEmail('before-crash');
+      assert.equal((await post(`${platform.gateway}/auth/signup`, { email, password: PASSWORD, role: 'buyer' })).status, 201);
+      const dataDir = join(platform.stateDir, 'postgres');
+      const killed = await postgresPid(dataDir);
+      process.kill(killed, 'SIGKILL');
+
+      const statuses = new Set<number>();
+      await eventually(async () => {
+        const result = await post(`${platform.gateway}/auth/login`, { email, password: PASSWORD });
+        statuses.add(result.status);
+        return result.status === 200;
+      }, 60_000, 'log-in to work again');
+      assert.ok([...statuses].every((s) => s === 503 || s === 200), `only 503 then 200: ${[...statuses]}`);
+      assert.match(platform.output(), /PostgreSQL exited \(signal SIGKILL\); restarting/);
+      assert.notEqual(await postgresPid(dataDir), killed);
+      assert.equal((await post(`${platform.gateway}/auth/signup`, { email: uniqueEmail(), password: PASSWORD, role: 'seller' })).status, 201, 'writes work again');
+    });
+
     it('runs a service alone from its own entry point with DATABASE_URL', async () => {
       const secrets = JSON.parse(await readFile(join(platform.stateDir, 'secrets.json'), 'utf8'));
       const databaseUrl = `postgres://clove:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${platform.ports.postgres}/postgres`;

@@ -33,6 +33,8 @@ interface RunAs {
 const SUPERUSER = 'clove';
 /** SQLSTATE invalid_password. */
 const PASSWORD_REFUSED = '28P01';
+const MIN_RESTART_MS = 250;
+const MAX_RESTART_MS = 10_000;
 /** Used only when the launcher runs as root and the project folder is closed to other users. */
 const SYSTEM_DIR = '/var/lib/clove';
 
@@ -70,40 +72,74 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopOrphanedServer(dataDir);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(binDir, dataDir, options.password, runAs, log);
 
-  const server = spawn(
-    join(binDir, 'postgres'),
-    [
-      '-D', dataDir,
-      '-p', String(options.port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      // Tables rewritten all the time during a sale (seats) are vacuumed soon after (their own thresholds).
-      '-c', 'autovacuum_naptime=10s',
-      '-c', 'shared_buffers=128MB',
-      // Per-statement statistics for monitoring and benchmarks (CREATE EXTENSION pg_stat_statements to read them).
-      '-c', 'shared_preload_libraries=pg_stat_statements',
-      // Error details and failing statements can carry personal data; keep them out of the log.
-      '-c', 'log_error_verbosity=terse',
-      '-c', 'log_min_error_statement=panic',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
-      env: pgEnv(),
-      detached: true, // stopped by the launcher after the services, not by the terminal's Ctrl-C
-    },
-  );
-  server.stdout!.pipe(log, { end: false });
-  server.stderr!.pipe(log, { end: false });
+  const spawnServer = () => {
+    const server = spawn(
+      join(binDir, 'postgres'),
+      [
+        '-D', dataDir,
+        '-p', String(options.port),
+        '-c', 'listen_addresses=127.0.0.1',
+        '-c', 'unix_socket_directories=',
+        '-c', 'max_connections=300',
+        // Tables rewritten all the time during a sale (seats) are vacuumed soon after (their own thresholds).
+        '-c', 'autovacuum_naptime=10s',
+        '-c', 'shared_buffers=128MB',
+        // Per-statement statistics for monitoring and benchmarks (CREATE EXTENSION pg_stat_statements to read them).
+        '-c', 'shared_preload_libraries=pg_stat_statements',
+        // Error details and failing statements can carry personal data; keep them out of the log.
+        '-c', 'log_error_verbosity=terse',
+        '-c', 'log_min_error_statement=panic',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        env: pgEnv(),
+        detached: true, // stopped by the launcher after the services, not by the terminal's Ctrl-C
+      },
+    );
+    server.stdout!.pipe(log, { end: false });
+    server.stderr!.pipe(log, { end: false });
+    return server;
+  };
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
+  let server = spawnServer();
   await waitForConnections(server, url, options, dataDir);
+
+  // Supervised like the services: a server that dies (killed, out of memory) is started again on
+  // the same data, with a growing pause while it keeps failing. The services' pools reconnect.
+  let stopping = false;
+  let backoffMs = MIN_RESTART_MS;
+  const restart = async (why: string): Promise<void> => {
+    console.error(`[launcher] PostgreSQL exited (${why}); restarting in ${backoffMs} ms`);
+    await delay(backoffMs);
+    if (stopping) return;
+    backoffMs = Math.min(backoffMs * 2, MAX_RESTART_MS);
+    server = spawnServer();
+    watch(server);
+    try {
+      await waitForConnections(server, url, options, dataDir);
+      backoffMs = MIN_RESTART_MS;
+      console.error('[launcher] PostgreSQL is back');
+    } catch {
+      // It exited again (its old processes may still hold the data for a moment): the watch restarts it.
+    }
+  };
+  const watch = (child: ChildProcess) => {
+    child.once('exit', (code, signal) => {
+      if (stopping || child !== server) return;
+      void restart(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+  };
+  watch(server);
 
   return {
     url,
     dataDir,
-    pid: server.pid,
+    get pid() {
+      return server.pid;
+    },
     stop: async () => {
+      stopping = true;
       if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
         server.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
