@@ -54,6 +54,13 @@ describe('web client in a browser', () => {
     const page = await open('/');
     await page.waitForSelector('header');
     assert.equal(await page.locator('html').getAttribute('lang'), 'ko', 'Korean first');
+    // A refusal reads in the page's language, not in the server's English.
+    await page.goto(`${platform.gateway}/login`);
+    await page.getByLabel('이메일').fill(uniqueEmail('nobody'));
+    await page.getByLabel('비밀번호').fill('not-the-password');
+    await page.getByRole('main').getByRole('button', { name: '로그인' }).click();
+    const refused = await page.getByRole('alert').filter({ hasText: '이메일 또는 비밀번호가 맞지 않습니다.' }).innerText();
+    assert.doesNotMatch(refused, /[A-Za-z]{4}/, `no English in the Korean refusal: ${refused}`);
     await page.getByRole('button', { name: 'English' }).click();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 

@@ -1,12 +1,15 @@
 import type { Lang } from '@clove/web-kit/session';
 import type { ImageRole, ImageStatus, Resources, SourceKind } from './api/pool';
 import type { ParameterType } from './api/templates';
+import { KO_PROBLEMS } from '@clove/web-kit/problemMessages';
 
 const resourcesText = (r: Resources) => `requests ${r.requests.cpu} / ${r.requests.memory}, limits ${r.limits.cpu} / ${r.limits.memory}`;
 
 const en = {
   networkError: 'Clove could not be reached. Check your connection and try again.',
   unexpectedError: 'Something went wrong. Try again.',
+  /** Refusals in the page's language, by code; English pages show the server's own sentence. */
+  problems: {} as Readonly<Record<string, string>>,
   tryAgain: 'Try again',
   refresh: 'Refresh',
   close: 'Close',
@@ -249,6 +252,7 @@ export type Messages = typeof en;
 const ko: Messages = {
   networkError: 'Clove에 연결하지 못했습니다. 연결 상태를 확인하고 다시 시도하세요.',
   unexpectedError: '문제가 발생했습니다. 다시 시도하세요.',
+  problems: KO_PROBLEMS,
   tryAgain: '다시 시도',
   refresh: '새로 고침',
   close: '닫기',

@@ -1,4 +1,5 @@
 import type { Lang, Role } from './session';
+import { KO_PROBLEMS } from '@clove/web-kit/problemMessages';
 
 const en = {
   email: 'Email',
@@ -38,6 +39,8 @@ const en = {
   checkFields: 'Check the highlighted fields.',
   networkError: 'Clove could not be reached. Check your connection and try again.',
   unexpectedError: 'Something went wrong. Try again.',
+  /** Refusals in the page's language, by code; English pages show the server's own sentence. */
+  problems: {} as Readonly<Record<string, string>>,
 };
 
 export type Messages = typeof en;
@@ -80,6 +83,7 @@ const ko: Messages = {
   checkFields: '표시된 항목을 확인하세요.',
   networkError: 'Clove에 연결하지 못했습니다. 연결 상태를 확인하고 다시 시도하세요.',
   unexpectedError: '문제가 발생했습니다. 다시 시도하세요.',
+  problems: KO_PROBLEMS,
 };
 
 const dictionaries: Record<Lang, Messages> = { ko, en };

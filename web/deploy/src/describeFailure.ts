@@ -1,1 +1,1 @@
-export { describeFailure } from '@clove/web-kit/describeFailure';
+export { describeFailure, describeProblem } from '@clove/web-kit/describeFailure';

@@ -1,6 +1,7 @@
 import type { Access, DeploymentStatus, ProgressState, RevisionStatus } from './api/deployments';
 import type { CheckMessages } from './schemaForm/check';
 import type { Lang } from './session';
+import { KO_PROBLEMS } from '@clove/web-kit/problemMessages';
 
 /** A progress step's state, or `waiting` for a step that has not started. */
 export type StepState = ProgressState | 'waiting';
@@ -22,6 +23,8 @@ const en = {
   checks: enChecks,
   networkError: 'Clove could not be reached. Check your connection and try again.',
   unexpectedError: 'Something went wrong. Try again.',
+  /** Refusals in the page's language, by code; English pages show the server's own sentence. */
+  problems: {} as Readonly<Record<string, string>>,
   tryAgain: 'Try again',
   refresh: 'Refresh',
   cancel: 'Cancel',
@@ -168,6 +171,7 @@ const ko: Messages = {
   },
   networkError: 'Clove에 연결하지 못했습니다. 연결 상태를 확인하고 다시 시도하세요.',
   unexpectedError: '문제가 발생했습니다. 다시 시도하세요.',
+  problems: KO_PROBLEMS,
   tryAgain: '다시 시도',
   refresh: '새로 고침',
   cancel: '취소',

@@ -1,10 +1,13 @@
 import type { Lang } from '@clove/web-kit/session';
 import type { AlertState, Comparison, Metric } from './api/alerts';
 import type { RangeId } from './deployment/timeRanges';
+import { KO_PROBLEMS } from '@clove/web-kit/problemMessages';
 
 const en = {
   networkError: 'Clove could not be reached. Check your connection and try again.',
   unexpectedError: 'Something went wrong. Try again.',
+  /** Refusals in the page's language, by code; English pages show the server's own sentence. */
+  problems: {} as Readonly<Record<string, string>>,
   tryAgain: 'Try again',
   loading: 'Loading…',
   updatedAt: (time: string) => `Updated at ${time}.`,
@@ -181,6 +184,7 @@ export type Messages = typeof en;
 const ko: Messages = {
   networkError: 'Clove에 연결하지 못했습니다. 연결 상태를 확인하고 다시 시도하세요.',
   unexpectedError: '문제가 발생했습니다. 다시 시도하세요.',
+  problems: KO_PROBLEMS,
   tryAgain: '다시 시도',
   loading: '불러오는 중…',
   updatedAt: (time: string) => `${time}에 갱신했습니다.`,

@@ -1,5 +1,6 @@
 import type { Lang } from './session';
 import type { SeatState } from './api/show';
+import { KO_PROBLEMS } from '@clove/web-kit/problemMessages';
 
 const en = {
   loadingShow: 'Loading the performance…',
@@ -71,6 +72,8 @@ const en = {
   seeTickets: 'See my tickets',
   networkError: 'Clove could not be reached. Check your connection and try again.',
   unexpectedError: 'Something went wrong. Try again.',
+  /** Refusals in the page's language, by code; English pages show the server's own sentence. */
+  problems: {} as Readonly<Record<string, string>>,
   ticketsHeading: 'My tickets',
   ticketsIntro: 'Tickets you bought for every performance on Clove.',
   loadingTickets: 'Loading your tickets…',
@@ -335,6 +338,7 @@ const ko: Messages = {
   seeTickets: '내 티켓 보기',
   networkError: 'Clove에 연결하지 못했습니다. 연결 상태를 확인하고 다시 시도하세요.',
   unexpectedError: '문제가 발생했습니다. 다시 시도하세요.',
+  problems: KO_PROBLEMS,
   ticketsHeading: '내 티켓',
   ticketsIntro: 'Clove의 모든 공연에서 구매한 티켓입니다.',
   loadingTickets: '티켓을 불러오는 중…',

@@ -1,3 +1,4 @@
+import { describeProblem } from '@clove/web-kit/describeFailure';
 import { ApiError } from '../api/problem';
 import type { Messages } from '../i18n';
 
@@ -23,15 +24,21 @@ export function describeFailure<F extends string>(
   if (problem.status === 0) return { error: t.networkError, fieldErrors: {} };
 
   const fieldErrors: FieldErrors<F> = {};
-  const unplaced: string[] = [];
+  let unplaced = false;
   for (const { path, message } of problem.errors ?? []) {
     const field = fieldOf(path, fields);
     if (field) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]} ${message}` : message;
-    else unplaced.push(`${path}: ${message}`);
+    else unplaced = true;
   }
+  const said = describeProblem(problem, t);
   const codeField = codeFields[problem.code];
-  if (codeField && !fieldErrors[codeField]) fieldErrors[codeField] = problem.detail;
-
-  const error = [problem.detail || t.unexpectedError, ...unplaced].join(' ');
-  return { error, fieldErrors };
+  // A refusal about one field (an email already used) is said once, next to that field.
+  if (codeField && !fieldErrors[codeField]) {
+    fieldErrors[codeField] = said;
+    return { error: t.checkFields, fieldErrors };
+  }
+  // Field errors are shown at their fields; the alert says what to do, and the server's sentence
+  // (which lists every error) only when some error has no field on this form.
+  const placed = Object.keys(fieldErrors).length > 0;
+  return { error: placed && !unplaced ? t.problems[problem.code] ?? t.checkFields : said, fieldErrors };
 }

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { DeleteAccount } from '../account/DeleteAccount';
 import { LogOutButton } from '../account/LogOutButton';
 import { useCurrentUser } from '../account/useCurrentUser';
+import { describeProblem } from '@clove/web-kit/describeFailure';
 import { ApiError } from '../api/problem';
 import { AppLink } from '../components/AppLink';
 import { messages, roleLabel, type Messages } from '../i18n';
@@ -9,7 +10,7 @@ import type { RemotePageProps } from '../session';
 import '../styles.css';
 
 function failureText(failure: unknown, t: Messages): string {
-  if (failure instanceof ApiError) return failure.problem.status === 0 ? t.networkError : failure.problem.detail || t.unexpectedError;
+  if (failure instanceof ApiError) return failure.problem.status === 0 ? t.networkError : describeProblem(failure.problem, t);
   return t.unexpectedError;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeFailure } from '../describeFailure';
+import { describeFailure, describeProblem } from '../describeFailure';
 import type { Messages } from '../i18n';
 import type { FieldValue } from '../schemaForm/fields';
 import { placeServerErrors } from '../schemaForm/serverErrors';
@@ -48,10 +48,12 @@ export function useValuesSubmission(form: SchemaForm, t: Messages) {
       const { fieldErrors, unplaced } = placeServerErrors(failure, form.names);
       const apiProblem = failure instanceof ApiError ? failure.problem : null;
       const codeField = apiProblem ? CODE_FIELDS[apiProblem.code] : undefined;
-      if (apiProblem && codeField && form.names.includes(codeField)) fieldErrors[codeField] ??= apiProblem.detail;
+      if (apiProblem && codeField && form.names.includes(codeField)) fieldErrors[codeField] ??= describeProblem(apiProblem, t);
       form.setErrors(fieldErrors);
       const placed = Object.keys(fieldErrors).length > 0;
-      const message = placed && apiProblem ? [apiProblem.detail || t.checkFields, ...unplaced].join(' ') : describeFailure(failure, t);
+      // The fields show their own errors; the alert says what to do and adds only those no field shows.
+      const said = apiProblem && (t.problems[apiProblem.code] ?? (apiProblem.code === 'VALIDATION_FAILED' ? t.checkFields : apiProblem.detail));
+      const message = placed && apiProblem ? [said || t.checkFields, ...unplaced].join(' ') : describeFailure(failure, t);
       setProblem({ message, failure });
       setShown((n) => n + 1);
     } finally {
