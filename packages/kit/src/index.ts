@@ -6,6 +6,7 @@ export * from './http/error-handler.js';
 export { EVENT_LOOP_SAMPLING_MS } from './http/metrics.js';
 export * from './http/problem.schema.js';
 export * from './log/logger-options.js';
+export * from './log/failure-log.js';
 export * from './db/pool.js';
 export * from './db/unavailable.js';
 export * from './db/transaction.js';

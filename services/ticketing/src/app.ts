@@ -1,4 +1,4 @@
-import { createDatabaseService, createGuards, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
+import { createDatabaseService, createGuards, failureLog, remoteTokenVerifier, type App, type Pool } from '@clove/kit';
 import { deploymentMembers, ownerOnly } from './access/deployment-access.js';
 import { ownerGuard } from './access/owner-guard.js';
 import type { TicketingConfig } from './config.js';
@@ -41,7 +41,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
     bodyLimit: 8 * 1024 * 1024, // explicit seat lists of large venues
     silent: options.silent,
   });
-  const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
+  const logError = failureLog(app.log);
 
   const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   const buyer = guards.requireRole('buyer');

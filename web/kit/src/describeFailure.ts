@@ -9,7 +9,7 @@ export interface FailureMessages {
 
 /**
  * A sentence for a failed request: the page language's sentence for its code (with the seats it
- * names), or the server's detail, which already lists its field errors; or a generic message.
+ * names), or the server's detail; or a generic message.
  */
 export function describeFailure(failure: unknown, t: FailureMessages): string {
   if (!(failure instanceof ApiError)) {
@@ -23,6 +23,8 @@ export function describeFailure(failure: unknown, t: FailureMessages): string {
 export function describeProblem(problem: Problem, t: FailureMessages): string {
   const own = t.problems?.[problem.code];
   if (own) return problem.seats?.length ? `${own} (${problem.seats.join(', ')})` : own;
-  const unlisted = (problem.errors ?? []).map((error) => error.message).filter((message) => !problem.detail?.includes(message));
-  return [problem.detail || t.unexpectedError, ...unlisted].join(' ');
+  // The detail says it all (a validation failure's lists each field); the field errors are for forms to place.
+  if (problem.detail) return problem.detail;
+  const errors = (problem.errors ?? []).map((error) => error.message);
+  return errors.length > 0 ? errors.join(' ') : t.unexpectedError;
 }
