@@ -231,6 +231,23 @@ describe('seller pages in a browser', () => {
     assert.deepEqual(sold, ['A-1-1', 'A-1-2'], 'the sold seats moved with their section');
   });
 
+  it('says so, instead of showing a form, where nothing is deployed or the performance is another seller\'s', async () => {
+    const missing = uniqueSlug('nowhere');
+    await page.goto(`${platform.gateway}/console/shows/${missing}`);
+    await page.getByRole('alert').filter({ hasText: `No performance is deployed at /e/${missing}/.` }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Register' }).count(), 0);
+
+    const stranger = await signUpAndLogIn(platform.gateway, 'seller');
+    const theirs = await logInInBrowser(browser, platform.gateway, stranger.email, PASSWORD);
+    await theirs.goto(`${platform.gateway}/console/shows/${slug}`);
+    await theirs.getByRole('alert').filter({ hasText: 'This performance is not yours' }).waitFor();
+    assert.equal(await theirs.getByRole('button', { name: 'Save' }).count(), 0, 'no form to fill in for nothing');
+    await theirs.close();
+
+    await page.goto(`${platform.gateway}/console/shows/${slug}`);
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+  });
+
   it('shows two seats sold and the revenue in won', async () => {
     await sectionNav().getByRole('link', { name: 'Sales' }).click();
     await page.waitForURL(`${platform.gateway}/console/shows/${slug}/sales`);

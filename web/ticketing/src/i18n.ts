@@ -109,6 +109,8 @@ const en = {
   orderStatus: { paid: 'Paid', partially_refunded: 'Partly refunded', refunded: 'Refunded' } as Record<string, string>,
   seller: {
     logInAsSeller: 'Log in as a seller of this performance (or as an administrator) to manage it.',
+    missingShow: (slug: string) => `No performance is deployed at /e/${slug}/. Deploy it from the console first.`,
+    notYourShow: 'This performance is not yours, and you are not a member of it: ask its seller to add you.',
     backToConsole: 'All my deployments',
     openStorefront: 'Open the storefront page',
     slugLine: (slug: string) => `Performance ${slug}`,
@@ -374,6 +376,8 @@ const ko: Messages = {
   orderStatus: { paid: '결제 완료', partially_refunded: '부분 환불', refunded: '환불 완료' },
   seller: {
     logInAsSeller: '이 공연을 관리하려면 공연의 판매자 계정(또는 관리자 계정)으로 로그인하세요.',
+    missingShow: (slug: string) => `/e/${slug}/ 주소에 배포된 공연이 없습니다. 먼저 콘솔에서 배포하세요.`,
+    notYourShow: '내 공연이 아니고 멤버로 추가되지도 않았습니다. 판매자에게 멤버 추가를 요청하세요.',
     backToConsole: '내 배포 목록',
     openStorefront: '공연 판매 페이지 열기',
     slugLine: (slug: string) => `공연 ${slug}`,

@@ -25,7 +25,8 @@ export default function SellerShowPage(props: SellerShowPageProps) {
   const { lang, slug, section, session, navigate } = props;
   const t = messages(lang);
   const s = t.seller;
-  const show = useSellerShow(slug);
+  const seller = session && session.user.role !== 'buyer' ? session : null;
+  const show = useSellerShow(slug, seller?.accessToken);
   const [opened, setOpened] = useState<ReadonlySet<SellerSection>>(() => new Set([section]));
   const headings = useRef<Partial<Record<SellerSection, HTMLHeadingElement | null>>>({});
   const shownSection = useRef(section);
@@ -40,7 +41,6 @@ export default function SellerShowPage(props: SellerShowPageProps) {
   const mounted = (name: SellerSection) => name === section || opened.has(name);
 
   const title = show.state.status === 'registered' ? show.state.show.title : slug;
-  const seller = session && session.user.role !== 'buyer' ? session : null;
   const headingRef = (name: SellerSection) => (element: HTMLHeadingElement | null) => {
     headings.current[name] = element;
   };
@@ -59,6 +59,11 @@ export default function SellerShowPage(props: SellerShowPageProps) {
         <div role="alert" className="tk-panel tk-panel-error">
           <p>{s.logInAsSeller}</p>
           <AppLink href="/login" navigate={navigate} className="tk-button tk-button-primary">{t.logIn}</AppLink>
+        </div>
+      ) : show.state.status === 'missing' || show.state.status === 'not-yours' ? (
+        <div role="alert" className="tk-panel tk-panel-error">
+          <p>{show.state.status === 'missing' ? s.missingShow(slug) : s.notYourShow}</p>
+          <AppLink href="/console" navigate={navigate} className="tk-button">{s.backToConsole}</AppLink>
         </div>
       ) : (
         <>
