@@ -5,6 +5,7 @@ export * from './http/create-app.js';
 export * from './http/error-handler.js';
 export { EVENT_LOOP_SAMPLING_MS } from './http/metrics.js';
 export * from './http/problem.schema.js';
+export * from './http/no-query.js';
 export * from './log/logger-options.js';
 export * from './log/failure-log.js';
 export * from './db/pool.js';

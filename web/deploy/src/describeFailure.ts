@@ -1,1 +1,1 @@
-export { describeFailure, describeProblem } from '@clove/web-kit/describeFailure';
+export { describeFailure, describeFormProblem, describeProblem } from '@clove/web-kit/describeFailure';

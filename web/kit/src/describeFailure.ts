@@ -20,6 +20,14 @@ export function describeFailure(failure: unknown, t: FailureMessages): string {
   return describeProblem(failure.problem, t);
 }
 
+/**
+ * The alert of a form whose fields already show their errors: what to do, in the page's language
+ * when it has a sentence for the code; the server's sentence for a refusal other than validation.
+ */
+export function describeFormProblem(problem: Problem, t: FailureMessages & { checkFields: string }): string {
+  return t.problems?.[problem.code] ?? (problem.code === 'VALIDATION_FAILED' ? t.checkFields : problem.detail || t.checkFields);
+}
+
 export function describeProblem(problem: Problem, t: FailureMessages): string {
   const own = t.problems?.[problem.code];
   if (own) return problem.seats?.length ? `${own} (${problem.seats.join(', ')})` : own;

@@ -44,10 +44,6 @@ export class RevokedSessions {
       this.reading = false;
     }
   }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
 }
 
 /** Where the auth service lists ended sessions, next to its keys: `…/jwks` → `…/revoked-sessions`. */

@@ -118,12 +118,12 @@ describe('createApp', () => {
 
   it('answers a path part too long, and a compressed body, with problems', async () => {
     const app = await buildTestApp();
-    const long = await app.inject({ method: 'GET', url: `/things/${'x'.repeat(150)}` });
+    const long = await app.inject({ method: 'GET', url: `/things/${'segment'.repeat(25)}` });
     assert.equal(long.statusCode, 414);
     assert.match(long.headers['content-type'] as string, /^application\/problem\+json/);
     assert.equal(long.json().code, 'PATH_PART_TOO_LONG');
     assert.equal(long.json().title, 'URI Too Long');
-    assert.doesNotMatch(long.body, /xxxxx/, 'the path is not echoed');
+    assert.doesNotMatch(long.body, /segmentsegment/, 'the path is not echoed');
     const zipped = await app.inject({ method: 'POST', url: '/things', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: 'whatever' });
     assert.equal(zipped.statusCode, 415);
     assert.equal(zipped.json().code, 'UNSUPPORTED_CONTENT_ENCODING');

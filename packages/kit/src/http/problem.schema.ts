@@ -20,6 +20,3 @@ export const ProblemSchema = Type.Object(
 export function withProblems<T extends Record<number, unknown>>(responses: T) {
   return { ...responses, '4xx': ProblemSchema, '5xx': ProblemSchema };
 }
-
-/** The query string of a route that takes none: a parameter sent anyway is a 400 naming it, not silently ignored. */
-export const NoQuery = Type.Object({}, { additionalProperties: false });

@@ -1,4 +1,4 @@
-import { describeProblem } from '@clove/web-kit/describeFailure';
+import { describeFormProblem, describeProblem } from '@clove/web-kit/describeFailure';
 import { ApiError } from '../api/problem';
 import type { Messages } from '../i18n';
 
@@ -40,5 +40,5 @@ export function describeFailure<F extends string>(
   // Field errors are shown at their fields; the alert says what to do, and the server's sentence
   // (which lists every error) only when some error has no field on this form.
   const placed = Object.keys(fieldErrors).length > 0;
-  return { error: placed && !unplaced ? t.problems[problem.code] ?? t.checkFields : said, fieldErrors };
+  return { error: placed && !unplaced ? describeFormProblem(problem, t) : said, fieldErrors };
 }

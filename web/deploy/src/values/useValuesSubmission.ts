@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeFailure, describeProblem } from '../describeFailure';
+import { describeFailure, describeFormProblem, describeProblem } from '../describeFailure';
 import type { Messages } from '../i18n';
 import type { FieldValue } from '../schemaForm/fields';
 import { placeServerErrors } from '../schemaForm/serverErrors';
@@ -52,8 +52,7 @@ export function useValuesSubmission(form: SchemaForm, t: Messages) {
       form.setErrors(fieldErrors);
       const placed = Object.keys(fieldErrors).length > 0;
       // The fields show their own errors; the alert says what to do and adds only those no field shows.
-      const said = apiProblem && (t.problems[apiProblem.code] ?? (apiProblem.code === 'VALIDATION_FAILED' ? t.checkFields : apiProblem.detail));
-      const message = placed && apiProblem ? [said || t.checkFields, ...unplaced].join(' ') : describeFailure(failure, t);
+      const message = placed && apiProblem ? [describeFormProblem(apiProblem, t), ...unplaced].join(' ') : describeFailure(failure, t);
       setProblem({ message, failure });
       setShown((n) => n + 1);
     } finally {

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/problem';
 import type { Hold, Purchase } from '../api/show';
 import { describeFailure } from '../describeFailure';
 import type { PriceFormat } from '../format';
@@ -49,7 +48,6 @@ export function Checkout({ slug, token, hold, store, t, price, releasing, onRele
     const result = await pay(hold.holdId, card);
     if (result.outcome === 'paid') onPaid(result.purchase);
     else if (result.outcome === 'expired') onExpired();
-    else if (result.failure instanceof ApiError && result.failure.status === 402 && !t.problems.PAYMENT_DECLINED) setFailure(result.failure.problem.detail || t.declined);
     else setFailure(describeFailure(result.failure, t));
   };
 
