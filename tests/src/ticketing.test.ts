@@ -338,6 +338,33 @@ describe('ticketing through the gateway', () => {
       expectProblem(await request('DELETE', `${gala}/buyticket/holds/${randomUUID()}`, { token }), 404, 'HOLD_NOT_FOUND');
     });
 
+    it('tells a buyer their live hold with its seats, so a reloaded page carries on with checkout', async () => {
+      const token = await minter.token({ role: 'buyer' });
+      const current = `${gala}/buyticket/holds/current`;
+      assert.deepEqual((await get(current, token)).body, { hold: null }, 'no hold yet');
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['B-10-2', 'A-10-1'] }, token);
+      assert.equal(hold.status, 201, hold.text);
+      const live = await get(current, token);
+      assert.equal(live.status, 200, live.text);
+      assert.deepEqual(live.body.hold, {
+        ...hold.body,
+        seats: [
+          { id: 'B-10-2', section: 'B', row: '10', number: 2, grade: 'R', price: 90_000 },
+          { id: 'A-10-1', section: 'A', row: '10', number: 1, grade: 'VIP', price: 150_000 },
+        ],
+      }, 'the seats in the order they were held, with what checkout shows of them');
+      assert.deepEqual((await get(current, await minter.token({ role: 'buyer' }))).body, { hold: null }, 'another buyer sees only their own');
+
+      const replaced = await post(`${gala}/buyticket/holds`, { seatIds: ['B-10-3'] }, token);
+      assert.equal((await get(current, token)).body.hold.holdId, replaced.body.holdId, 'a new hold replaces the old one');
+      assert.equal((await request('DELETE', `${gala}/buyticket/holds/${replaced.body.holdId}`, { token })).status, 204);
+      assert.deepEqual((await get(current, token)).body, { hold: null }, 'a released hold is no longer live');
+
+      expectProblem(await get(current, owner.accessToken), 403, 'WRONG_ROLE');
+      expectProblem(await get(current), 401, 'TOKEN_MISSING');
+      expectProblem(await get(`${current}?all=1`, token), 400, 'VALIDATION_FAILED');
+    });
+
     it('limits seats per buyer across holds and tickets', async () => {
       const token = await minter.token({ role: 'buyer' });
       const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['A-8-1', 'A-8-2', 'A-8-3'] }, token);
@@ -573,6 +600,7 @@ describe('ticketing through the gateway', () => {
       await reader.cancel();
 
       expectProblem(await pay(quick(), token, hold.body.holdId), 410, 'HOLD_EXPIRED');
+      assert.deepEqual((await get(`${quick()}/buyticket/holds/current`, token)).body, { hold: null }, 'an expired hold is no live hold');
       const db = new pg.Client({ connectionString: (await platform.runtime()).performances.quick!.database });
       await db.connect();
       try {

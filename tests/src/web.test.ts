@@ -300,6 +300,16 @@ describe('web client in a browser', () => {
       await page.getByRole('button', { name: 'Pay' }).click();
       await page.getByLabel('Card number').and(page.locator('[aria-invalid="true"]')).waitFor();
       assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000\s+C-1-1 · S\s+₩60,000[\s\S]*Total\s+₩150,000/, 'the held seats keep their grade and price');
+      // A reload carries on with the hold: checkout again, its seats priced though their sections are not shown.
+      const heldUntil = await page.locator('.checkout time').getAttribute('datetime');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+      await seat(page, 'A-1-1').waitFor();
+      assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000\s+C-1-1 · S\s+₩60,000[\s\S]*Total\s+₩150,000/, 'the same hold after a reload');
+      assert.equal(await page.locator('.checkout time').getAttribute('datetime'), heldUntil, 'the same end, not a new hold');
+      await choice('B').click();
+      await seat(page, 'B-2-5').waitFor();
+      assert.match(await seat(page, 'B-2-5').getAttribute('aria-label') ?? '', /held for you$/, 'the map shows the held seat as the buyer\u2019s');
       await page.getByLabel('Card number').fill('4242 4242 4242 4242');
       await page.getByLabel('Expiry (MM/YY)').fill('12/39');
       await page.getByLabel('CVC').fill('123');

@@ -12,6 +12,19 @@ export interface Hold {
   expiresAt: string;
 }
 
+export interface HeldSeat {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  grade: string;
+  price: number;
+}
+
+export interface LiveHold extends Hold {
+  seats: HeldSeat[];
+}
+
 /** Why release_hold turned a release down, as the buyer hears it. */
 const RELEASE_REFUSED: Record<Exclude<ReleaseOutcome['outcome'], 'released'>, () => DomainError> = {
   not_found: () => notFound('No such hold.', 'HOLD_NOT_FOUND'),
@@ -25,7 +38,7 @@ export class HoldService {
   private readonly releases: ReleaseBatcher;
 
   constructor(
-    pool: Pool,
+    private readonly pool: Pool,
     private readonly config: TicketingConfig,
     private readonly performances: PerformanceCache,
     private readonly announcer: SeatAnnouncer,
@@ -69,6 +82,21 @@ export class HoldService {
     this.announcer.announce(outcome.released, 'available');
     this.announcer.announce(seatIds, 'held');
     return { holdId, seatIds, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The buyer's live hold with its seats, if any: a page reloaded during checkout carries on with it. */
+  async current(buyerId: string): Promise<LiveHold | null> {
+    const { rows } = await this.pool.query<{ id: string; seat_ids: string[]; expires_at: Date; seats: HeldSeat[] }>(
+      `select h.id, h.seat_ids, h.expires_at,
+              json_agg(json_build_object('id', s.id, 'section', s.section, 'row', s.row_label, 'number', s.number,
+                                         'grade', s.grade, 'price', s.price) order by array_position(h.seat_ids, s.id)) as seats
+       from holds h join seats s on s.id = any (h.seat_ids)
+       where h.buyer_id = $1 and h.status = 'active' and h.expires_at > now()
+       group by h.id`,
+      [buyerId],
+    );
+    const live = rows[0];
+    return live ? { holdId: live.id, seatIds: live.seat_ids, expiresAt: live.expires_at.toISOString(), seats: live.seats } : null;
   }
 
   /** Lets go of a hold before it expires (release_hold, run together with the releases that arrive at the same time). */

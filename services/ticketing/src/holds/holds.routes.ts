@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { principalOf, withProblems, type App, type Guard } from '@clove/kit';
+import { NoQuery, principalOf, withProblems, type App, type Guard } from '@clove/kit';
 import type { HoldService } from './hold.service.js';
 
 const HoldBody = Type.Object(
@@ -14,6 +14,15 @@ const HoldBody = Type.Object(
   { additionalProperties: false },
 );
 const HoldSchema = Type.Object({ holdId: Type.String(), seatIds: Type.Array(Type.String()), expiresAt: Type.String() });
+const HeldSeatSchema = Type.Object({
+  id: Type.String(),
+  section: Type.String(),
+  row: Type.String(),
+  number: Type.Integer(),
+  grade: Type.String(),
+  price: Type.Integer(),
+});
+const LiveHoldSchema = Type.Object({ ...HoldSchema.properties, seats: Type.Array(HeldSeatSchema) });
 const bearer = [{ bearer: [] }];
 
 /** R30, R31. */
@@ -27,6 +36,16 @@ export function registerHoldRoutes(app: App, deps: { holds: HoldService; buyer: 
       response: withProblems({ 201: HoldSchema }),
     },
   }, async (request, reply) => reply.status(201).send(await deps.holds.hold(principalOf(request).userId, request.body.seatIds)));
+
+  app.get('/buyticket/holds/current', {
+    onRequest: deps.buyer,
+    schema: {
+      summary: 'Your live hold on this performance with its seats, or null: a reloaded page carries on with checkout',
+      security: bearer,
+      querystring: NoQuery,
+      response: withProblems({ 200: Type.Object({ hold: Type.Union([LiveHoldSchema, Type.Null()]) }) }),
+    },
+  }, async (request) => ({ hold: await deps.holds.current(principalOf(request).userId) }));
 
   app.delete('/buyticket/holds/:holdId', {
     onRequest: deps.buyer,

@@ -59,6 +59,11 @@ export interface Hold {
   expiresAt: string;
 }
 
+/** A live hold as GET /buyticket/holds/current tells it: with its seats, which the map shown may not have. */
+export interface LiveHold extends Hold {
+  seats: { id: string; section: string; row: string; number: number; grade: string; price: number }[];
+}
+
 export interface Card {
   number: string;
   expiry: string;
@@ -93,6 +98,11 @@ export function seatStreamUrl(slug: string, section?: string): string {
 
 export function holdSeats(slug: string, token: string, seatIds: string[]): Promise<Hold> {
   return request<Hold>('POST', showPath(slug, '/buyticket/holds'), { token, body: { seatIds } });
+}
+
+/** The buyer's live hold on this performance, if any (a reloaded page carries on with checkout). */
+export function fetchCurrentHold(slug: string, token: string, signal?: AbortSignal): Promise<LiveHold | null> {
+  return request<{ hold: LiveHold | null }>('GET', showPath(slug, '/buyticket/holds/current'), { token, signal }).then((body) => body.hold);
 }
 
 export function releaseHold(slug: string, token: string, holdId: string): Promise<void> {

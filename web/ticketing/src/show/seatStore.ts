@@ -202,6 +202,11 @@ export class SeatStore {
     for (const id of ids ?? []) this.claiming.add(id);
   }
 
+  /** Keeps what the server told of seats not on the map shown (a restored hold's), for checkout to price them. */
+  remember(seats: readonly SeatInfo[]): void {
+    for (const seat of seats) if (!this.seen.has(seat.id)) this.seen.set(seat.id, seat);
+  }
+
   /** The seats of the buyer's hold (empty when it ends); they leave the selection. */
   setMine(ids: readonly string[]): void {
     const rows: Topic[] = ['selection', 'summary'];

@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { holdSeats, releaseHold, type Hold } from '../api/show';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fetchCurrentHold, holdSeats, releaseHold, type Hold } from '../api/show';
 import { ApiError, statusOf } from '../api/problem';
 import { describeFailure } from '../describeFailure';
 import { formatDate } from '../format';
@@ -14,10 +14,32 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
   const [error, setError] = useState<string | null>(null);
   const token = session?.accessToken ?? '';
 
+  // A page opened again (reloaded, or another tab) carries on with the buyer's live hold. Only a
+  // buyer can have one; if this fails, the buyer can still hold seats anew, which replaces it.
+  const buyerId = session?.user.role === 'buyer' ? session.user.id : null;
+  /** Set once the buyer holds seats here: a late answer about an older hold must not undo that. */
+  const acted = useRef(false);
+  useEffect(() => {
+    if (!buyerId) return;
+    const controller = new AbortController();
+    fetchCurrentHold(slug, token, controller.signal).then(
+      (live) => {
+        if (!live || controller.signal.aborted || acted.current) return;
+        store.remember(live.seats);
+        store.setMine(live.seatIds);
+        setHold({ holdId: live.holdId, seatIds: live.seatIds, expiresAt: live.expiresAt });
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+    // The token is renewed in the background: a new one alone is no reason to ask again.
+  }, [slug, buyerId, store]);
+
   const take = useCallback(async () => {
     const ids = store.selection().map((seat) => seat.id);
     if (ids.length === 0) return setError(t.selectFirst);
     setError(null);
+    acted.current = true;
     setBusy('holding');
     store.claim(ids);
     try {
