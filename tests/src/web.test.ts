@@ -121,6 +121,37 @@ describe('web client in a browser', () => {
     await context.close();
   });
 
+  it('renews an access token a service refuses, and ends a session ended elsewhere', async () => {
+    const who = await signUpAndLogIn(platform.gateway, 'buyer');
+    const page = await logInInBrowser(browser, platform.gateway, who.email, PASSWORD);
+    await page.goto(`${platform.gateway}/tickets`);
+    await page.getByText('You have no tickets yet.').waitFor();
+    const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('clove.session') ?? 'null') as { accessToken: string; refreshToken: string } | null);
+
+    // A token the services refuse while the session lives (as after a computer slept past its expiry).
+    const before = await stored();
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('clove.session')!);
+      session.accessToken = `${session.accessToken.slice(0, -8)}AAAAAAAA`;
+      sessionStorage.setItem('clove.session', JSON.stringify(session));
+    });
+    await page.reload();
+    await page.getByText('You have no tickets yet.').waitFor();
+    assert.equal(await page.getByText('Your tickets could not be loaded.').count(), 0);
+    const renewed = await stored();
+    assert.ok(renewed && renewed.refreshToken !== before!.refreshToken, 'the session was renewed');
+
+    // The session is ended elsewhere (logged out on another device): the page asks to log in again.
+    assert.equal((await post(`${platform.gateway}/auth/logout`, { refreshToken: renewed.refreshToken }, renewed.accessToken)).status, 204);
+    await eventually(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click({ timeout: 1_000 }).catch(() => undefined);
+      return (await page.getByText('Log in with a buyer account to see your tickets.').count()) === 1;
+    }, 15_000, 'the page to ask for a log-in');
+    assert.equal(await stored(), null, 'the session is forgotten');
+    assert.equal(await page.getByText('Your tickets could not be loaded.').count(), 0);
+    await page.close();
+  });
+
   describe('the storefront', () => {
     let slug: string;
     let buyer: Session;
@@ -183,6 +214,8 @@ describe('web client in a browser', () => {
       await page.getByRole('button', { name: 'Refund' }).first().click();
       await page.getByRole('button', { name: 'Yes, refund' }).click();
       await page.getByText('Refunded ₩150,000').waitFor();
+      const order = page.locator('.order').filter({ hasText: 'Browser Gala' });
+      assert.match(await order.innerText(), /Refunded\s+₩150,000[\s\S]*Partly refunded/, 'the order history shows the refund at once, before the catalog hears of it');
       await eventually(async () => {
         const now = await get(`${platform.gateway}/e/${slug}/ticket/tickets`, buyer.accessToken);
         return now.body.filter((t: { state: string }) => t.state === 'refunded').length === 1;

@@ -1,4 +1,5 @@
 import { ApiError, isProblem, networkProblem } from './problem';
+import { REFUSED_TOKEN_CODES, TOKEN_REFUSED_EVENT } from './session';
 
 // Calls from the browser to the gateway (same origin), with problem documents as ApiError.
 
@@ -28,7 +29,10 @@ async function send(method: string, path: string, accept: string, options: Reque
   }
   if (response.ok) return response;
   const payload: unknown = await response.json().catch(() => undefined);
-  if (isProblem(payload)) throw new ApiError({ ...payload, code: payload.code ?? '' });
+  if (isProblem(payload)) {
+    if (response.status === 401 && options.token && REFUSED_TOKEN_CODES.includes(payload.code)) window.dispatchEvent(new CustomEvent(TOKEN_REFUSED_EVENT, { detail: options.token }));
+    throw new ApiError({ ...payload, code: payload.code ?? '' });
+  }
   throw new ApiError({ title: response.statusText, status: response.status, detail: '', code: '' });
 }
 

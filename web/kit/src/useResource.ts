@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { statusOf } from './problem';
+import { onSessionRenewed } from './session';
 
 export interface Resource<T> {
   /** The last answer for the current key; null before the first one. */
@@ -43,7 +45,8 @@ function start<T>(key: string | null): State<T> {
 /**
  * Loads with the session's token when `key` changes, on `refresh` and, with `intervalMs`, again
  * and again. The loader closes over the token, which the shell renews in the background: it is
- * kept in a ref so that a new token alone loads nothing. Unmounting aborts the request.
+ * kept in a ref so that a new token alone loads nothing, unless the last load was refused for
+ * its token (401) and the shell renewed the session since. Unmounting aborts the request.
  */
 export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key, intervalMs = null }: ResourceOptions<T>): Resource<T> {
   const [state, setState] = useState<State<T>>(() => start(key));
@@ -90,6 +93,10 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, { key,
       clearTimeout(timer);
     };
   }, [key, polling, attempt]);
+
+  // A load refused for its token runs again once the shell renewed the session.
+  const refusedForToken = statusOf(state.failure) === 401;
+  useEffect(() => (refusedForToken ? onSessionRenewed(refresh) : undefined), [refusedForToken, refresh]);
 
   const replace = useCallback((data: T) => {
     setState((previous) => (previous.key === keyRef.current ? { ...previous, data, failure: null, updatedAt: Date.now() } : previous));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RefreshRefused } from './refresh';
-import type { Session } from './session';
+import { SESSION_RENEWED_EVENT, TOKEN_REFUSED_EVENT, type Session } from './session';
 import { onSharedRotation, prepareSharing, rotateShared } from './sharedRotation';
 import { loadSession, saveSession } from './storage';
 
@@ -8,6 +8,9 @@ import { loadSession, saveSession } from './storage';
 const MAX_LEAD_MS = 60_000;
 /** When the server cannot be reached or fails, try again after this long while the token is still valid. */
 const RETRY_MS = 5_000;
+
+/** A server that keeps refusing fresh tokens must not make the pages refresh the session in a tight loop. */
+const MIN_FORCED_GAP_MS = 2_000;
 
 /** setTimeout fires at once beyond this delay. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -24,8 +27,9 @@ function isTransient(failure: unknown): boolean {
 
 /**
  * The signed-in session: kept in memory and sessionStorage, refreshed in the background
- * shortly before the access token expires (once for all tabs that share it), and ended when
- * the refresh is refused.
+ * shortly before the access token expires (once for all tabs that share it), or at once when
+ * a service refused the access token (a computer that slept past its expiry), and ended when
+ * the refresh is refused (the session was ended elsewhere).
  */
 export function useSession(): [Session | null, (session: Session | null) => void] {
   const [session, setSessionState] = useState<Session | null>(loadSession);
@@ -43,26 +47,44 @@ export function useSession(): [Session | null, (session: Session | null) => void
     return onSharedRotation(() => current.current, setSession);
   }, [setSession]);
 
+  const lastForced = useRef(0);
   useEffect(() => {
     if (!session) return;
     let cancelled = false;
+    let running = false;
     let timer: ReturnType<typeof setTimeout>;
 
-    const refresh = async () => {
+    const refresh = async (forced = false) => {
+      running = true;
       try {
         const next = await rotateShared(session);
-        if (!cancelled) setSession(next);
+        if (cancelled) return;
+        setSession(next);
+        if (forced) window.dispatchEvent(new Event(SESSION_RENEWED_EVENT));
       } catch (failure) {
         if (cancelled) return;
-        if (isTransient(failure) && Date.now() + RETRY_MS < session.expiresAt) timer = setTimeout(refresh, RETRY_MS);
+        if (isTransient(failure) && Date.now() + RETRY_MS < session.expiresAt) timer = setTimeout(() => void refresh(forced), RETRY_MS);
         else setSession(null);
+      } finally {
+        running = false;
       }
     };
 
+    const onRefused = (event: Event) => {
+      // A token older than the session's: it was renewed since, and what was refused may try again.
+      if ((event as CustomEvent<unknown>).detail !== session.accessToken) return void window.dispatchEvent(new Event(SESSION_RENEWED_EVENT));
+      if (running || Date.now() - lastForced.current < MIN_FORCED_GAP_MS) return;
+      lastForced.current = Date.now();
+      clearTimeout(timer);
+      void refresh(true);
+    };
+
     timer = setTimeout(refresh, refreshDelay(session));
+    window.addEventListener(TOKEN_REFUSED_EVENT, onRefused);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      window.removeEventListener(TOKEN_REFUSED_EVENT, onRefused);
     };
   }, [session, setSession]);
 

@@ -5,6 +5,7 @@ import { formatDate, priceFormat } from '../format';
 import { messages } from '../i18n';
 import type { RemotePageProps } from '../session';
 import { OrderHistory } from './OrderHistory';
+import { ordersWithRefunds } from './ordersWithRefunds';
 import { TicketCard, type RefundRecord } from './TicketCard';
 import { useMyTickets } from './useMyTickets';
 import '../styles.css';
@@ -99,7 +100,7 @@ export default function TicketsPage({ lang, session, navigate }: RemotePageProps
           </ul>
         </section>
       ))}
-      {(list.status === 'ready' || list.orders.length > 0) && <OrderHistory orders={list.orders} lang={lang} t={t} />}
+      {(list.status === 'ready' || list.orders.length > 0) && <OrderHistory orders={ordersWithRefunds(list.orders, refunds)} lang={lang} t={t} />}
     </section>
   );
 }
