@@ -11,6 +11,7 @@ export * from './log/failure-log.js';
 export * from './db/pool.js';
 export * from './db/unavailable.js';
 export * from './db/transaction.js';
+export * from './db/session-lock.js';
 export * from './db/migrate.js';
 export * from './db/call-batcher.js';
 export * from './auth/roles.js';

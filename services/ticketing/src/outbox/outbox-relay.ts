@@ -1,4 +1,4 @@
-import { withTransaction, type Pool } from '@clove/kit';
+import { withSessionLock, type Pool } from '@clove/kit';
 import { remainingSeats } from '../performance/performance.repository.js';
 
 export interface RelayOptions {
@@ -9,6 +9,8 @@ export interface RelayOptions {
   onError: (error: unknown) => void;
 }
 
+/** Held by the replica that relays; the others leave the outbox to it. */
+const RELAY_LOCK = 'clove-ticketing-outbox-relay';
 /** The most events the catalog takes in one delivery; each delivery also counts the seats left. */
 const BATCH = 500;
 /**
@@ -20,7 +22,9 @@ const MAX_DELIVERY_BYTES = 4 * 1024 * 1024;
 /**
  * R39: delivers outbox rows to the catalog at least once, in sequence order. A row is marked
  * delivered only after the catalog accepted it; while the catalog is down rows wait.
- * `remaining` (seats left) is added at delivery time, from one count per batch.
+ * `remaining` (seats left) is added at delivery time, from one count per batch. One replica
+ * relays at a time, under an advisory lock rather than row locks, so no transaction stays open
+ * while the catalog answers.
  */
 export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promise<void> {
   let running: Promise<void> | null = null;
@@ -28,11 +32,10 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
   let skipUntil = 0;
 
   /** Delivers the oldest undelivered rows; whether more may be waiting. */
-  const deliverBatch = () =>
-    withTransaction(pool, async (client) => {
+  const deliverBatch = async () => {
+    const delivered = await withSessionLock(pool, RELAY_LOCK, async (client) => {
       const { rows } = await client.query<{ seq: string; id: string; type: string; payload: Record<string, unknown>; created_at: Date }>(
-        `select seq, id, type, payload, created_at from outbox where delivered_at is null
-         order by seq limit ${BATCH} for update skip locked`,
+        `select seq, id, type, payload, created_at from outbox where delivered_at is null order by seq limit ${BATCH}`,
       );
       if (!rows.length) return false;
       const remaining = await remainingSeats(client);
@@ -60,6 +63,8 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
       await client.query('update outbox set delivered_at = now() where seq = any($1::bigint[])', [rows.slice(0, events.length).map((r) => r.seq)]);
       return rows.length === BATCH || events.length < rows.length;
     });
+    return delivered.acquired && delivered.value;
+  };
 
   const tick = () => {
     if (running || Date.now() < skipUntil) return;
