@@ -48,6 +48,14 @@ describe('web client in a browser', () => {
     assert.equal((await get(`${platform.gateway}/web/shell/no-such-file.js`)).body.code, 'ROUTE_NOT_FOUND');
     assert.equal((await get(`${platform.gateway}/nothing-here`)).body.code, 'ROUTE_NOT_FOUND', 'an API client gets a problem, not a page');
     assert.equal((await get(`${platform.gateway}/catalog/events`)).status, 200);
+    // A page address with a broken escape is still a page for a browser; an API client gets a problem.
+    const broken = await fetch(`${platform.gateway}/shows/%E0%A4%A`, { headers: { accept: 'text/html' } });
+    assert.equal(broken.status, 200);
+    assert.match(await broken.text(), /\/web\/shell\//);
+    assert.equal((await get(`${platform.gateway}/shows/%E0%A4%A`)).body.code, 'BAD_URL');
+    const inBrowser = await open('/shows/%E0%A4%A');
+    await inBrowser.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
+    await inBrowser.close();
   });
 
   it('signs a buyer up, shows the account, logs out, in Korean and in English', async () => {

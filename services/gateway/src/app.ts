@@ -51,18 +51,22 @@ export async function buildApp(config: GatewayConfig, options: { silent?: boolea
   await reload();
   const unsubscribe = await store.subscribe(() => void reload().catch(() => undefined));
 
+  let web: WebFiles | undefined;
   const app = await createApp({
     name: 'gateway',
     logLevel: config.LOG_LEVEL,
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     docs: false,
     silent: options.silent,
+    // A page address with a broken escape (/shows/%E0%A4%A) is still a page: the web client says it is not found.
+    onBadUrl: (request, reply) => web?.serveShellForBadUrl(request, reply) ?? false,
   });
+  if (config.WEB_ROOT) web = await WebFiles.register(app, config.WEB_ROOT);
   await registerProxy(app, {
     table,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     connectTimeoutMs: config.CONNECT_TIMEOUT_MS,
-    ...(config.WEB_ROOT ? { web: await WebFiles.register(app, config.WEB_ROOT) } : {}),
+    ...(web ? { web } : {}),
   });
 
   const admin = await createApp({ name: 'gateway-admin', logLevel: config.LOG_LEVEL, silent: options.silent });

@@ -129,6 +129,31 @@ describe('createApp', () => {
     assert.equal(zipped.json().code, 'UNSUPPORTED_CONTENT_ENCODING');
   });
 
+  it('answers a path that is not a valid URL with a problem, or as the app chooses', async () => {
+    const plain = await buildTestApp();
+    const broken = await plain.inject({ method: 'GET', url: '/things/%E0%A4%A' });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(broken.json().code, 'BAD_URL');
+    let chooses: 'page' | 'fail' | 'pass' = 'page';
+    const app = await createApp({
+      name: 'test',
+      silent: true,
+      onBadUrl: (_request, reply) => {
+        if (chooses === 'fail') throw new Error('no page');
+        if (chooses === 'pass') return false;
+        void reply.type('text/html').send('<p>not found</p>');
+        return true;
+      },
+    });
+    app.get('/things/:id', async () => ({ ok: true }));
+    assert.equal((await app.inject({ method: 'GET', url: '/things/%E0%A4%A' })).body, '<p>not found</p>');
+    for (const choice of ['fail', 'pass'] as const) {
+      chooses = choice;
+      const answer = await app.inject({ method: 'GET', url: '/things/%E0%A4%A' });
+      assert.deepEqual([answer.statusCode, answer.json().code], [400, 'BAD_URL'], `the problem when the app's own answer is ${choice}`);
+    }
+  });
+
   it('answers headers too large with a problem before any route runs', async () => {
     const app = await buildTestApp();
     await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import '../auth/guards.js';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
@@ -30,6 +30,12 @@ export interface CreateAppOptions {
   docs?: boolean;
   /** Disable logging entirely (tests). */
   silent?: boolean;
+  /**
+   * Answers a request whose path is not a valid URL (a broken percent-escape) another way than
+   * with 400 BAD_URL: the gateway gives a browser the web client, which shows its own not-found
+   * page. Returns whether it answered.
+   */
+  onBadUrl?: (request: FastifyRequest, reply: FastifyReply) => boolean;
 }
 
 /** Probes and scrapes would drown the request log. */
@@ -58,7 +64,14 @@ function baseApp(options: CreateAppOptions) {
     },
     childLoggerFactory: lazyChildLoggerFactory,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors,
+    frameworkErrors: (error, request, reply) => {
+      try {
+        if (error.code === 'FST_ERR_BAD_URL' && options.onBadUrl?.(request, reply)) return;
+      } catch (failure) {
+        request.log.error({ err: failure }, 'answering a path that is not a valid URL failed');
+      }
+      frameworkErrors(error, request, reply);
+    },
     clientErrorHandler,
     // Our drain answers with a problem document instead (installDrain).
     return503OnClosing: false,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,6 +19,18 @@ export class WebFiles {
     // Built files come with .br and .gz copies (scripts/compress-web.mjs), sent to browsers that accept them.
     await app.register(fastifyStatic, { root: webRoot, serve: false, maxAge: 0, cacheControl: false, preCompressed: true });
     return new WebFiles(webRoot);
+  }
+
+  /**
+   * The shell's page for a browser whose address is not a valid URL; false for anyone else. The
+   * router refused the path before any plugin ran, so the page is sent as read here.
+   */
+  serveShellForBadUrl(request: FastifyRequest, reply: FastifyReply): boolean {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !(request.headers.accept ?? '').includes('text/html')) return false;
+    const shell = join(this.webRoot, 'shell', 'dist', 'index.html');
+    if (!existsSync(shell)) return false;
+    void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(readFileSync(shell));
+    return true;
   }
 
   /** Answers the request with a web file or the shell's page; false when it is neither. */
