@@ -64,22 +64,22 @@ describe('seller console in a browser', () => {
     await page.waitForURL(`${platform.gateway}/console/new`);
     await page.getByRole('radio', { name: /standard/ }).check();
     await page.getByRole('heading', { name: 'Values for standard' }).waitFor();
-    assert.equal(await page.getByLabel('Hold seconds').inputValue(), '420', 'the schema\'s default is filled in');
-    assert.equal(await page.getByLabel('Max seats per buyer').getAttribute('min'), '1');
+    assert.equal(await page.getByLabel('Hold time (seconds)').inputValue(), '420', 'the schema\'s default is filled in');
+    assert.equal(await page.getByLabel('Seats per buyer').getAttribute('min'), '1');
 
     // Checked in the browser first: out of the schema's range.
     await page.getByLabel('Slug').fill('admin');
-    await page.getByLabel('Hold seconds').fill('5');
+    await page.getByLabel('Hold time (seconds)').fill('5');
     await page.getByRole('button', { name: 'Deploy' }).click();
     await page.getByText('Enter 60 or more.').waitFor();
-    assert.equal(await page.getByLabel('Hold seconds').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Hold time (seconds)').getAttribute('aria-invalid'), 'true');
 
     // The server has the last word: a slug the browser lets through, the deployer refuses.
-    await page.getByLabel('Hold seconds').fill('300');
+    await page.getByLabel('Hold time (seconds)').fill('300');
     await page.getByRole('button', { name: 'Deploy' }).click();
     await page.getByText('admin is reserved; choose another').waitFor();
     assert.equal(await page.getByLabel('Slug').getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.getByLabel('Hold seconds').getAttribute('aria-invalid'), null);
+    assert.equal(await page.getByLabel('Hold time (seconds)').getAttribute('aria-invalid'), null);
     assert.match(await page.getByRole('alert').first().innerText(), /do not fit the template/);
     assert.deepEqual((await get(`${platform.gateway}/deploy/deployments`, seller.accessToken)).body, []);
 
@@ -109,12 +109,29 @@ describe('seller console in a browser', () => {
     assert.equal(view.values.holdSeconds, 300);
   });
 
+  it('labels a template\u2019s values in Korean where the template gives them', async () => {
+    const korean = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
+    try {
+      await korean.goto(`${platform.gateway}/console/new`);
+      await korean.getByRole('button', { name: '한국어' }).click();
+      await korean.getByRole('radio', { name: /standard/ }).check();
+      await korean.getByRole('heading', { name: 'standard 템플릿의 값' }).waitFor();
+      assert.equal(await korean.getByLabel('선점 시간(초)').inputValue(), '420');
+      assert.equal(await korean.getByLabel('1인당 좌석 수').inputValue(), '4');
+      assert.equal(await korean.getByLabel('예매 시작 시각').count(), 1);
+      await korean.getByText('구매자가 선점한 좌석이 풀리기까지의 시간(초)').waitFor();
+      assert.equal(await korean.getByText('How long seats are held').count(), 0, 'no English beside the Korean');
+    } finally {
+      await korean.close();
+    }
+  });
+
   it('changes a value in the page and sees revision 2 running', async () => {
     const values = page.getByRole('region', { name: 'Values' });
-    await values.getByLabel('Hold seconds').waitFor();
-    assert.equal(await values.getByLabel('Hold seconds').inputValue(), '300', 'the current values are filled in');
+    await values.getByLabel('Hold time (seconds)').waitFor();
+    assert.equal(await values.getByLabel('Hold time (seconds)').inputValue(), '300', 'the current values are filled in');
     assert.equal(await values.getByLabel('Slug').getAttribute('readonly'), '', 'the slug stays');
-    await values.getByLabel('Hold seconds').fill('240');
+    await values.getByLabel('Hold time (seconds)').fill('240');
     await values.getByRole('button', { name: 'Update' }).click();
     await page.getByRole('heading', { name: 'Progress of revision 2' }).waitFor();
     await row('2').getByText('active').waitFor(WAIT);

@@ -20,6 +20,7 @@ const enChecks: CheckMessages = {
 };
 
 const en = {
+  lang: 'en' as Lang,
   checks: enChecks,
   networkError: 'Clove could not be reached. Check your connection and try again.',
   unexpectedError: 'Something went wrong. Try again.',
@@ -157,6 +158,7 @@ const en = {
 export type Messages = typeof en;
 
 const ko: Messages = {
+  lang: 'ko',
   checks: {
     required: '이 항목을 입력하세요.',
     notANumber: '숫자를 입력하세요.',

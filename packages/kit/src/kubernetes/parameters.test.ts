@@ -29,4 +29,17 @@ describe('parameterAjv', () => {
     }
     assert.equal(dateTime('2030-01-01T24:30:00Z'), false);
   });
+
+  it('takes a parameter\u2019s titles and descriptions in other languages, checked in shape', () => {
+    const validate = parameterAjv().compile({
+      type: 'integer',
+      title: 'Hold time (seconds)',
+      'x-translations': { ko: { title: '선점 시간(초)', description: '좌석이 풀리기까지의 시간' } },
+    });
+    assert.equal(validate(420), true, 'an annotation: it validates no value');
+    assert.equal(validate('420'), false);
+    for (const translations of [{ korean: { title: 'x' } }, { ko: { label: 'x' } }, { ko: { title: '' } }, { ko: 'x' }, []]) {
+      assert.throws(() => parameterAjv().compile({ type: 'integer', 'x-translations': translations }), /keyword "x-translations" value is invalid/, JSON.stringify(translations));
+    }
+  });
 });

@@ -86,11 +86,30 @@ const re2: NonNullable<NonNullable<Options['code']>['regExp']> = Object.assign(
 );
 
 /**
+ * `x-translations`: a parameter's title and description in other languages, for the deploy
+ * form (`{ "ko": { "title": "선점 시간(초)", "description": "…" } }`). An annotation: it
+ * validates no value, but its shape is checked like any keyword.
+ */
+const TRANSLATIONS_KEYWORD = {
+  keyword: 'x-translations',
+  metaSchema: {
+    type: 'object',
+    propertyNames: { pattern: '^[a-z]{2}(-[A-Z]{2})?$' },
+    maxProperties: 20,
+    additionalProperties: {
+      type: 'object',
+      properties: { title: { type: 'string', minLength: 1, maxLength: 200 }, description: { type: 'string', minLength: 1, maxLength: 500 } },
+      additionalProperties: false,
+    },
+  },
+};
+
+/**
  * The JSON Schema validator of templates' parameter schemas and sellers' values: strict (an
  * unknown keyword or format, or a keyword on the wrong type, is a schema error), all errors.
  */
 export function parameterAjv(options: { useDefaults?: boolean } = {}): Ajv {
-  return new Ajv({
+  const ajv = new Ajv({
     strict: true,
     allErrors: true,
     useDefaults: options.useDefaults ?? false,
@@ -102,4 +121,6 @@ export function parameterAjv(options: { useDefaults?: boolean } = {}): Ajv {
       uri: { type: 'string', validate: (s: string) => URL.canParse(s) },
     },
   });
+  ajv.addKeyword(TRANSLATIONS_KEYWORD);
+  return ajv;
 }

@@ -16,33 +16,42 @@ export const TICKETING_IMAGE = {
   },
 } as const;
 
+// Titles and descriptions in English, with Korean under `x-translations` for the deploy form.
 function ticketingParameters(extra: Record<string, unknown> = {}): TemplateInput['parameters'] {
   return {
     type: 'object',
     properties: {
       slug: {
         type: 'string',
+        title: 'Address name',
         description: 'The performance\'s slug: its address is /e/<slug>/',
+        'x-translations': { ko: { title: '주소 이름', description: '공연의 주소 이름(slug): 주소는 /e/<slug>/ 입니다' } },
         pattern: '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$',
         default: 'my-show',
       },
       holdSeconds: {
         type: 'integer',
+        title: 'Hold time (seconds)',
         description: 'How long seats are held for a buyer before they are released, in seconds',
+        'x-translations': { ko: { title: '선점 시간(초)', description: '구매자가 선점한 좌석이 풀리기까지의 시간(초)' } },
         minimum: 60,
         maximum: 3600,
         default: 420,
       },
       maxSeatsPerBuyer: {
         type: 'integer',
+        title: 'Seats per buyer',
         description: 'The most seats one buyer may hold or buy',
+        'x-translations': { ko: { title: '1인당 좌석 수', description: '구매자 한 명이 선점하거나 살 수 있는 최대 좌석 수' } },
         minimum: 1,
         maximum: 10,
         default: 4,
       },
       saleOpensAt: {
         type: 'string',
+        title: 'Sale opens at',
         description: 'When the sale opens (RFC 3339 date-time)',
+        'x-translations': { ko: { title: '예매 시작 시각', description: '예매가 열리는 시각(RFC 3339 날짜·시간)' } },
         format: 'date-time',
         default: '2030-01-01T00:00:00Z',
       },
@@ -81,7 +90,9 @@ export function builtinTemplates(ticketingImageId: string): TemplateInput[] {
       parameters: ticketingParameters({
         replicas: {
           type: 'integer',
+          title: 'Instances',
           description: 'How many ticketing instances serve the sale',
+          'x-translations': { ko: { title: '인스턴스 수', description: '판매를 처리할 티켓팅 인스턴스의 수' } },
           minimum: 1,
           maximum: 20,
           default: 3,

@@ -67,18 +67,27 @@ function kindOf(type: string | undefined, property: Json): FieldKind | null {
   }
 }
 
-/** One property → one field; null for what a form cannot edit (objects, arrays). */
-export function fieldOf(name: string, property: unknown, required: boolean): FieldDescriptor | null {
+/**
+ * A property's title or description in the page's language, from the template's
+ * `x-translations: { "ko": { "title": …, "description": … } }`; otherwise the schema's own.
+ */
+function inLanguage(property: Json, key: 'title' | 'description', lang: string | undefined): string | undefined {
+  const translations = property['x-translations'];
+  const translation = lang !== undefined && isObject(translations) ? translations[lang] : undefined;
+  return (isObject(translation) ? text(translation[key]) : undefined) ?? text(property[key]);
+}
+
+/** One property → one field (labelled in `lang` where the template says it); null for what a form cannot edit (objects, arrays). */
+export function fieldOf(name: string, property: unknown, required: boolean, lang?: string): FieldDescriptor | null {
   if (!isObject(property)) return null;
   const type = typeOf(property);
   const kind = kindOf(type, property);
   if (!kind) return null;
-  const title = text(property.title);
   const field: FieldDescriptor = {
     name,
     kind,
-    label: title ?? readableName(name),
-    hint: text(property.description),
+    label: inLanguage(property, 'title', lang) ?? readableName(name),
+    hint: inLanguage(property, 'description', lang),
     required,
     readOnly: property.readOnly === true || undefined,
     default: scalar(property.default) ? property.default : undefined,
@@ -95,10 +104,10 @@ export function fieldOf(name: string, property: unknown, required: boolean): Fie
 }
 
 /** Every editable property of an object schema, in the schema's order. */
-export function fieldsOf(schema: unknown): FieldDescriptor[] {
+export function fieldsOf(schema: unknown, lang?: string): FieldDescriptor[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
   return Object.entries(schema.properties)
-    .map(([name, property]) => fieldOf(name, property, required.has(name)))
+    .map(([name, property]) => fieldOf(name, property, required.has(name), lang))
     .filter((field): field is FieldDescriptor => field !== null);
 }

@@ -30,5 +30,5 @@ function slugField(parameters: unknown, t: Messages, readOnly: boolean): FieldDe
  * template's other parameters as its schema describes them.
  */
 export function deployFields(parameters: unknown, t: Messages, mode: 'new' | 'update'): FieldDescriptor[] {
-  return [slugField(parameters, t, mode === 'update'), ...fieldsOf(parameters).filter((field) => field.name !== SLUG)];
+  return [slugField(parameters, t, mode === 'update'), ...fieldsOf(parameters, t.lang).filter((field) => field.name !== SLUG)];
 }
