@@ -148,9 +148,24 @@ describe('web client in a browser', () => {
     assert.equal(await page.getByText('Your tickets could not be loaded.').count(), 0);
     const renewed = await stored();
     assert.ok(renewed && renewed.refreshToken !== before!.refreshToken, 'the session was renewed');
+    // Again at once, on the account page: renewed too, not logged out.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('clove.session')!);
+      session.accessToken = `${session.accessToken.slice(0, -8)}AAAAAAAA`;
+      sessionStorage.setItem('clove.session', JSON.stringify(session));
+    });
+    await page.goto(`${platform.gateway}/account`);
+    await eventually(async () => {
+      const now = await stored();
+      assert.ok(now, 'still signed in');
+      return now.refreshToken !== renewed.refreshToken || undefined;
+    }, 15_000, 'the session to be renewed again');
+    await page.getByText(who.email).first().waitFor();
+    const again = (await stored())!;
 
     // The session is ended elsewhere (logged out on another device): the page asks to log in again.
-    assert.equal((await post(`${platform.gateway}/auth/logout`, { refreshToken: renewed.refreshToken }, renewed.accessToken)).status, 204);
+    await page.goto(`${platform.gateway}/tickets`);
+    assert.equal((await post(`${platform.gateway}/auth/logout`, { refreshToken: again.refreshToken }, again.accessToken)).status, 204);
     await eventually(async () => {
       await page.getByRole('button', { name: 'Refresh' }).click({ timeout: 1_000 }).catch(() => undefined);
       return (await page.getByText('Log in with a buyer account to see your tickets.').count()) === 1;

@@ -3,14 +3,12 @@ import { fetchMe } from '../api/auth';
 import { ApiError } from '../api/problem';
 import type { Session, User } from '../session';
 
-/** Codes of a 401 that mean the session is over (an expired token is refreshed by the shell). */
-const ENDED = new Set(['SESSION_REVOKED', 'INVALID_TOKEN', 'TOKEN_MISSING']);
-
 /**
- * The signed-in user as the server knows it now; starts from the session's copy.
- * Ends the session when the server says it is gone.
+ * The signed-in user as the server knows it now; starts from the session's copy. A refused
+ * token (401) is the shell's to handle: it renews the session, which asks again here, or ends
+ * it when the session is over.
  */
-export function useCurrentUser(session: Session | null, onSession: (session: Session | null) => void) {
+export function useCurrentUser(session: Session | null) {
   const [user, setUser] = useState<User | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -25,14 +23,13 @@ export function useCurrentUser(session: Session | null, onSession: (session: Ses
       },
       (error: unknown) => {
         if (!active) return;
-        if (error instanceof ApiError && error.problem.status === 401 && ENDED.has(error.problem.code)) onSession(null);
-        else setFailure(error);
+        if (!(error instanceof ApiError && error.problem.status === 401)) setFailure(error);
       },
     );
     return () => {
       active = false;
     };
-  }, [session, onSession]);
+  }, [session]);
 
   const current = session && user?.id === session.user.id ? user : session?.user ?? null;
   return { user: current, failure };

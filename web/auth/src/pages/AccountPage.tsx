@@ -16,7 +16,7 @@ function failureText(failure: unknown, t: Messages): string {
 
 export default function AccountPage({ lang, session, onSession, navigate }: RemotePageProps) {
   const t = messages(lang);
-  const { user, failure } = useCurrentUser(session, onSession);
+  const { user, failure } = useCurrentUser(session);
   const signOut = useCallback(() => {
     onSession(null);
     navigate('/');

@@ -70,13 +70,17 @@ export function useSession(): [Session | null, (session: Session | null) => void
       }
     };
 
+    let forcing = false;
     const onRefused = (event: Event) => {
       // A token older than the session's: it was renewed since, and what was refused may try again.
       if ((event as CustomEvent<unknown>).detail !== session.accessToken) return void window.dispatchEvent(new Event(SESSION_RENEWED_EVENT));
-      if (running || Date.now() - lastForced.current < MIN_FORCED_GAP_MS) return;
-      lastForced.current = Date.now();
+      if (running || forcing) return;
+      forcing = true;
       clearTimeout(timer);
-      void refresh(true);
+      timer = setTimeout(() => {
+        lastForced.current = Date.now();
+        void refresh(true);
+      }, Math.max(0, lastForced.current + MIN_FORCED_GAP_MS - Date.now()));
     };
 
     timer = setTimeout(refresh, refreshDelay(session));
