@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { logIn, signUpAndLogIn, type Session } from './support/accounts.js';
 import { eventually, expectProblem, get, post, request } from './support/http.js';
+import { builtinTemplates } from './support/deployments.js';
 import { applyPerformance, FUTURE, ownerOf, PAST } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 import { tokenMinter, type Minter } from './support/tokens.js';
@@ -55,6 +56,14 @@ describe('ticketing through the gateway', () => {
         expectProblem(refused, 400, 'VALIDATION_FAILED');
         assert.match(refused.body.errors[0].path, /^\/querystring\//, path);
       }
+    });
+
+    it('keeps a performance the platform runs itself from being deployed over', async () => {
+      const seller = await signUpAndLogIn(platform.gateway, 'seller');
+      const standard = (await builtinTemplates(platform.gateway, seller.accessToken)).standard!;
+      const taken = await post(`${platform.gateway}/deploy/deployments`, { templateId: standard, values: { slug: 'gala' } }, seller.accessToken);
+      expectProblem(taken, 409, 'SLUG_TAKEN');
+      assert.equal((await get(`${gala}/event`)).body.title, 'Gala gala', 'the address still serves the performance it served');
     });
 
     it('refuses registering twice, other sellers and buyers', async () => {

@@ -48,7 +48,12 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
     readyTimeoutMs: config.READY_TIMEOUT_MS,
     drainMs: config.DRAIN_MS,
   };
-  const deployments = new DeploymentService({ ...deps, templates: new TemplatesClient(config.TEMPLATES_URL, config.SERVICE_TIMEOUT_MS), log: app.log });
+  const deployments = new DeploymentService({
+    ...deps,
+    templates: new TemplatesClient(config.TEMPLATES_URL, config.SERVICE_TIMEOUT_MS),
+    log: app.log,
+    reservedSlugs: new Set(config.RESERVED_SLUGS.split(',').map((slug) => slug.trim()).filter(Boolean)),
+  });
   const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   registerDeploymentRoutes(app, { deployments, guards });
   registerMemberRoutes(app, { members: new MemberService(repo, new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS)), guards });

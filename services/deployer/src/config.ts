@@ -31,6 +31,10 @@ export const DeployerConfigSchema = Type.Object({
   LOCAL_LOG_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Where the local runtime writes its replicas\' logs' })),
   GATEWAY_ADMIN_URL: Type.Optional(HttpUrl('The gateway\'s route-table API (local runtime)')),
   GATEWAY_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  RESERVED_SLUGS: Type.String({
+    default: '',
+    description: 'Comma-separated slugs no deployment may take: performances the launcher runs itself (npm run perf:dev -- --slug NAME)',
+  }),
   READY_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 120_000, description: 'How long a revision may take to become ready' }),
   SERVICE_TOKENS: Type.Optional(Type.String({ minLength: 16, description: 'Comma-separated bearer secrets of services (the monitor) allowed to read the runtime and scale' })),
   MAX_REPLICAS: Type.Integer({ minimum: 1, maximum: 1000, default: 20, description: 'Most replicas a component may be scaled to' }),

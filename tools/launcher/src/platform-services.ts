@@ -14,6 +14,8 @@ export interface ServiceContext {
   portBase: number;
   /** The gateway, as services on this machine reach it. */
   gatewayUrl: string;
+  /** Performances the launcher runs itself (`--slug`). */
+  localSlugs: string[];
 }
 
 /** A platform service the launcher runs: where its code is and where the gateway mounts it. */
@@ -99,7 +101,7 @@ export const PLATFORM_SERVICES: PlatformService[] = [
     portOffset: 7,
     roleAttributes: 'createdb createrole',
     afterGateway: true,
-    env: ({ secrets, urls, env, stateDir, databases, portBase }) => ({
+    env: ({ secrets, urls, env, stateDir, databases, portBase, localSlugs }) => ({
       AUTH_JWKS_URL: `${urls.auth}/jwks`,
       AUTH_URL: urls.auth!,
       AUTH_CLIENT: `platform:${secrets.introspectionSecret}`,
@@ -112,6 +114,8 @@ export const PLATFORM_SERVICES: PlatformService[] = [
       GATEWAY_ADMIN_TOKEN: secrets.gatewayAdminToken,
       LOCAL_LOG_DIR: join(stateDir, 'logs', 'performances'),
       PERFORMANCE_ENV: JSON.stringify(performancePlatformEnv({ secrets, urls, env })),
+      // Their routes and owners are the launcher's: a deployment of the same slug would take them over.
+      RESERVED_SLUGS: localSlugs.join(','),
     }),
   },
   {

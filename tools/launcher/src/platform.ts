@@ -62,7 +62,7 @@ export class Platform {
       PLATFORM_SERVICES.map((s) => [s.name, `http://127.0.0.1:${config.CLOVE_PORT_BASE + s.portOffset}`]),
     );
     const context: ServiceContext = {
-      secrets, urls, env: this.env, stateDir, databases, portBase: config.CLOVE_PORT_BASE,
+      secrets, urls, env: this.env, stateDir, databases, portBase: config.CLOVE_PORT_BASE, localSlugs: this.slugs,
       gatewayUrl: `http://${['0.0.0.0', '::'].includes(config.CLOVE_GATEWAY_HOST) ? '127.0.0.1' : config.CLOVE_GATEWAY_HOST}:${config.CLOVE_GATEWAY_PORT}`,
     };
     const common = this.commonEnv();

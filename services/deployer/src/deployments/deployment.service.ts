@@ -31,7 +31,7 @@ export class DeploymentService {
   private readonly deleting = new Set<string>();
 
   constructor(
-    private readonly deps: WorkflowDeps & { templates: TemplatesClient; log: FastifyBaseLogger },
+    private readonly deps: WorkflowDeps & { templates: TemplatesClient; log: FastifyBaseLogger; reservedSlugs?: ReadonlySet<string> },
   ) {}
 
   private get repo(): DeploymentRepository {
@@ -43,6 +43,9 @@ export class DeploymentService {
     const template = await this.deps.templates.current(body.templateId, token);
     const values = checkValues(template.parameters, body.values);
     const slug = values.slug as string;
+    if (this.deps.reservedSlugs?.has(slug)) {
+      throw conflict(`The slug ${slug} is taken by a performance the platform runs itself.`, 'SLUG_TAKEN');
+    }
     const id = randomUUID();
     this.checkComposes(template, values, slug, id);
     const deployment = await this.repo.create({
