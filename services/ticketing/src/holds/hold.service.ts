@@ -4,26 +4,8 @@ import type { TicketingConfig } from '../config.js';
 import type { PerformanceCache } from '../performance/performance.cache.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 import { HoldBatcher } from './hold-batcher.js';
+import type { Hold, LiveHold } from './holds.schemas.js';
 import { ReleaseBatcher, type ReleaseOutcome } from './release-batcher.js';
-
-export interface Hold {
-  holdId: string;
-  seatIds: string[];
-  expiresAt: string;
-}
-
-export interface HeldSeat {
-  id: string;
-  section: string;
-  row: string;
-  number: number;
-  grade: string;
-  price: number;
-}
-
-export interface LiveHold extends Hold {
-  seats: HeldSeat[];
-}
 
 /** Why release_hold turned a release down, as the buyer hears it. */
 const RELEASE_REFUSED: Record<Exclude<ReleaseOutcome['outcome'], 'released'>, () => DomainError> = {
@@ -86,7 +68,7 @@ export class HoldService {
 
   /** The buyer's live hold with its seats, if any: a page reloaded during checkout carries on with it. */
   async current(buyerId: string): Promise<LiveHold | null> {
-    const { rows } = await this.pool.query<{ id: string; seat_ids: string[]; expires_at: Date; seats: HeldSeat[] }>(
+    const { rows } = await this.pool.query<{ id: string; seat_ids: string[]; expires_at: Date; seats: LiveHold['seats'] }>(
       `select h.id, h.seat_ids, h.expires_at,
               json_agg(json_build_object('id', s.id, 'section', s.section, 'row', s.row_label, 'number', s.number,
                                          'grade', s.grade, 'price', s.price) order by array_position(h.seat_ids, s.id)) as seats

@@ -1,28 +1,8 @@
 import { Type } from 'typebox';
 import { NoQuery, principalOf, withProblems, type App, type Guard } from '@clove/kit';
 import type { HoldService } from './hold.service.js';
+import { HoldBody, HoldSchema, LiveHoldSchema } from './holds.schemas.js';
 
-const HoldBody = Type.Object(
-  {
-    seatIds: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
-      minItems: 1,
-      maxItems: 50,
-      uniqueItems: true,
-      description: 'Seat ids such as A-3-15; at most the per-buyer limit',
-    }),
-  },
-  { additionalProperties: false },
-);
-const HoldSchema = Type.Object({ holdId: Type.String(), seatIds: Type.Array(Type.String()), expiresAt: Type.String() });
-const HeldSeatSchema = Type.Object({
-  id: Type.String(),
-  section: Type.String(),
-  row: Type.String(),
-  number: Type.Integer(),
-  grade: Type.String(),
-  price: Type.Integer(),
-});
-const LiveHoldSchema = Type.Object({ ...HoldSchema.properties, seats: Type.Array(HeldSeatSchema) });
 const bearer = [{ bearer: [] }];
 
 /** R30, R31. */
