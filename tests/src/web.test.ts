@@ -135,25 +135,23 @@ describe('web client in a browser', () => {
     await page.goto(`${platform.gateway}/tickets`);
     await page.getByText('You have no tickets yet.').waitFor();
     const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('clove.session') ?? 'null') as { accessToken: string; refreshToken: string } | null);
-
-    // A token the services refuse while the session lives (as after a computer slept past its expiry).
-    const before = await stored();
-    await page.evaluate(() => {
+    /** Makes the stored access token one the services refuse (a broken signature) while the session lives on. */
+    const spoilAccessToken = () => page.evaluate(() => {
       const session = JSON.parse(sessionStorage.getItem('clove.session')!);
       session.accessToken = `${session.accessToken.slice(0, -8)}AAAAAAAA`;
       sessionStorage.setItem('clove.session', JSON.stringify(session));
     });
+
+    // A token the services refuse while the session lives (as after a computer slept past its expiry).
+    const before = await stored();
+    await spoilAccessToken();
     await page.reload();
     await page.getByText('You have no tickets yet.').waitFor();
     assert.equal(await page.getByText('Your tickets could not be loaded.').count(), 0);
     const renewed = await stored();
     assert.ok(renewed && renewed.refreshToken !== before!.refreshToken, 'the session was renewed');
     // Again at once, on the account page: renewed too, not logged out.
-    await page.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('clove.session')!);
-      session.accessToken = `${session.accessToken.slice(0, -8)}AAAAAAAA`;
-      sessionStorage.setItem('clove.session', JSON.stringify(session));
-    });
+    await spoilAccessToken();
     await page.goto(`${platform.gateway}/account`);
     await eventually(async () => {
       const now = await stored();
