@@ -24,7 +24,7 @@ describe('ticketing through the gateway', () => {
   before(async () => {
     platform = await startPlatform({
       args: ['--slug', 'gala', '--slug', 'race', '--slug', 'quick'],
-      env: { PERF_QUICK_HOLD_SECONDS: '2', PERF_QUICK_SWEEP_INTERVAL_MS: '100' },
+      env: { PERF_QUICK_HOLD_SECONDS: '2', PERF_QUICK_SWEEP_INTERVAL_MS: '100', PERF_GALA_SEAT_COUNT_INTERVAL_MS: '200' },
     });
     minter = await tokenMinter(platform);
     owner = await ownerOf(platform, 'gala');
@@ -179,6 +179,22 @@ describe('ticketing through the gateway', () => {
       assert.deepEqual(tickets.body.map((t: { seatId: string }) => t.seatId), ['A-1-1']);
       const other = await signUpAndLogIn(platform.gateway, 'buyer');
       assert.deepEqual((await get(`${platform.gateway}/catalog/me/orders`, other.accessToken)).body, []);
+    });
+
+    it('tells the catalog the seats left when holds change them, which no order or refund does', async () => {
+      const listed = async () => ((await get(`${platform.gateway}/catalog/events?q=gala`)).body as Array<{ slug: string; remaining: number }>)
+        .find((event) => event.slug === 'gala')?.remaining;
+      const settled = await eventually(async () => {
+        const [catalog, own] = await Promise.all([listed(), get(`${gala}/seats`)]);
+        const left = Object.values(own.body.remaining as Record<string, number>).reduce((sum, n) => sum + n, 0);
+        return catalog === left && { left };
+      }, 20_000, 'the catalog to agree with the performance');
+      const token = await minter.token({ role: 'buyer' });
+      const hold = await post(`${gala}/buyticket/holds`, { seatIds: ['B-6-9', 'B-6-10'] }, token);
+      assert.equal(hold.status, 201, hold.text);
+      await eventually(async () => (await listed()) === settled.left - 2, 10_000, 'the catalog to count the held seats as taken');
+      assert.equal((await request('DELETE', `${gala}/buyticket/holds/${hold.body.holdId}`, { token })).status, 204);
+      await eventually(async () => (await listed()) === settled.left, 10_000, 'the catalog to count the released seats as left');
     });
 
     it('keeps the hold when the card is declined', async () => {

@@ -82,6 +82,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
       token: config.CATALOG_INGEST_TOKEN,
       slug: config.SLUG,
       intervalMs: config.OUTBOX_INTERVAL_MS,
+      countEveryMs: config.SEAT_COUNT_INTERVAL_MS,
       onError: logError('outbox delivery failed'),
     }));
   }

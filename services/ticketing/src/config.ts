@@ -30,6 +30,11 @@ export const TicketingConfigSchema = Type.Object({
   TICKET_CODE_SECRET: Type.String({ minLength: 32, description: 'HMAC key that signs ticket codes' }),
   SWEEP_INTERVAL_MS: Type.Integer({ minimum: 50, default: 1000, description: 'How often expired holds are released' }),
   OUTBOX_INTERVAL_MS: Type.Integer({ minimum: 20, default: 500 }),
+  SEAT_COUNT_INTERVAL_MS: Type.Integer({
+    minimum: 100,
+    default: 5_000,
+    description: 'How often the seats left are counted for the catalog when no order or refund carried them (holds expire unseen)',
+  }),
   RECONCILE_AFTER_SECONDS: Type.Integer({
     minimum: 1,
     default: 60,

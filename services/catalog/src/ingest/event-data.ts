@@ -4,6 +4,7 @@ import {
   OrderPaidData,
   OrderRefundedData,
   PerformanceUpdatedData,
+  SeatsCountedData,
   type CatalogEvent,
   type EventEnvelope,
   type EventType,
@@ -14,6 +15,7 @@ const DATA_VALIDATORS: Record<EventType, ReturnType<typeof Compile>> = {
   'event.updated': Compile(PerformanceUpdatedData),
   'order.paid': Compile(OrderPaidData),
   'order.refunded': Compile(OrderRefundedData),
+  'seats.counted': Compile(SeatsCountedData),
 };
 
 /** A batch with thousands of bad fields says enough in its first ones. */

@@ -31,5 +31,7 @@ async function applyEvent(db: Queryable, event: Exclude<CatalogEvent, { type: 'o
       await recordRefund(db, event.id, event.sequence, event.data);
       await settleOrder(db, event.data.orderId);
       break;
+    case 'seats.counted':
+      break; // its count is applied with every event's, below
   }
 }

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { SeatLabelSchema } from '../orders/order.schemas.js';
 
-export const EVENT_TYPES = ['event.updated', 'order.paid', 'order.refunded'] as const;
+export const EVENT_TYPES = ['event.updated', 'order.paid', 'order.refunded', 'seats.counted'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -29,7 +29,7 @@ export const EventEnvelopeSchema = Type.Object(
     occurredAt: DateTime,
     data: Type.Object({}, {
       additionalProperties: true,
-      description: 'PerformanceUpdatedData, OrderPaidData or OrderRefundedData, by type',
+      description: 'PerformanceUpdatedData, OrderPaidData, OrderRefundedData or SeatsCountedData, by type',
     }),
   },
   { additionalProperties: false },
@@ -98,6 +98,10 @@ export const OrderRefundedData = Type.Object({
 });
 export type OrderRefundedData = Static<typeof OrderRefundedData>;
 
+/** The seats left changed with no order or refund: holds expired or were released. */
+export const SeatsCountedData = Type.Object({ remaining: SeatCount });
+export type SeatsCountedData = Static<typeof SeatsCountedData>;
+
 interface Typed<T extends EventType, D> extends Omit<EventEnvelope, 'type' | 'data'> {
   type: T;
   data: D;
@@ -107,4 +111,5 @@ interface Typed<T extends EventType, D> extends Omit<EventEnvelope, 'type' | 'da
 export type CatalogEvent =
   | Typed<'event.updated', PerformanceUpdatedData>
   | Typed<'order.paid', OrderPaidData>
-  | Typed<'order.refunded', OrderRefundedData>;
+  | Typed<'order.refunded', OrderRefundedData>
+  | Typed<'seats.counted', SeatsCountedData>;

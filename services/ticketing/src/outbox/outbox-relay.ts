@@ -1,11 +1,18 @@
-import { withSessionLock, type Pool } from '@clove/kit';
+import { withSessionLock, type Pool, type PoolClient } from '@clove/kit';
 import { remainingSeats } from '../performance/performance.repository.js';
+import { writeOutbox } from './outbox.js';
 
 export interface RelayOptions {
   catalogUrl: string;
   token: string;
   slug: string;
   intervalMs: number;
+  /**
+   * How often the seats left are counted when there is nothing to deliver: holds that expire or
+   * are released change them with no event, and the catalog would show the count of the last
+   * order until the next one. A changed count is sent as a `seats.counted` event.
+   */
+  countEveryMs?: number;
   onError: (error: unknown) => void;
 }
 
@@ -30,6 +37,19 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
   let running: Promise<void> | null = null;
   let failures = 0;
   let skipUntil = 0;
+  /** The seats left as the catalog last heard them from this process; unknown after a start. */
+  let announced: number | undefined;
+  let countedAt = 0;
+
+  /** Writes a seats.counted event when the seats left changed since the catalog last heard them. */
+  const countChanged = async (client: PoolClient): Promise<boolean> => {
+    if (Date.now() - countedAt < (options.countEveryMs ?? 5_000)) return false;
+    countedAt = Date.now();
+    const { rows } = await client.query<{ registered: boolean }>('select exists (select 1 from performance) as registered');
+    if (!rows[0]?.registered || (await remainingSeats(client)) === announced) return false;
+    await writeOutbox(client, 'seats.counted', {});
+    return true;
+  };
 
   /** Delivers the oldest undelivered rows; whether more may be waiting. */
   const deliverBatch = async () => {
@@ -37,7 +57,7 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
       const { rows } = await client.query<{ seq: string; id: string; type: string; payload: Record<string, unknown>; created_at: Date }>(
         `select seq, id, type, payload, created_at from outbox where delivered_at is null order by seq limit ${BATCH}`,
       );
-      if (!rows.length) return false;
+      if (!rows.length) return countChanged(client);
       const remaining = await remainingSeats(client);
       const events = rows.map((row) => ({
         id: row.id,
@@ -61,6 +81,7 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
       });
       if (!response.ok) throw new Error(`catalog answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
       await client.query('update outbox set delivered_at = now() where seq = any($1::bigint[])', [rows.slice(0, events.length).map((r) => r.seq)]);
+      announced = remaining;
       return rows.length === BATCH || events.length < rows.length;
     });
     return delivered.acquired && delivered.value;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '@clove/kit';
 
-export type OutboxType = 'event.updated' | 'order.paid' | 'order.refunded';
+export type OutboxType = 'event.updated' | 'order.paid' | 'order.refunded' | 'seats.counted';
 
 /** R39: records a fact in the same transaction as the change it describes. */
 export async function writeOutbox(db: Queryable, type: OutboxType, data: Record<string, unknown>): Promise<void> {
