@@ -21,6 +21,8 @@ export * from './auth/guards.js';
 export * from './service/run-service.js';
 export * from './service/base-config.js';
 export * from './process/is-alive.js';
+export * from './process/process-identity.js';
+export * from './process/lifeline.js';
 export * from './service/database-service.js';
 export * from './service/periodic-task.js';
 export * from './auth/static-tokens.js';

@@ -1,8 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
+import { isSameProcess, processIdentity } from './process-identity.js';
 
 export interface ProcessSpec {
   name: string;
@@ -24,6 +25,22 @@ export interface ProcessSpec {
   reporter?: string;
   /** A stop taking longer than this is told ('slow-stop' events and a console message). Default 3 s. */
   slowStopMs?: number;
+  /**
+   * The child writes its output straight into the log file rather than through pipes to this
+   * supervisor, so it can run on (and log) when the supervisor is gone. Nothing is echoed.
+   */
+  outputToFile?: boolean;
+}
+
+/** What another supervisor needs to take over a running child: see adopt(). */
+export interface AdoptedChild {
+  pid: number;
+  /** processIdentity() of the child when it was started: guards against a reused pid. */
+  identity: string;
+  port: number;
+  /** When it was started (ISO time). */
+  since: string;
+  restarts: number;
 }
 
 /** A stop that took long: told once while it lasts, and again when the process is gone. */
@@ -47,16 +64,35 @@ const MAX_BACKOFF_MS = 10_000;
 const STABLE_AFTER_MS = 15_000;
 const SLOW_STOP_MS = 3_000;
 
+/** How a child ended: code and signal are null when it was adopted (not our child: no exit status). */
+interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A running child: forked here, or adopted from a previous supervisor. */
+interface Child {
+  readonly pid: number | undefined;
+  running(): boolean;
+  kill(signal: NodeJS.Signals): void;
+  readonly exited: Promise<ExitStatus>;
+}
+
+/** How often an adopted child, whose exit no event tells, is looked for. */
+const ADOPTED_WATCH_MS = 100;
+
 /**
  * One supervised service process: restarted with exponential backoff when it exits on its
- * own, stopped with SIGTERM (then SIGKILL) when asked.
+ * own, stopped with SIGTERM (then SIGKILL) when asked. It may also adopt a running child that
+ * a previous supervisor started, and then supervises it the same way.
  */
 export class SupervisedProcess extends EventEmitter {
   state: ProcessState = 'stopped';
   restarts = 0;
   /** How the last child ended, e.g. "exit code 1". */
   lastExit: string | null = null;
-  private child: ChildProcess | null = null;
+  private child: Child | null = null;
+  private childIdentity: string | null = null;
   private backoff = MIN_BACKOFF_MS;
   private startedAt = 0;
   private listeningPort = 0;
@@ -70,6 +106,11 @@ export class SupervisedProcess extends EventEmitter {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** processIdentity() of the current child, for adoption by a later supervisor. */
+  get identity(): string | null {
+    return this.childIdentity;
   }
 
   /** The port it listens on: the configured one, or the one it reported. 0 until known. */
@@ -90,21 +131,48 @@ export class SupervisedProcess extends EventEmitter {
     this.state = 'starting';
     this.startedAt = Date.now();
     this.listeningPort = 0;
-    const child = fork(this.spec.entry, [], {
-      env: this.spec.env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      execArgv: this.spec.execArgv ?? [],
-      // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops the
-      // services in order. If the launcher dies, the IPC channel closes and services exit.
-      detached: true,
-    });
+    const output = this.spec.outputToFile ? openSync(this.spec.logFile, 'a') : 'pipe';
+    let forked: ChildProcess;
+    try {
+      forked = fork(this.spec.entry, [], {
+        env: this.spec.env,
+        stdio: ['ignore', output, output, 'ipc'],
+        execArgv: this.spec.execArgv ?? [],
+        // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops the
+        // services in order. If the launcher dies, the IPC channel closes and services exit.
+        detached: true,
+      });
+    } finally {
+      if (typeof output === 'number') closeSync(output);
+    }
+    const child = forkedChild(forked);
     this.child = child;
-    this.pipe(child.stdout!, false);
-    this.pipe(child.stderr!, true);
-    child.on('message', (message: unknown) => {
-      if (this.child === child && isListening(message)) this.listeningPort = message.port;
+    this.childIdentity = forked.pid === undefined ? null : processIdentity(forked.pid);
+    if (forked.stdout) this.pipe(forked.stdout, false);
+    if (forked.stderr) this.pipe(forked.stderr, true);
+    forked.on('message', (message: unknown) => {
+      if (this.child !== child || !isListening(message)) return;
+      this.listeningPort = message.port;
+      this.emit('listening', message.port);
     });
-    child.once('exit', (code, signal) => this.onExit(child, code, signal));
+    void child.exited.then(({ code, signal }) => this.onExit(child, code, signal));
+    this.state = 'running';
+  }
+
+  /**
+   * Takes over a child a previous supervisor started and left running: it is probed, stopped
+   * and restarted when it exits like a child started here. One whose pid now names another
+   * process (or none) counts as exited at once.
+   */
+  adopt(adopted: AdoptedChild): void {
+    this.state = 'starting';
+    this.startedAt = Date.parse(adopted.since) || Date.now();
+    this.listeningPort = adopted.port;
+    this.restarts = adopted.restarts;
+    const child = adoptedChild(adopted.pid, adopted.identity);
+    this.child = child;
+    this.childIdentity = adopted.identity;
+    void child.exited.then(({ code, signal }) => this.onExit(child, code, signal));
     this.state = 'running';
   }
 
@@ -136,8 +204,8 @@ export class SupervisedProcess extends EventEmitter {
     this.state = 'stopping';
     clearTimeout(this.restartTimer);
     const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child && child.running()) {
+      const exited = child.exited;
       const since = Date.now();
       const slowAfterMs = this.spec.slowStopMs ?? SLOW_STOP_MS;
       let killed = false;
@@ -157,7 +225,7 @@ export class SupervisedProcess extends EventEmitter {
     await new Promise((resolve) => this.log.end(resolve));
   }
 
-  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+  private onExit(child: Child, code: number | null, signal: NodeJS.Signals | null): void {
     if (this.child !== child || this.state === 'stopping' || this.state === 'stopped') return;
     if (code === CONFIG_ERROR_EXIT) {
       this.state = 'failed';
@@ -171,7 +239,7 @@ export class SupervisedProcess extends EventEmitter {
     this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
     this.restarts += 1;
     this.state = 'backoff';
-    const why = signal ? `signal ${signal}` : `exit code ${code}`;
+    const why = signal ? `signal ${signal}` : code !== null ? `exit code ${code}` : 'exited (adopted: no exit status)';
     this.lastExit = why;
     this.report(`${this.spec.name} exited (${why}); restarting in ${wait} ms`);
     this.emit('exit', { code, signal });
@@ -202,6 +270,44 @@ export class SupervisedProcess extends EventEmitter {
       if (this.spec.echoAll || isStderr || isWarning(line)) console.log(`${this.spec.name.padEnd(8)}| ${line}`);
     });
   }
+}
+
+function forkedChild(forked: ChildProcess): Child {
+  const exited = new Promise<ExitStatus>((resolve) => forked.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    pid: forked.pid,
+    running: () => forked.exitCode === null && forked.signalCode === null,
+    kill: (signal) => void forked.kill(signal),
+    exited,
+  };
+}
+
+/** A child of another (gone) supervisor: no exit event tells when it ends, so it is looked for. */
+function adoptedChild(pid: number, identity: string): Child {
+  let gone = !isSameProcess(pid, identity);
+  const exited = new Promise<ExitStatus>((resolve) => {
+    if (gone) return resolve({ code: null, signal: null });
+    const watch = setInterval(() => {
+      if (isSameProcess(pid, identity)) return;
+      gone = true;
+      clearInterval(watch);
+      resolve({ code: null, signal: null });
+    }, ADOPTED_WATCH_MS);
+  });
+  return {
+    pid,
+    running: () => !gone,
+    kill: (signal) => {
+      // Never a signal to a later process that got the pid.
+      if (gone || !isSameProcess(pid, identity)) return;
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // It exited meanwhile.
+      }
+    },
+    exited,
+  };
 }
 
 /** pino levels: 40 warn, 50 error, 60 fatal. */

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Agent, request } from 'undici';
+import { LIFELINE_ENV, lifelineOf } from '../process/lifeline.js';
 
 const KIT = new URL('../index.js', import.meta.url).href;
 
@@ -97,6 +98,63 @@ describe('runService: stopping under traffic', () => {
     } finally {
       child.kill('SIGKILL');
       await agent.close();
+    }
+  });
+});
+
+describe('runService: supervisor and lifeline', () => {
+  let root: string;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'clove-lifeline-'));
+    await writeFile(join(root, 'service.mjs'), `
+import { createApp, runService } from ${JSON.stringify(KIT)};
+const app = await createApp({ name: 'lifeline', silent: true, docs: false });
+app.get('/fast', async () => ({ answered: true }));
+await runService(app, { host: '127.0.0.1', port: 0 });
+`);
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function answers(port: number): Promise<boolean> {
+    try {
+      const response = await request(`http://127.0.0.1:${port}/fast`, { reset: true });
+      await response.body.text();
+      return response.statusCode === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  it('stops when its supervisor goes away (the IPC channel closes)', async () => {
+    const child = fork(join(root, 'service.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const exited = once(child, 'exit');
+    await nextMessage(child, 'listening');
+    child.disconnect();
+    const [code] = await exited;
+    assert.equal(code, 0);
+  });
+
+  it('with a lifeline, runs on when its supervisor goes away and stops when the lifeline\'s process is gone', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const child = fork(join(root, 'service.mjs'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, [LIFELINE_ENV]: lifelineOf(holder.pid!)! },
+    });
+    const exited = once(child, 'exit');
+    try {
+      const { port } = await nextMessage(child, 'listening');
+      child.disconnect();
+      // Answers well after its supervisor went away: several lifeline checks later.
+      for (const until = Date.now() + 1_500; Date.now() < until;) assert.ok(await answers(port as number), 'it still answers');
+      holder.kill('SIGKILL');
+      const [code] = await exited;
+      assert.equal(code, 0, 'it shut down cleanly');
+    } finally {
+      holder.kill('SIGKILL');
+      child.kill('SIGKILL');
     }
   });
 });

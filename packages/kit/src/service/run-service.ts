@@ -1,4 +1,5 @@
 import type { App } from '../http/create-app.js';
+import { LIFELINE_ENV, watchLifeline } from '../process/lifeline.js';
 
 export interface RunServiceOptions {
   host: string;
@@ -9,7 +10,9 @@ export interface RunServiceOptions {
 
 /**
  * Starts a service and stops it cleanly on SIGTERM/SIGINT, or when the supervising launcher
- * goes away (its IPC channel closes), so no process outlives the platform.
+ * goes away (its IPC channel closes), so no process outlives the platform. A process given a
+ * lifeline (CLOVE_LIFELINE, e.g. a deployed replica) outlives its supervisor instead, which
+ * may come back and adopt it, and stops when the lifeline's process is gone.
  */
 export async function runService(app: App, options: RunServiceOptions): Promise<void> {
   let closing = false;
@@ -32,7 +35,9 @@ export async function runService(app: App, options: RunServiceOptions): Promise<
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  if (process.send) process.once('disconnect', () => void shutdown('supervisor gone'));
+  const lifeline = process.env[LIFELINE_ENV];
+  if (lifeline) watchLifeline(lifeline, () => void shutdown('platform gone'));
+  else if (process.send) process.once('disconnect', () => void shutdown('supervisor gone'));
 
   await app.listen({ host: options.host, port: options.port });
   process.send?.({ type: 'listening', port: (app.server.address() as { port: number }).port });
