@@ -72,6 +72,7 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
   });
   await app.ready();
   const recovered = recoverDeployments({ ...deps, log: app.log })
+    .then(() => driver.recovered?.())
     .catch((error: unknown) => app.log.error({ err: error }, 'deployments of the previous run could not be settled'));
   return { app, pool, driver, recovered };
 }

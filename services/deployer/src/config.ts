@@ -29,6 +29,14 @@ export const DeployerConfigSchema = Type.Object({
   KUBECONFIG: Type.Optional(Type.String({ minLength: 1, description: 'kubeconfig of the cluster (kubernetes runtime); the default one when unset' })),
   LOCAL_SERVICES_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Folder of this repository\'s services, whose builtin images the local runtime runs' })),
   LOCAL_LOG_DIR: Type.Optional(Type.String({ minLength: 1, description: 'Where the local runtime writes its replicas\' logs' })),
+  LOCAL_STATE_DIR: Type.Optional(Type.String({
+    minLength: 1,
+    description: 'Where the local runtime records its running replicas, for the next run of the deployer to adopt; its log folder when unset',
+  })),
+  LOCAL_LIFELINE_PID: Type.Optional(Type.Integer({
+    minimum: 1,
+    description: 'The platform\'s supervisor (the launcher): replicas of the local runtime outlive a crash of the deployer and stop when this process is gone. Unset, they stop with the deployer',
+  })),
   GATEWAY_ADMIN_URL: Type.Optional(HttpUrl('The gateway\'s route-table API (local runtime)')),
   GATEWAY_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   RESERVED_SLUGS: Type.String({

@@ -113,6 +113,10 @@ export const PLATFORM_SERVICES: PlatformService[] = [
       GATEWAY_ADMIN_URL: `http://127.0.0.1:${portBase}`,
       GATEWAY_ADMIN_TOKEN: secrets.gatewayAdminToken,
       LOCAL_LOG_DIR: join(stateDir, 'logs', 'performances'),
+      LOCAL_STATE_DIR: join(stateDir, 'deployer'),
+      // Replicas of deployed performances outlive a crash of the deployer (its next run adopts
+      // them) and stop when the launcher is gone.
+      LOCAL_LIFELINE_PID: String(process.pid),
       PERFORMANCE_ENV: JSON.stringify(performancePlatformEnv({ secrets, urls, env })),
       // Their routes and owners are the launcher's: a deployment of the same slug would take them over.
       RESERVED_SLUGS: localSlugs.join(','),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
+import { lifelineOf } from '@clove/kit';
 import type { DeployerConfig } from '../config.js';
 import type { RuntimeDriver } from './driver.js';
 import { LocalDriver } from './local/local-driver.js';
@@ -18,9 +19,17 @@ export async function createDriver(config: DeployerConfig, log: FastifyBaseLogge
   if (!config.GATEWAY_ADMIN_URL || !config.GATEWAY_ADMIN_TOKEN) {
     throw new Error('The local runtime needs GATEWAY_ADMIN_URL and GATEWAY_ADMIN_TOKEN to publish routes.');
   }
+  const logDir = config.LOCAL_LOG_DIR ?? fileURLToPath(new URL('../../logs', import.meta.url));
+  let lifeline: string | undefined;
+  if (config.LOCAL_LIFELINE_PID !== undefined) {
+    lifeline = lifelineOf(config.LOCAL_LIFELINE_PID) ?? undefined;
+    if (!lifeline) throw new Error(`LOCAL_LIFELINE_PID ${config.LOCAL_LIFELINE_PID} names no running process: the platform is gone.`);
+  }
   return new LocalDriver({
     servicesDir: config.LOCAL_SERVICES_DIR ?? SERVICES_DIR,
-    logDir: config.LOCAL_LOG_DIR ?? fileURLToPath(new URL('../../logs', import.meta.url)),
+    logDir,
+    stateDir: config.LOCAL_STATE_DIR ?? logDir,
+    ...(lifeline ? { lifeline } : {}),
     routes: new GatewayRouteTable(config.GATEWAY_ADMIN_URL, config.GATEWAY_ADMIN_TOKEN),
     baseEnv: inheritedEnv(process.env, config.LOG_LEVEL),
     onError: (error, context) => log.warn({ err: error, context }, 'the local runtime could not publish routes'),

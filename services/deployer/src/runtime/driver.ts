@@ -108,4 +108,9 @@ export interface RuntimeDriver {
   listContainers(namespace?: string): Promise<ContainerInfo[]>;
   /** Releases what the driver holds in this process (the local runtime stops its processes; desired state stays). */
   close(): Promise<void>;
+  /**
+   * The deployer has brought its deployments back after a start: what a previous run left
+   * running that none of them took back is stopped (the local runtime's adopted replicas).
+   */
+  recovered?(): Promise<void>;
 }

@@ -11,6 +11,8 @@ import {
 import type { SlowStop } from '@clove/kit';
 import { podRecipe } from './pod-recipe.js';
 import { LocalWorkload } from './local-workload.js';
+import { ReplicaRegistry, type ReplicaRecord } from './replica-registry.js';
+import { stopSurvivor } from './stop-survivor.js';
 import { gatewayRoutesOf } from './http-routes.js';
 import type { GatewayRoute, RouteTable } from './route-table.client.js';
 
@@ -28,6 +30,16 @@ export interface LocalDriverOptions {
   onSlowStop?: (replica: string, stop: SlowStop) => void;
   /** After how long a stop counts as slow; 3 s by default. */
   slowStopMs?: number;
+  /**
+   * Where the running replicas are recorded (<stateDir>/replicas.json): the next run of the
+   * deployer adopts those still running. Unset, nothing is recorded or adopted.
+   */
+  stateDir?: string;
+  /**
+   * The platform's lifeline (the kit's lifelineOf(), e.g. of the launcher): replicas outlive a
+   * crash of the deployer and stop when that process is gone. Unset, they stop with the deployer.
+   */
+  lifeline?: string;
 }
 
 interface LocalNamespace {
@@ -45,15 +57,25 @@ interface LocalNamespace {
  * probed before traffic), Services (the ready replicas their selector picks) and HTTPRoutes
  * (gateway routes whose upstreams are those replicas). A namespace's database is the
  * deployer's business; here a namespace is a group of processes and routes. State lives in
- * this process: the deployer applies its deployments again when it starts.
+ * this process: the deployer applies its deployments again when it starts. With a lifeline,
+ * replicas outlive a crash of the deployer, like pods a crash of a cluster's control plane:
+ * applying their Deployment again adopts them (same pid, same port), so they keep serving.
  */
 export class LocalDriver implements RuntimeDriver {
   readonly kind = 'local' as const;
   readonly nodeName = hostname();
   private readonly namespaces = new Map<string, LocalNamespace>();
   private syncing = Promise.resolve();
+  private readonly registry: ReplicaRegistry | null;
+  /** Replicas a previous run left running, until a Deployment adopts them or they are stopped. */
+  private survivors: ReplicaRecord[];
 
-  constructor(private readonly options: LocalDriverOptions) {}
+  constructor(private readonly options: LocalDriverOptions) {
+    this.registry = options.stateDir
+      ? new ReplicaRegistry(join(options.stateDir, 'replicas.json'), (error) => options.onError?.(error, 'the record of running replicas'))
+      : null;
+    this.survivors = this.registry?.survivors() ?? [];
+  }
 
   async ensureNamespace(request: NamespaceRequest): Promise<void> {
     const existing = this.namespaces.get(request.name);
@@ -99,6 +121,10 @@ export class LocalDriver implements RuntimeDriver {
               changed: () => this.scheduleSync(namespace),
               ...(this.options.onSlowStop ? { slowStop: this.options.onSlowStop } : {}),
               ...(this.options.slowStopMs !== undefined ? { slowStopMs: this.options.slowStopMs } : {}),
+              ...(this.registry ? { recorded: (r: ReplicaRecord) => void this.registry!.record(r), forgotten: (r: Pick<ReplicaRecord, 'namespace' | 'name'>) => void this.registry!.forget(r) } : {}),
+            }, {
+              survivors: this.claimSurvivors((s) => s.namespace === namespace && s.workload === name),
+              ...(this.options.lifeline ? { lifeline: this.options.lifeline } : {}),
             });
             ns.workloads.set(name, workload);
           }
@@ -117,13 +143,17 @@ export class LocalDriver implements RuntimeDriver {
   }
 
   async remove(namespace: string, documents: DocumentRef[]): Promise<void> {
+    // Replicas a previous run of the deployer left running, of Deployments not applied since.
+    const removed = new Set(documents.filter((d) => d.kind === 'Deployment').map((d) => d.name));
+    const leftovers = this.stopSurvivors((s) => s.namespace === namespace && removed.has(s.workload));
     const ns = this.namespaces.get(namespace);
     if (!ns) {
       // Routes a previous run of the deployer published outlive it in the gateway.
       for (const { name } of documents.filter((d) => d.kind === 'HTTPRoute')) await this.options.routes.removeOwnedBy(`${namespace}/${name}`);
+      await leftovers;
       return;
     }
-    const stopping: Array<Promise<void>> = [];
+    const stopping: Array<Promise<void>> = [leftovers];
     for (const { kind, name } of documents) {
       if (kind === 'Secret') ns.secrets.delete(name);
       if (kind === 'Service') ns.services.delete(name);
@@ -188,8 +218,14 @@ export class LocalDriver implements RuntimeDriver {
       await Promise.all([...ns.workloads.values()].map((w) => w.stop()));
       this.namespaces.delete(namespace);
     }
-    // Also routes a previous run published, which this run never knew.
+    // Also routes a previous run published, which this run never knew, then the replicas it left running.
     await this.options.routes.removeOwnedBy(namespace);
+    await this.stopSurvivors((s) => s.namespace === namespace);
+  }
+
+  /** The deployments are back: replicas a previous run left running that none of them adopted are stopped. */
+  async recovered(): Promise<void> {
+    await this.stopSurvivors(() => true);
   }
 
   async listNodes(): Promise<NodeInfo[]> {
@@ -212,7 +248,22 @@ export class LocalDriver implements RuntimeDriver {
   async close(): Promise<void> {
     const all = [...this.namespaces.values()].flatMap((ns) => [...ns.workloads.values()]);
     this.namespaces.clear();
-    await Promise.all(all.map((w) => w.stop()));
+    await Promise.all([...all.map((w) => w.stop()), this.stopSurvivors(() => true)]);
+    await this.registry?.flushed();
+  }
+
+  /** Takes the survivors that match out of those waiting to be adopted. */
+  private claimSurvivors(match: (survivor: ReplicaRecord) => boolean): ReplicaRecord[] {
+    const claimed = this.survivors.filter(match);
+    this.survivors = this.survivors.filter((s) => !match(s));
+    return claimed;
+  }
+
+  private async stopSurvivors(match: (survivor: ReplicaRecord) => boolean): Promise<void> {
+    await Promise.all(this.claimSurvivors(match).map(async (survivor) => {
+      await stopSurvivor(survivor, join(this.options.logDir, survivor.namespace));
+      await this.registry?.forget(survivor);
+    }));
   }
 
   private namespace(name: string): LocalNamespace {

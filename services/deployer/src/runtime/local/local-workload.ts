@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SupervisedProcess, type SlowStop } from '@clove/kit';
+import { LIFELINE_ENV, SupervisedProcess, type SlowStop } from '@clove/kit';
 import type { ReplicaState, ReplicaStatus, WorkloadStatus } from '../driver.js';
+import type { ReplicaRecord } from './replica-registry.js';
+import { stopSurvivor } from './stop-survivor.js';
 
 /** How a Deployment's replicas are run: resolved from its pod template by the driver. */
 export interface PodRecipe {
@@ -23,6 +25,18 @@ export interface WorkloadEvents {
   slowStop?: (replica: string, stop: SlowStop) => void;
   /** How long a stop may take before it is told; the process supervisor's default otherwise. */
   slowStopMs?: number;
+  /** A replica runs (again): its pid and port, for a later run of the deployer to adopt it. */
+  recorded?: (replica: ReplicaRecord) => void;
+  /** A replica stopped for good. */
+  forgotten?: (replica: Pick<ReplicaRecord, 'namespace' | 'name'>) => void;
+}
+
+/** What a workload is given besides its recipe. */
+export interface WorkloadOptions {
+  /** Replicas of this Deployment that a previous run of the deployer left running: adopted, not started anew. */
+  survivors?: ReplicaRecord[];
+  /** Replicas outlive the deployer and stop when this process is gone (see the kit's lifeline); unset, they stop with the deployer. */
+  lifeline?: string;
 }
 
 interface Replica {
@@ -38,7 +52,9 @@ const PROBE_READY_MS = 1_000;
 
 /**
  * One Deployment of the local runtime: its replicas are supervised processes (restarted with
- * backoff when they crash), each probed for readiness before it gets traffic.
+ * backoff when they crash), each probed for readiness before it gets traffic. Replicas a
+ * previous run of the deployer left running are adopted when they run this recipe; the
+ * others are stopped.
  */
 export class LocalWorkload {
   private replicas: Replica[] = [];
@@ -46,6 +62,7 @@ export class LocalWorkload {
   private desired = 0;
   /** Replicas scaled away that are still finishing their in-flight requests. */
   private readonly terminating = new Set<Promise<void>>();
+  private survivors: ReplicaRecord[];
 
   constructor(
     readonly namespace: string,
@@ -54,7 +71,12 @@ export class LocalWorkload {
     private readonly logDir: string,
     private readonly nodeName: string,
     private readonly events: WorkloadEvents,
-  ) {}
+    private readonly options: WorkloadOptions = {},
+  ) {
+    this.survivors = [...(options.survivors ?? [])].sort((a, b) => serialOf(a.name) - serialOf(b.name));
+    // New replicas get names the survivors do not have.
+    this.serial = Math.max(0, ...this.survivors.map((s) => serialOf(s.name) + 1));
+  }
 
   get labels(): Record<string, string> {
     return this.recipe.labels;
@@ -77,10 +99,11 @@ export class LocalWorkload {
       this.replicas = [];
       this.desired = replicas;
       this.fill();
-      await Promise.all(outdated.map((r) => this.stopReplica(r)));
+      await Promise.all([...outdated.map((r) => this.stopReplica(r)), this.dismissSurvivors()]);
       return;
     }
     this.scale(replicas);
+    await this.dismissSurvivors();
   }
 
   /**
@@ -103,7 +126,7 @@ export class LocalWorkload {
     this.replicas = [];
     this.desired = 0;
     this.events.changed();
-    await Promise.all([...all.map((r) => this.stopReplica(r)), ...this.terminating]);
+    await Promise.all([...all.map((r) => this.stopReplica(r)), ...this.terminating, this.dismissSurvivors()]);
   }
 
   status(): WorkloadStatus {
@@ -134,25 +157,65 @@ export class LocalWorkload {
   }
 
   private startReplica(): Replica {
-    const name = `${this.name}-${this.serial++}`;
-    const process = new SupervisedProcess({
+    const index = this.survivors.findIndex((s) => s.fingerprint === this.recipe.fingerprint);
+    const survivor = index >= 0 ? this.survivors.splice(index, 1)[0]! : undefined;
+    const name = survivor?.name ?? `${this.name}-${this.serial++}`;
+    const process = this.supervisor(name);
+    const replica: Replica = { name, process, ready: false, stopped: false };
+    process.on('exit', () => this.setReady(replica, false));
+    process.on('slow-stop', (stop: SlowStop) => this.events.slowStop?.(`${this.namespace}/${name}`, stop));
+    process.on('listening', () => this.record(replica));
+    if (survivor) {
+      process.adopt(survivor);
+      this.record(replica);
+    } else {
+      process.start();
+    }
+    void this.probeLoop(replica);
+    return replica;
+  }
+
+  private supervisor(name: string): SupervisedProcess {
+    return new SupervisedProcess({
       name: `${this.namespace}/${name}`,
       entry: this.recipe.entry,
-      env: this.recipe.env,
+      env: { ...this.recipe.env, ...(this.options.lifeline ? { [LIFELINE_ENV]: this.options.lifeline } : {}) },
       port: 0,
       readyPath: this.recipe.readyPath,
       execArgv: this.recipe.execArgv,
       logFile: join(this.logDir, `${name}.log`),
       echoAll: false,
       quiet: true,
+      // Replicas write their logs themselves: they run on while the deployer restarts.
+      outputToFile: true,
       ...(this.events.slowStopMs !== undefined ? { slowStopMs: this.events.slowStopMs } : {}),
     });
-    const replica: Replica = { name, process, ready: false, stopped: false };
-    process.on('exit', () => this.setReady(replica, false));
-    process.on('slow-stop', (stop: SlowStop) => this.events.slowStop?.(`${this.namespace}/${name}`, stop));
-    process.start();
-    void this.probeLoop(replica);
-    return replica;
+  }
+
+  /** Survivors not adopted (of another recipe, or more than wanted) are stopped like a replica scaled away. */
+  private async dismissSurvivors(): Promise<void> {
+    const dismissed = this.survivors;
+    this.survivors = [];
+    await Promise.all(dismissed.map(async (survivor) => {
+      await stopSurvivor(survivor, this.logDir);
+      this.events.forgotten?.(survivor);
+    }));
+  }
+
+  private record(replica: Replica): void {
+    const p = replica.process;
+    if (replica.stopped || p.pid === undefined || p.identity === null || p.port === 0) return;
+    this.events.recorded?.({
+      namespace: this.namespace,
+      workload: this.name,
+      name: replica.name,
+      fingerprint: this.recipe.fingerprint,
+      pid: p.pid,
+      identity: p.identity,
+      port: p.port,
+      since: (p.since ?? new Date()).toISOString(),
+      restarts: p.restarts,
+    });
   }
 
   private async probeLoop(replica: Replica): Promise<void> {
@@ -177,6 +240,7 @@ export class LocalWorkload {
     replica.stopped = true;
     replica.ready = false;
     await replica.process.stop();
+    this.events.forgotten?.({ namespace: this.namespace, name: replica.name });
   }
 
   private replicaStatus(replica: Replica): ReplicaStatus {
@@ -193,6 +257,11 @@ export class LocalWorkload {
       ...(p.port !== 0 ? { address: p.url } : {}),
     };
   }
+}
+
+/** The number a replica's name ends in (ticketing-r1-3 → 3). */
+function serialOf(name: string): number {
+  return Number(/-(\d+)$/.exec(name)?.[1] ?? 0);
 }
 
 function stateOf(state: SupervisedProcess['state'], ready: boolean): ReplicaState {
