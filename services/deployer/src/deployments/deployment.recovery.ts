@@ -7,7 +7,8 @@ const INTERRUPTED = 'interrupted by a restart of the platform';
  * When the deployer starts, every deployment ends in a definite state: an interrupted deploy
  * is rolled back and failed, an interrupted update is failed and its previous revision kept,
  * an interrupted delete is finished, and running deployments are brought up again (the local
- * runtime's processes stopped with the platform).
+ * runtime adopts replicas that outlived a crash of the deployer, and starts those that stopped
+ * with the platform).
  */
 export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBaseLogger }): Promise<void> {
   const { repo, log } = deps;
