@@ -117,11 +117,12 @@ export class LocalDriver implements RuntimeDriver {
           const replicas = Number((document as { spec?: { replicas?: number } }).spec?.replicas ?? 1);
           let workload = ns.workloads.get(name);
           if (!workload) {
+            const { registry } = this;
             workload = new LocalWorkload(namespace, name, recipe, join(this.options.logDir, namespace), this.nodeName, {
               changed: () => this.scheduleSync(namespace),
               ...(this.options.onSlowStop ? { slowStop: this.options.onSlowStop } : {}),
               ...(this.options.slowStopMs !== undefined ? { slowStopMs: this.options.slowStopMs } : {}),
-              ...(this.registry ? { recorded: (r: ReplicaRecord) => void this.registry!.record(r), forgotten: (r: Pick<ReplicaRecord, 'namespace' | 'name'>) => void this.registry!.forget(r) } : {}),
+              ...(registry ? { recorded: (r) => void registry.record(r), forgotten: (r) => void registry.forget(r) } : {}),
             }, {
               survivors: this.claimSurvivors((s) => s.namespace === namespace && s.workload === name),
               ...(this.options.lifeline ? { lifeline: this.options.lifeline } : {}),
