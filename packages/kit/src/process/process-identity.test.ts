@@ -36,8 +36,11 @@ describe('processIdentity: guard against a reused pid', () => {
   });
 
   it('is null for a zombie: exited, though its parent has not reaped it', async () => {
-    // The shell starts `true` and becomes `sleep`, which never reaps it.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The shell starts a child and becomes `sleep`, which never reaps it. The child exits only
+    // once the shell has become `sleep` ($$ is the shell's pid in the child too): a shell still
+    // running would reap it.
+    const script = '(while read -r name < /proc/$$/comm && [ "$name" != sleep ]; do :; done) & echo $!; exec sleep 30';
+    const parent = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const [chunk] = await once(parent.stdout!, 'data') as [Buffer];
       const pid = Number(chunk.toString().trim());
