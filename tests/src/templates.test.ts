@@ -19,7 +19,7 @@ const SERVICE_TOKEN = 'templates-service-token-0123456789';
 
 interface Problem { status: number; code: string; detail: string; errors?: Array<{ path: string; message: string }> }
 interface TemplateView {
-  id: string; name: string; revision: number; description: string; builtin: boolean;
+  id: string; name: string; revision: number; description: string; builtin: boolean; translations: { ko?: { description: string } };
   parameters: { properties: Record<string, { default: unknown }> };
   components: Array<Record<string, unknown>>;
   documents: Array<{ kind: string; metadata: { name: string }; spec: any }>;
@@ -147,6 +147,24 @@ describe('templates', () => {
     assert.equal((await api('POST', '/templates', undefined, templateBody('other', [componentOf('web', web)]))).statusCode, 401);
     assert.equal((await refused(templateBody('shop', [componentOf('web', web)]), 409)).code, 'TEMPLATE_NAME_TAKEN');
     assert.equal((await api('GET', `/templates/${randomUUID()}`, seller)).statusCode, 404);
+    assert.deepEqual(template.translations, {}, 'no translations unless given');
+  });
+
+  it('keeps a template\u2019s description in Korean, checked in shape, for the deploy form', async () => {
+    const web = await image('web-korean');
+    const body = { ...templateBody('korean-shop', [componentOf('web', web)]), translations: { ko: { description: '한국어 설명' } } };
+    const created = await api('POST', '/templates', admin, body);
+    assert.equal(created.statusCode, 201, created.body);
+    assert.deepEqual(created.json<TemplateView>().translations, { ko: { description: '한국어 설명' } });
+    const summary = (await api('GET', '/templates', seller)).json<Array<{ id: string; translations: unknown }>>().find((t) => t.id === created.json<TemplateView>().id);
+    assert.deepEqual(summary?.translations, { ko: { description: '한국어 설명' } }, 'the list has it too, for the template picker');
+    for (const translations of [{ fr: { description: 'x' } }, { ko: { description: '' } }, { ko: { title: 'x' } }, { ko: 'x' }]) {
+      const problem = await refused({ ...templateBody('korean-other', [componentOf('web', web)]), translations });
+      assert.ok(pathsOf(problem).some((path) => path.startsWith('/body/translations')), JSON.stringify(problem));
+    }
+    const updated = await api('PUT', `/templates/${created.json<TemplateView>().id}`, admin, templateBody('korean-shop', [componentOf('web', web)]));
+    assert.equal(updated.statusCode, 200, updated.body);
+    assert.deepEqual(updated.json<TemplateView>().translations, {}, 'a revision without them has none');
   });
 
   it('refuses unknown images, missing linked services and colliding routes, naming them', async () => {
@@ -250,6 +268,7 @@ describe('templates', () => {
     assert.equal(standard?.name, 'standard');
     assert.equal(flashSale?.name, 'flash-sale');
     assert.ok(standard.builtin && flashSale.builtin, 'marked as shipped with Clove');
+    assert.match(standard.translations.ko?.description ?? '', /티켓팅/, 'with a Korean description');
     const defaults = Object.fromEntries(Object.entries(flashSale!.parameters.properties).map(([name, p]) => [name, p.default]));
     const rendered = renderDocuments(flashSale!.documents, defaults) as TemplateView['documents'];
     const deployment = rendered.find((d) => d.kind === 'Deployment')!;

@@ -14,7 +14,7 @@ import { eventually, get } from './support/http.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
 interface ImageView { id: string; name: string; status: string; source: { kind: string; reference?: string } }
-interface TemplateView { id: string; name: string; description: string; revision: number; parameters: { properties: Record<string, unknown> } }
+interface TemplateView { id: string; name: string; description: string; translations: unknown; revision: number; parameters: { properties: Record<string, unknown> } }
 
 const VALID_SCHEMA = JSON.stringify({
   type: 'object',
@@ -103,7 +103,7 @@ describe('admin pages in a browser', () => {
     await page.getByRole('heading', { name: 'New template', level: 1 }).waitFor({ timeout: 60_000 });
 
     await page.getByLabel('Template name').fill(templateName);
-    await page.getByLabel('Description').fill('Made in the admin pages');
+    await page.getByLabel('Description', { exact: true }).fill('Made in the admin pages');
     await page.getByLabel('Component name').fill('web');
     const imageSelect = page.getByLabel('Image', { exact: true });
     await eventually(async () => (await imageSelect.locator('option', { hasText: imageName }).count()) === 1, 30_000, 'the pool images in the picker');
@@ -170,7 +170,8 @@ describe('admin pages in a browser', () => {
     await row.getByText('Custom', { exact: true }).waitFor({ timeout: 60_000 });
     await goTo(`/admin/templates/${templateId}`);
     await page.getByRole('heading', { name: `Template ${templateName}` }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('Description').fill('Made in the admin pages, then edited');
+    await page.getByLabel('Description', { exact: true }).fill('Made in the admin pages, then edited');
+    await page.getByLabel('Description in Korean').fill('관리 페이지에서 만들고 고친 템플릿');
     await page.getByLabel('Number of replicas').fill('2');
     await page.getByRole('button', { name: 'Save as new revision' }).click();
     await page.getByText('Saved as revision 2.').waitFor({ timeout: 30_000 });
@@ -185,6 +186,9 @@ describe('admin pages in a browser', () => {
     const read = await get<TemplateView>(`${platform.gateway}/template/templates/${templateId}`, admin.accessToken);
     assert.equal(read.body.revision, 2);
     assert.equal(read.body.description, 'Made in the admin pages, then edited');
+    assert.deepEqual(read.body.translations, { ko: { description: '관리 페이지에서 만들고 고친 템플릿' } });
+    await page.reload();
+    await eventually(async () => (await page.getByLabel('Description in Korean').inputValue()) === '관리 페이지에서 만들고 고친 템플릿', 30_000, 'the editor to show it again');
   });
 
   it('deletes the template after a confirmation', async () => {

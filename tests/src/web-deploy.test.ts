@@ -114,6 +114,7 @@ describe('seller console in a browser', () => {
     try {
       await korean.goto(`${platform.gateway}/console/new`);
       await korean.getByRole('button', { name: '한국어' }).click();
+      await korean.getByText('일반적인 수요의 공연을 위한 티켓팅 인스턴스 하나.').waitFor();
       await korean.getByRole('radio', { name: /standard/ }).check();
       await korean.getByRole('heading', { name: 'standard 템플릿의 값' }).waitFor();
       assert.equal(await korean.getByLabel('선점 시간(초)').inputValue(), '420');

@@ -75,6 +75,7 @@ export function builtinTemplates(ticketingImageId: string): TemplateInput[] {
     {
       name: 'standard',
       description: 'One ticketing instance for a performance of ordinary demand.',
+      translations: { ko: { description: '일반적인 수요의 공연을 위한 티켓팅 인스턴스 하나.' } },
       parameters: ticketingParameters(),
       components: [{
         name: 'ticketing',
@@ -87,6 +88,7 @@ export function builtinTemplates(ticketingImageId: string): TemplateInput[] {
     {
       name: 'flash-sale',
       description: 'Several ticketing instances with more resources, for a sale that opens to a rush of buyers.',
+      translations: { ko: { description: '구매자가 한꺼번에 몰리는 예매를 위해 자원을 더 쓰는 여러 티켓팅 인스턴스.' } },
       parameters: ticketingParameters({
         replicas: {
           type: 'integer',

@@ -1,5 +1,5 @@
 import type { Queryable } from '@clove/kit';
-import type { Component, KubeDocument, Parameters, Template, TemplateSummary } from './template.schemas.js';
+import type { Component, KubeDocument, Parameters, Template, TemplateSummary, Translations } from './template.schemas.js';
 
 /** A template as stored: the API shape with the database's timestamps. */
 type TemplateRow = Omit<Template, 'createdAt' | 'updatedAt'> & { created_at: Date; updated_at: Date };
@@ -7,6 +7,7 @@ type TemplateRow = Omit<Template, 'createdAt' | 'updatedAt'> & { created_at: Dat
 export interface RevisionContent {
   name: string;
   description: string;
+  translations?: Translations;
   parameters: Parameters;
   components: Component[];
   documents: KubeDocument[];
@@ -16,6 +17,7 @@ const toTemplate = (row: TemplateRow): Template => ({
   id: row.id,
   name: row.name,
   description: row.description,
+  translations: row.translations,
   parameters: row.parameters,
   components: row.components,
   documents: row.documents,
@@ -26,7 +28,7 @@ const toTemplate = (row: TemplateRow): Template => ({
 });
 
 // A revision's own time is when it was stored: the template's updatedAt as of that revision.
-const SELECT = `select t.id, r.name, r.description, r.parameters, r.components, r.documents, r.revision, t.builtin,
+const SELECT = `select t.id, r.name, r.description, r.translations, r.parameters, r.components, r.documents, r.revision, t.builtin,
   t.created_at, r.created_at as updated_at
   from templates t join template_revisions r on r.template_id = t.id`;
 
@@ -38,9 +40,10 @@ export async function insertTemplate(db: Queryable, id: string, content: Revisio
 
 async function insertRevision(db: Queryable, id: string, revision: number, content: RevisionContent): Promise<void> {
   await db.query(
-    `insert into template_revisions (template_id, revision, name, description, parameters, components, documents, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, (select updated_at from templates where id = $1))`,
-    [id, revision, content.name, content.description, JSON.stringify(content.parameters), JSON.stringify(content.components), JSON.stringify(content.documents)],
+    `insert into template_revisions (template_id, revision, name, description, parameters, components, documents, translations, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, (select updated_at from templates where id = $1))`,
+    [id, revision, content.name, content.description, JSON.stringify(content.parameters), JSON.stringify(content.components),
+      JSON.stringify(content.documents), JSON.stringify(content.translations ?? {})],
   );
 }
 
@@ -79,6 +82,7 @@ export async function listTemplates(db: Queryable): Promise<TemplateSummary[]> {
     id: row.id,
     name: row.name,
     description: row.description,
+    translations: row.translations,
     revision: row.revision,
     builtin: row.builtin,
     components: row.components.map((component) => ({ name: component.name, imageId: component.imageId })),

@@ -52,9 +52,16 @@ export const ComponentSchema = Type.Object({
 }, { additionalProperties: false });
 export type Component = Static<typeof ComponentSchema>;
 
+/** The template's description in other languages than its own (English): what the deploy form shows on a Korean page. */
+export const TranslationsSchema = Type.Object({
+  ko: Type.Optional(Type.Object({ description: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false })),
+}, { additionalProperties: false, description: 'e.g. {"ko": {"description": "…"}}' });
+export type Translations = Static<typeof TranslationsSchema>;
+
 export const TemplateInputBody = Type.Object({
   name: Type.String({ pattern: TEMPLATE_NAME_PATTERN }),
   description: Type.String({ maxLength: 2000 }),
+  translations: Type.Optional(TranslationsSchema),
   parameters: ParametersSchema,
   components: Type.Array(ComponentSchema, { minItems: 1, maxItems: 20 }),
 }, { additionalProperties: false });
@@ -68,6 +75,7 @@ export const TemplateSchema = Type.Object({
   id: Uuid,
   name: Type.String(),
   description: Type.String(),
+  translations: TranslationsSchema,
   parameters: Type.Object({}, { additionalProperties: true }),
   components: Type.Array(ComponentSchema),
   documents: Type.Array(DocumentSchema),
@@ -80,6 +88,7 @@ export interface Template {
   id: string;
   name: string;
   description: string;
+  translations: Translations;
   parameters: Parameters;
   components: Component[];
   documents: KubeDocument[];
@@ -93,6 +102,7 @@ export const TemplateSummarySchema = Type.Object({
   id: Uuid,
   name: Type.String(),
   description: Type.String(),
+  translations: TranslationsSchema,
   revision: Type.Integer(),
   builtin: Type.Boolean(),
   components: Type.Array(Type.Object({ name: Type.String(), imageId: Uuid })),

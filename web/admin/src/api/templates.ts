@@ -37,6 +37,8 @@ export interface ParameterSchema {
 export interface TemplateInput {
   name: string;
   description: string;
+  /** The description in Korean, for the deploy form on a Korean page. */
+  translations?: { ko?: { description: string } };
   parameters: ParameterSchema;
   components: Component[];
 }

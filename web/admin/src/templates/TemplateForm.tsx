@@ -52,6 +52,11 @@ export function TemplateForm({ values, onChange, images, errors, failure, check,
           <textarea {...control} rows={3} value={values.description} onChange={(event) => set('description', event.target.value)} />
         )}
       </Field>
+      <Field id="template-description-ko" label={t.descriptionKo} hint={t.descriptionKoHint} error={errors['/translations/ko/description']}>
+        {(control) => (
+          <textarea {...control} lang="ko" rows={3} value={values.descriptionKo} onChange={(event) => set('descriptionKo', event.target.value)} />
+        )}
+      </Field>
 
       <section aria-labelledby="components-heading">
         <h3 id="components-heading">{t.components}</h3>

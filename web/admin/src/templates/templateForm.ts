@@ -37,6 +37,8 @@ export interface ComponentValues {
 export interface TemplateFormValues {
   name: string;
   description: string;
+  /** The description in Korean; empty: none. */
+  descriptionKo: string;
   parametersText: string;
   components: ComponentValues[];
 }
@@ -64,7 +66,7 @@ export function newComponent(imageId = ''): ComponentValues {
 }
 
 export function emptyTemplateForm(): TemplateFormValues {
-  return { name: '', description: '', parametersText: schemaText(EMPTY_PARAMETER_SCHEMA), components: [newComponent()] };
+  return { name: '', description: '', descriptionKo: '', parametersText: schemaText(EMPTY_PARAMETER_SCHEMA), components: [newComponent()] };
 }
 
 function componentValues(component: Component): ComponentValues {
@@ -90,10 +92,11 @@ function componentValues(component: Component): ComponentValues {
   };
 }
 
-export function templateFormOf(template: Pick<Template, 'name' | 'description' | 'parameters' | 'components'>): TemplateFormValues {
+export function templateFormOf(template: Pick<Template, 'name' | 'description' | 'translations' | 'parameters' | 'components'>): TemplateFormValues {
   return {
     name: template.name,
     description: template.description,
+    descriptionKo: template.translations?.ko?.description ?? '',
     parametersText: schemaText(template.parameters),
     components: template.components.map(componentValues),
   };
@@ -122,7 +125,14 @@ function toComponent(values: ComponentValues): Component {
 }
 
 export function toTemplateInput(values: TemplateFormValues, parameters: ParameterSchema): TemplateInput {
-  return { name: values.name.trim(), description: values.description.trim(), parameters, components: values.components.map(toComponent) };
+  const descriptionKo = values.descriptionKo.trim();
+  return {
+    name: values.name.trim(),
+    description: values.description.trim(),
+    ...(descriptionKo ? { translations: { ko: { description: descriptionKo } } } : {}),
+    parameters,
+    components: values.components.map(toComponent),
+  };
 }
 
 const TEMPLATE_NAME = /^[a-z][a-z0-9-]{1,40}$/;
@@ -140,6 +150,7 @@ export function validateTemplateForm(values: TemplateFormValues, fields: readonl
   const errors: FieldErrors = {};
   if (!TEMPLATE_NAME.test(values.name.trim())) errors['/name'] = t.invalidTemplateName;
   if (values.description.length > 2000) errors['/description'] = t.descriptionTooLong;
+  if (values.descriptionKo.length > 2000) errors['/translations/ko/description'] = t.descriptionTooLong;
   if (values.components.length === 0) errors['/components'] = t.addComponent;
   const seen = new Set<string>();
   const parameterType = new Map(fields.map((field) => [field.name, field.type]));

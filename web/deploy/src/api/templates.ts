@@ -1,10 +1,15 @@
 import { request } from './client';
 
+/** The description in other languages than the template's own (English). */
+export type Translations = Partial<Record<string, { description?: string }>>;
+
 /** GET /template/templates: one row. */
 export interface TemplateSummary {
   id: string;
   name: string;
   description: string;
+  /** Absent from templates stored before translations existed. */
+  translations?: Translations;
   revision: number;
   updatedAt: string;
 }

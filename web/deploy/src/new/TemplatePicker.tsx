@@ -30,7 +30,9 @@ export function TemplatePicker({ templates, chosen, t, onChoose }: TemplatePicke
                 />
                 <span className="dp-template-name">{template.name}</span>
                 <span className="dp-hint"> · {t.templateRevision(template.revision)}</span>
-                <span id={`${id}-description`} className="dp-template-description">{template.description}</span>
+                <span id={`${id}-description`} className="dp-template-description">
+                  {template.translations?.[t.lang]?.description ?? template.description}
+                </span>
               </label>
             </li>
           );
