@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { SeatPlaceSchema } from '../seats/seat.schemas.js';
 
 export const HoldBody = Type.Object(
   {
@@ -12,16 +13,8 @@ export const HoldBody = Type.Object(
   { additionalProperties: false },
 );
 export const HoldSchema = Type.Object({ holdId: Type.String(), seatIds: Type.Array(Type.String()), expiresAt: Type.String() });
-const HeldSeatSchema = Type.Object({
-  id: Type.String(),
-  section: Type.String(),
-  row: Type.String(),
-  number: Type.Integer(),
-  grade: Type.String(),
-  price: Type.Integer(),
-});
 /** A live hold with what checkout shows of its seats (GET /buyticket/holds/current). */
-export const LiveHoldSchema = Type.Object({ ...HoldSchema.properties, seats: Type.Array(HeldSeatSchema) });
+export const LiveHoldSchema = Type.Object({ ...HoldSchema.properties, seats: Type.Array(SeatPlaceSchema) });
 
 export type Hold = Static<typeof HoldSchema>;
 export type LiveHold = Static<typeof LiveHoldSchema>;

@@ -4,17 +4,9 @@ import type { GradeCountsCache } from '../performance/performance.cache.js';
 import { Label } from '../performance/performance.schemas.js';
 import { sharedQuickList } from './quick-list.js';
 import { remainingByGrade, SectionSummarySchema, sharedSectionSummaries, sharedSeatLists } from './seat-list.js';
+import { SeatSchema } from './seat.schemas.js';
 import type { SeatFeed } from './seat-stream.js';
 
-const SeatSchema = Type.Object({
-  id: Type.String(),
-  section: Type.String(),
-  row: Type.String(),
-  number: Type.Integer(),
-  grade: Type.String(),
-  price: Type.Integer(),
-  state: Type.Enum(['available', 'held', 'sold']),
-});
 const SeatMapSchema = Type.Object({
   seats: Type.Array(SeatSchema),
   remaining: Type.Record(Type.String(), Type.Integer()),
