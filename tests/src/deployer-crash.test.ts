@@ -147,6 +147,45 @@ describe('deployer crash: replicas keep serving and are adopted', () => {
     assert.equal((await get(event)).status, 404);
   });
 
+  it('serves every request when a replica dies while the deployer is down, and the deployer replaces it', async () => {
+    const { view, pids } = await performance('orphan');
+    const scaled = await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}/components/ticketing/replicas`, { token: monitorToken, body: { replicas: 2 } });
+    assert.equal(scaled.status, 200, scaled.text);
+    const two = await eventually(async () => {
+      const containers = await containersOf(view.namespace);
+      return containers.length === 2 && containers.every((c) => c.ready) ? containers : undefined;
+    }, 30_000, 'two ready replicas');
+    const event = `${platform.gateway}/e/${view.slug}/event`;
+    const deployer = await childRunning(platform.launcher.pid!, DEPLOYER_ENTRY);
+    const restartsBefore = platform.output().match(/deployer exited \(signal SIGKILL\); restarting/g)?.length ?? 0;
+
+    const asking = keepAsking(event);
+    let replaced: Container[];
+    try {
+      process.kill(deployer, 'SIGKILL');
+      // The first replica dies too, with nobody watching it: its address stays in the route.
+      process.kill(pids[0]!, 'SIGKILL');
+      await eventually(async () => !running(pids[0]!), 10_000, 'the replica to die');
+      const diedAt = asking.answered();
+      await eventually(async () => asking.answered() >= diedAt + 20, 10_000, 'answers while the replica is dead');
+      await eventually(async () => (platform.output().match(/deployer exited \(signal SIGKILL\); restarting/g)?.length ?? 0) > restartsBefore, 10_000, 'the launcher to see the deployer die');
+      replaced = await eventually(async () => {
+        const containers = await containersOf(view.namespace);
+        return containers.length === 2 && containers.every((c) => c.ready) && !containers.some((c) => c.pid === pids[0]) ? containers : undefined;
+      }, 60_000, 'the deployer to come back and replace the dead replica');
+    } finally {
+      await asking.stop();
+    }
+    const failed = asking.failures.length;
+    assert.equal(failed, 0, `${failed} of ${failed + asking.answered()} requests failed; the first: ${asking.failures[0]}`);
+    const survivor = two.find((c) => c.pid !== pids[0])!.pid!;
+    assert.ok(replaced.some((c) => c.pid === survivor), 'the live replica was adopted');
+
+    const deleted = await request('DELETE', `${platform.gateway}/deploy/deployments/${view.id}`, { token: seller.accessToken });
+    assert.equal(deleted.status, 202, deleted.text);
+    await eventually(async () => replaced.every((c) => !running(c.pid!)), 30_000, 'the replicas to stop');
+  });
+
   it('leaves no replica running when the whole platform is killed', async () => {
     const { pids } = await performance('orphan');
     // Both at once: the launcher is gone before it could restart the deployer, and the deployer

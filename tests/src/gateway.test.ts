@@ -18,7 +18,7 @@ interface Upstream {
   release: () => void;
 }
 
-async function upstream(name: string, handler?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void): Promise<Upstream> {
+async function upstream(name: string, handler?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void, port = 0): Promise<Upstream> {
   const waiting: ServerResponse[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -43,7 +43,7 @@ async function upstream(name: string, handler?: (req: IncomingMessage, res: Serv
       }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     server,
@@ -177,6 +177,44 @@ describe('gateway', () => {
     const names = new Set<string>();
     for (let i = 0; i < 4; i++) names.add((await get(`${platform.gateway}/e/pair/`)).body.name);
     assert.deepEqual(names, new Set(['one', 'two']));
+  });
+
+  it('passes over an upstream that died until it answers again, and sends its requests to the others', async () => {
+    const doomed = await upstream('doomed');
+    const port = Number(new URL(doomed.url).port);
+    await admin('PUT', '/routes', { prefix: '/e/trio', upstreams: [echo.url, doomed.url, echo2.url] });
+    const seen = async (n: number) => {
+      const names: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const answer = await get(`${platform.gateway}/e/trio/x`);
+        assert.equal(answer.status, 200, `request ${i}: ${JSON.stringify(answer.body)}`);
+        names.push(answer.body.name);
+      }
+      return names;
+    };
+    assert.ok((await seen(6)).includes('doomed'), 'all three take requests while up');
+
+    // The replica dies and nobody has taken it out of the route yet.
+    doomed.server.closeAllConnections();
+    await new Promise<void>((resolve) => doomed.server.close(() => resolve()));
+    const whileDown = await seen(30);
+    assert.ok(!whileDown.includes('doomed'));
+    assert.ok(whileDown.includes('one') && whileDown.includes('two'), 'the live upstreams share its requests');
+
+    // A request with a body cannot be sent twice; it may meet the dead upstream only once its
+    // ejection is over, and the next ones go elsewhere.
+    const posts: number[] = [];
+    for (let i = 0; i < 20; i++) posts.push((await request('POST', `${platform.gateway}/e/trio/x`, { body: { n: i } })).status);
+    assert.ok(posts.filter((status) => status !== 200).length <= 1, `posts: ${posts.join(' ')}`);
+
+    // It comes back on the same address: once its ejection is over it takes requests again.
+    const revived = await upstream('doomed', undefined, port);
+    try {
+      await eventually(async () => (await seen(3)).includes('doomed'), 40_000, 'the revived upstream to take requests');
+    } finally {
+      revived.server.closeAllConnections();
+      revived.server.close();
+    }
   });
 
   it('answers 502 when the upstream is down and 504 when it is too slow', async () => {

@@ -74,9 +74,17 @@ function tooLarge(request: FastifyRequest, max: number) {
   });
 }
 
+/** The upstream refused the connection: it is down, and nothing of the request reached it. */
+function refusedConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return cause?.code === 'ECONNREFUSED';
+}
+
 /**
  * Forwards every request that matches a route, streaming bodies both ways. An upstream that is
- * down or answers too slowly becomes a 502 or 504 problem document.
+ * down or answers too slowly becomes a 502 or 504 problem document. An upstream that refuses a
+ * connection is passed over for a while, and a request without a body goes to another of the
+ * route's upstreams instead.
  */
 export async function registerProxy(app: App, options: ProxyOptions): Promise<void> {
   await app.register(replyFrom, {
@@ -115,29 +123,45 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
       const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
       const limited = limitBody(request.body ?? (hasBody ? request.raw : undefined), max);
       request.body = limited.body;
-      return reply.from(match.upstream + match.path, {
-        rewriteRequestHeaders: (req, headers) => ({
-          ...headers,
-          'x-request-id': req.id,
-          'x-forwarded-for': req.ip,
-          'x-forwarded-proto': req.protocol,
-          'x-forwarded-host': req.headers.host ?? '',
-          'x-forwarded-prefix': match.route.stripPrefix ? match.route.prefix : '',
-        }),
-        onError: (errorReply, { error }) => {
-          // Whatever of the request body is left unread would poison a kept-alive connection.
-          if (!request.raw.complete) errorReply.header('connection', 'close');
-          if (limited.tripped()) {
-            return afterDraining(request.raw, () => void sendProblem(errorReply as FastifyReply, tooLarge(request, max)));
-          }
-          const timedOut = (error as { statusCode?: number }).statusCode === 504;
-          const problem = timedOut
-            ? problemOf(ErrorCode.GATEWAY_TIMEOUT, `The ${match.route.prefix} service did not answer in time.`, 'UPSTREAM_TIMEOUT')
-            : problemOf(ErrorCode.BAD_GATEWAY, `The ${match.route.prefix} service is unavailable; try again shortly.`, 'UPSTREAM_UNAVAILABLE');
-          request.log.warn({ prefix: match.route.prefix, code: problem.code }, 'upstream failed');
-          void sendProblem(errorReply as FastifyReply, { ...problem, requestId: request.id });
-        },
-      });
+      const tried = new Set<string>();
+      const forwardTo = (upstream: string): FastifyReply => {
+        tried.add(upstream);
+        return reply.from(upstream + match.path, {
+          rewriteRequestHeaders: (req, headers) => ({
+            ...headers,
+            'x-request-id': req.id,
+            'x-forwarded-for': req.ip,
+            'x-forwarded-proto': req.protocol,
+            'x-forwarded-host': req.headers.host ?? '',
+            'x-forwarded-prefix': match.route.stripPrefix ? match.route.prefix : '',
+          }),
+          rewriteHeaders: (headers) => {
+            options.table.ejections.answered(upstream);
+            return headers;
+          },
+          onError: (errorReply, { error }) => {
+            if (refusedConnection(error)) {
+              options.table.ejections.refused(upstream);
+              // Nothing reached the upstream, so another may take the request; a body, once
+              // streamed to the failed attempt, cannot be sent again.
+              const next = hasBody ? null : options.table.another(match, tried);
+              if (next) return void forwardTo(next);
+            }
+            // Whatever of the request body is left unread would poison a kept-alive connection.
+            if (!request.raw.complete) errorReply.header('connection', 'close');
+            if (limited.tripped()) {
+              return afterDraining(request.raw, () => void sendProblem(errorReply as FastifyReply, tooLarge(request, max)));
+            }
+            const timedOut = (error as { statusCode?: number }).statusCode === 504;
+            const problem = timedOut
+              ? problemOf(ErrorCode.GATEWAY_TIMEOUT, `The ${match.route.prefix} service did not answer in time.`, 'UPSTREAM_TIMEOUT')
+              : problemOf(ErrorCode.BAD_GATEWAY, `The ${match.route.prefix} service is unavailable; try again shortly.`, 'UPSTREAM_UNAVAILABLE');
+            request.log.warn({ prefix: match.route.prefix, code: problem.code }, 'upstream failed');
+            void sendProblem(errorReply as FastifyReply, { ...problem, requestId: request.id });
+          },
+        });
+      };
+      return forwardTo(match.upstream);
     };
     proxy.all('/', forward);
     proxy.all('/*', forward);

@@ -1,8 +1,9 @@
 import type { Route } from './route.schema.js';
+import { UpstreamEjections } from './upstream-ejections.js';
 
 export interface RouteMatch {
   route: Route;
-  /** The upstream picked for this request (round robin over the route's upstreams). */
+  /** The upstream picked for this request: round robin over the route's upstreams, passing over ejected ones. */
   upstream: string;
   /** Path to request upstream, without the query string. */
   path: string;
@@ -24,7 +25,10 @@ export class RouteTable {
   private staticEntries: Map<string, Entry>;
   private dynamicEntries = new Map<string, Entry>();
 
-  constructor(staticRoutes: Route[]) {
+  constructor(
+    staticRoutes: Route[],
+    readonly ejections = new UpstreamEjections(),
+  ) {
     this.staticEntries = new Map(staticRoutes.map((route) => [route.prefix, { route, next: 0 }]));
   }
 
@@ -60,8 +64,7 @@ export class RouteTable {
       const entry = this.staticEntries.get(candidate) ?? this.dynamicEntries.get(candidate);
       if (entry) {
         const { route } = entry;
-        const upstream = route.upstreams[entry.next % route.upstreams.length]!;
-        entry.next = (entry.next + 1) % route.upstreams.length;
+        const upstream = this.pick(entry);
         const rest = pathname.slice(route.prefix.length) || '/';
         return { route, upstream, path: route.stripPrefix ? replaced(route.replacePrefix, rest) : pathname };
       }
@@ -69,6 +72,30 @@ export class RouteTable {
       if (cut <= 0) return null;
       candidate = candidate.slice(0, cut);
     }
+  }
+
+  /**
+   * Another upstream of the match's route for a request that `tried` refused: one not tried and
+   * not ejected, or null when there is none.
+   */
+  another(match: RouteMatch, tried: ReadonlySet<string>): string | null {
+    return match.route.upstreams.find((upstream) => !tried.has(upstream) && !this.ejections.isEjected(upstream)) ?? null;
+  }
+
+  /** The next upstream in turn that is not ejected; the next in turn when all are. */
+  private pick(entry: Entry): string {
+    const { upstreams } = entry.route;
+    const first = entry.next % upstreams.length;
+    entry.next = (first + 1) % upstreams.length;
+    if (upstreams.length === 1) return upstreams[0]!;
+    for (let step = 0; step < upstreams.length; step++) {
+      const index = (first + step) % upstreams.length;
+      if (!this.ejections.isEjected(upstreams[index]!)) {
+        entry.next = (index + 1) % upstreams.length;
+        return upstreams[index]!;
+      }
+    }
+    return upstreams[first]!;
   }
 }
 
