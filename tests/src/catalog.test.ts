@@ -227,6 +227,12 @@ describe('catalog', () => {
     assert.equal((await get('/events?limit=0')).statusCode, 400);
     assert.equal((await get('/events?limit=101')).statusCode, 400);
     assert.equal((await get('/events?offset=-1')).statusCode, 400);
+    for (const spelled of ['0x10', '1e1', '0b11', '%2010', 'Infinity']) {
+      const refused = await get(`/events?limit=${spelled}`);
+      assert.equal(refused.statusCode, 400, `limit=${spelled}`);
+      assert.match(refused.body, /"path":"\/querystring\/limit".*decimal number/, `limit=${spelled}`);
+    }
+    assert.equal((await get('/events?limit=010')).statusCode, 200, 'a decimal with a leading zero is still a decimal');
   });
 
   it('never lets an older snapshot overwrite a newer one', async () => {

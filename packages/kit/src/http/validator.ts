@@ -21,7 +21,8 @@ function makeAjv(options: Options): Ajv {
 export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const strict = makeAjv({ coerceTypes: false });
   const coercing = makeAjv({ coerceTypes: 'array' });
-  return ({ schema, httpPart }) => withoutNul(httpPart === 'body' ? strict : coercing, schema as object);
+  return ({ schema, httpPart }) =>
+    httpPart === 'body' ? withoutNul(strict, schema as object) : decimalNumbersOnly(schema as object, withoutNul(coercing, schema as object));
 }
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -41,6 +42,40 @@ function withoutNul(ajv: Ajv, schema: object): Validate {
     if (at === null) return true;
     checked.errors = [{ instancePath: at, schemaPath: '', keyword: 'nul', params: {}, message: 'must not contain the NUL character (U+0000)' }];
     return false;
+  };
+  return checked;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Keys of an object schema's properties that take a number (a query string's limit, a page). */
+function numberKeys(schema: object): string[] {
+  const properties = (schema as { properties?: Record<string, { type?: unknown; items?: { type?: unknown } }> }).properties ?? {};
+  const numeric = (type: unknown) => [type].flat().some((t) => t === 'number' || t === 'integer');
+  return Object.entries(properties)
+    .filter(([, property]) => numeric(property.type) || numeric(property.items?.type))
+    .map(([key]) => key);
+}
+
+/**
+ * Text coerced to a number must be written as a decimal number: Ajv's coercion (JavaScript's
+ * Number()) would also take `0x10`, `1e3`, `0b1`, ` 7 ` and `Infinity`-like spellings.
+ */
+function decimalNumbersOnly(schema: object, validate: Validate): Validate {
+  const keys = numberKeys(schema);
+  if (keys.length === 0) return validate;
+  const checked: Validate = (data) => {
+    for (const key of keys) {
+      const value = (data as Record<string, unknown> | null | undefined)?.[key];
+      const spelled = [value].flat().find((item) => typeof item === 'string' && item !== '' && !DECIMAL.test(item));
+      if (spelled !== undefined) {
+        checked.errors = [{ instancePath: `/${key}`, schemaPath: '', keyword: 'type', params: {}, message: 'must be a decimal number, such as 10 or 2.5' }];
+        return false;
+      }
+    }
+    const valid = validate(data);
+    checked.errors = validate.errors;
+    return valid;
   };
   return checked;
 }
