@@ -207,7 +207,19 @@ describe('admin pages in a browser', () => {
     await goTo('/admin/pool');
     const row = page.getByRole('row', { name: new RegExp(imageName) });
     await row.getByText('No template').waitFor({ timeout: 60_000 });
+    // The pool gets a token it refuses for the details (as after a computer slept past its
+    // expiry): the session is renewed and the details are asked for again.
+    let detailReads = 0;
+    const detailPath = `**/pool/images/${encodeURIComponent(imageId)}`;
+    await page.route(detailPath, (route) => {
+      const headers = route.request().headers();
+      if (route.request().method() === 'GET' && detailReads++ === 0) headers.authorization = `${headers.authorization!.slice(0, -8)}AAAAAAAA`;
+      return route.continue({ headers });
+    });
     await row.getByRole('button', { name: `Details of ${imageName}` }).click();
+    await page.getByRole('heading', { name: `Image ${imageName}` }).waitFor();
+    assert.equal(detailReads, 2, 'refused once, then asked again with the renewed token');
+    await page.unroute(detailPath);
     await page.getByRole('button', { name: 'Delete image' }).click();
     await page.getByRole('button', { name: 'Yes, delete' }).click();
     await row.waitFor({ state: 'detached', timeout: 30_000 });

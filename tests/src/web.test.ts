@@ -241,6 +241,27 @@ describe('web client in a browser', () => {
         const now = await get(`${platform.gateway}/e/${slug}/ticket/tickets`, buyer.accessToken);
         return now.body.filter((t: { state: string }) => t.state === 'refunded').length === 1;
       }, 20_000, 'one ticket refunded');
+
+      // The entry QR code of the ticket kept, also when the services refuse the page's token.
+      const qrOf = () => page.getByRole('img', { name: /^Entry QR code for seat A-1-\d, Browser Gala$/ });
+      const qrShown = async () => {
+        await qrOf().waitFor();
+        await eventually(async () => qrOf().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 10_000, 'the QR image to load');
+      };
+      await page.getByRole('button', { name: 'Show QR' }).click();
+      await qrShown();
+      await page.getByRole('button', { name: 'Hide QR' }).click();
+      // The service gets a token it refuses (as after a computer slept past its expiry).
+      let qrRequests = 0;
+      await page.route('**/ticket/tickets/*/qr', (route) => {
+        const headers = route.request().headers();
+        if (qrRequests++ === 0) headers.authorization = `${headers.authorization!.slice(0, -8)}AAAAAAAA`;
+        return route.continue({ headers });
+      });
+      await page.getByRole('button', { name: 'Show QR' }).click();
+      await qrShown();
+      assert.equal(qrRequests, 2, 'refused once, then asked again with the renewed token');
+      assert.equal(await page.getByText('The QR code could not be loaded.').count(), 0);
       await page.close();
     });
 

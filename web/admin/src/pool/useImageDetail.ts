@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { statusOf } from '@clove/web-kit/problem';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchBuildLog, fetchImage, type PoolImage } from '../api/pool';
 
 const POLL_MS = 2000;
@@ -11,42 +12,30 @@ export interface ImageDetailState {
   failure: unknown;
 }
 
-/** One image and its build log, polled while the image is building. */
+/**
+ * One image and its build log, polled while the image is building; loaded again once the shell
+ * renewed a session whose token was refused.
+ */
 export function useImageDetail(token: string, id: string, onChange: (image: PoolImage) => void): ImageDetailState {
-  const [state, setState] = useState<ImageDetailState>({ image: null, log: null, failure: null });
-  const tokenRef = useRef(token);
-  tokenRef.current = token;
+  const detail = useResource(
+    async (signal) => {
+      const image = await fetchImage(token, id, signal);
+      const log = image.source.kind === 'git'
+        ? await fetchBuildLog(token, id, signal).catch((failure: unknown) => {
+          if (statusOf(failure) === 404) return null;
+          throw failure;
+        })
+        : null;
+      return { image, log };
+    },
+    { key: id, intervalMs: (data) => (data?.image.status === 'building' ? POLL_MS : null) },
+  );
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-
+  const image = detail.data?.image ?? null;
   useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const image = await fetchImage(tokenRef.current, id, controller.signal);
-        const log = image.source.kind === 'git'
-          ? await fetchBuildLog(tokenRef.current, id, controller.signal).catch((failure: unknown) => {
-            if (statusOf(failure) === 404) return null;
-            throw failure;
-          })
-          : null;
-        if (controller.signal.aborted) return;
-        setState({ image, log, failure: null });
-        onChangeRef.current(image);
-        if (image.status === 'building') timer = setTimeout(() => void load(), POLL_MS);
-      } catch (failure) {
-        if (controller.signal.aborted) return;
-        setState((previous) => ({ ...previous, failure }));
-      }
-    };
-    setState({ image: null, log: null, failure: null });
-    void load();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [id]);
+    if (image) onChangeRef.current(image);
+  }, [image]);
 
-  return state;
+  return { image, log: detail.data?.log ?? null, failure: detail.failure };
 }

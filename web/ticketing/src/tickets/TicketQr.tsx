@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { statusOf } from '@clove/web-kit/problem';
+import { useResource } from '@clove/web-kit/useResource';
 import { fetchTicketQr } from '../api/tickets';
 import type { Messages } from '../i18n';
 
@@ -10,35 +12,22 @@ interface TicketQrProps {
   t: Messages;
 }
 
-/** The entry QR code, fetched with the bearer token and shown through an object URL. */
+/**
+ * The entry QR code, fetched with the bearer token and shown through an object URL. A refreshed
+ * token does not fetch it again; a refused one does, once the shell renewed the session.
+ */
 export function TicketQr({ slug, token, ticketId, alt, t }: TicketQrProps) {
+  const qr = useResource((signal) => fetchTicketQr(slug, token, ticketId, signal), { key: `${slug}/${ticketId}` });
   const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  // A refreshed token does not change the image: no new request for it.
-  const tokenRef = useRef(token);
-  tokenRef.current = token;
-
   useEffect(() => {
-    const controller = new AbortController();
-    let objectUrl: string | null = null;
-    fetchTicketQr(slug, tokenRef.current, ticketId, controller.signal).then(
-      (blob) => {
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        console.error('QR request failed', failure);
-        setFailed(true);
-      },
-    );
-    return () => {
-      controller.abort();
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [slug, ticketId]);
+    if (!qr.data) return setUrl(null);
+    const objectUrl = URL.createObjectURL(qr.data);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [qr.data]);
 
-  if (failed) return <p role="alert" className="tk-alert">{t.qrFailed}</p>;
+  // A token refused (401) is being renewed: the image follows.
+  if (qr.failure && statusOf(qr.failure) !== 401) return <p role="alert" className="tk-alert">{t.qrFailed}</p>;
   if (!url) return <p role="status" className="hint">{t.loadingQr}</p>;
   return <img className="ticket-qr" src={url} alt={alt} width={200} height={200} />;
 }
