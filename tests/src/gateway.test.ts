@@ -102,7 +102,7 @@ describe('gateway', () => {
       assert.equal(taken.body.code, 'STATIC_ROUTE');
     }
     const login = await request('POST', `${platform.gateway}/auth/login`, { body: { email: 'nobody@example.com', password: 'wrong-password-1' } });
-    assert.equal(login.status, 401, 'log-in still reaches the auth service');
+    assert.equal(login.status, 401, `log-in still reaches the auth service: ${login.text}`);
   });
 
   it('adds a route without a restart and forwards path, query and request id', async () => {
@@ -201,11 +201,35 @@ describe('gateway', () => {
     assert.ok(!whileDown.includes('doomed'));
     assert.ok(whileDown.includes('one') && whileDown.includes('two'), 'the live upstreams share its requests');
 
-    // A request with a body cannot be sent twice; it may meet the dead upstream only once its
-    // ejection is over, and the next ones go elsewhere.
+    // A request with a small body goes to another upstream too, also the one that finds a
+    // dead upstream not yet passed over.
+    const deadForPosts = `http://127.0.0.1:${await freePortRange(1)}`;
+    await admin('PUT', '/routes', { prefix: '/e/trio-posts', upstreams: [echo.url, deadForPosts, echo2.url] });
     const posts: number[] = [];
-    for (let i = 0; i < 20; i++) posts.push((await request('POST', `${platform.gateway}/e/trio/x`, { body: { n: i } })).status);
-    assert.ok(posts.filter((status) => status !== 200).length <= 1, `posts: ${posts.join(' ')}`);
+    for (let i = 0; i < 20; i++) {
+      const sent = await request('POST', `${platform.gateway}/e/trio-posts/x`, { body: { n: i } });
+      posts.push(sent.status);
+      if (sent.status !== 200) continue;
+      assert.equal(sent.body.bodySha256, createHash('sha256').update(JSON.stringify({ n: i })).digest('hex'), 'the body arrives as sent');
+      assert.equal(sent.body.headers['content-type'], 'application/json');
+    }
+    assert.deepEqual(new Set(posts), new Set([200]), `posts: ${posts.join(' ')}`);
+    // A chunked body was streamed to the first upstream and cannot be sent again: it fails
+    // once, and the next ones go elsewhere.
+    const deadForChunks = `http://127.0.0.1:${await freePortRange(1)}`;
+    await admin('PUT', '/routes', { prefix: '/e/trio-chunks', upstreams: [echo.url, deadForChunks, echo2.url] });
+    const chunkedPosts: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const chunked = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"n":'));
+          controller.enqueue(new TextEncoder().encode(`${i}}`));
+          controller.close();
+        },
+      });
+      chunkedPosts.push((await fetch(`${platform.gateway}/e/trio-chunks/x`, { method: 'POST', body: chunked, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit)).status);
+    }
+    assert.ok(chunkedPosts.filter((status) => status !== 200).length <= 1, `chunked posts: ${chunkedPosts.join(' ')}`);
 
     // It comes back on the same address: once its ejection is over it takes requests again.
     const revived = await upstream('doomed', undefined, port);

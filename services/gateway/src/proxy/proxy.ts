@@ -39,6 +39,20 @@ function limitBody(body: unknown, max: number): { body: unknown; tripped: () => 
   return { body: counted, tripped: () => over };
 }
 
+/** Bodies up to this size, with a Content-Length, are read before forwarding so a refused connection can be retried. */
+export const RETRYABLE_BODY_BYTES = 64 * 1024;
+
+function isSmallKnownLength(headers: FastifyRequest['headers']): boolean {
+  const length = Number(headers['content-length']);
+  return headers['transfer-encoding'] === undefined && Number.isInteger(length) && length <= RETRYABLE_BODY_BYTES;
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /** How much of an oversized body is read and thrown away so the client can read the 413. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
@@ -83,8 +97,8 @@ function refusedConnection(error: unknown): boolean {
 /**
  * Forwards every request that matches a route, streaming bodies both ways. An upstream that is
  * down or answers too slowly becomes a 502 or 504 problem document. An upstream that refuses a
- * connection is passed over for a while, and a request without a body goes to another of the
- * route's upstreams instead.
+ * connection is passed over for a while, and the request goes to another of the route's
+ * upstreams instead (unless its body is large or chunked, and was streamed to the first).
  */
 export async function registerProxy(app: App, options: ProxyOptions): Promise<void> {
   await app.register(replyFrom, {
@@ -121,11 +135,28 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
       }
       // Fastify parses nothing when a body comes without Content-Type; forward the raw stream.
       const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
-      const limited = limitBody(request.body ?? (hasBody ? request.raw : undefined), max);
-      request.body = limited.body;
+      const stream = request.body ?? (hasBody ? request.raw : undefined);
+      // A small body of known length is read first, so it can go to another upstream if the
+      // first refuses the connection; a large or chunked one is streamed, and cannot.
+      const retryable = !hasBody || isSmallKnownLength(request.headers);
+      let limited: ReturnType<typeof limitBody> = { body: undefined, tripped: () => false };
+      let buffered: Buffer | null = null;
+      if (retryable && hasBody) {
+        try {
+          buffered = await readAll(stream as Readable);
+        } catch {
+          // The client went away while sending it (or sent less than it announced).
+          return sendProblem(reply, problemOf(ErrorCode.INVALID, 'The request body ended before its Content-Length.', 'BODY_INCOMPLETE', { requestId: request.id }));
+        }
+      } else {
+        limited = limitBody(stream, max);
+        request.body = limited.body;
+      }
       const tried = new Set<string>();
       const forwardTo = (upstream: string): FastifyReply => {
         tried.add(upstream);
+        // Each attempt streams the read body anew, as it came (reply-from would re-encode a Buffer).
+        if (buffered) request.body = Readable.from([buffered], { objectMode: false });
         return reply.from(upstream + match.path, {
           rewriteRequestHeaders: (req, headers) => ({
             ...headers,
@@ -142,9 +173,8 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
           onError: (errorReply, { error }) => {
             if (refusedConnection(error)) {
               options.table.ejections.refused(upstream);
-              // Nothing reached the upstream, so another may take the request; a body, once
-              // streamed to the failed attempt, cannot be sent again.
-              const next = hasBody ? null : options.table.another(match, tried);
+              // Nothing reached the upstream, so another may take the request.
+              const next = retryable ? options.table.another(match, tried) : null;
               if (next) return void forwardTo(next);
             }
             // Whatever of the request body is left unread would poison a kept-alive connection.
