@@ -3,7 +3,10 @@ import { ApiError, type Problem } from './problem';
 export interface FailureMessages {
   unexpectedError: string;
   networkError: string;
-  /** The page's sentences for refusals, by code (none for English: the server's own are). */
+  /**
+   * The page's sentences for refusals, by code, or by code and decline reason
+   * (`PAYMENT_DECLINED:insufficient_funds`); none for English: the server's own are.
+   */
   problems?: Readonly<Record<string, string>>;
 }
 
@@ -29,7 +32,7 @@ export function describeFormProblem(problem: Problem, t: FailureMessages & { che
 }
 
 export function describeProblem(problem: Problem, t: FailureMessages): string {
-  const own = t.problems?.[problem.code];
+  const own = (problem.declineCode ? t.problems?.[`${problem.code}:${problem.declineCode}`] : undefined) ?? t.problems?.[problem.code];
   if (own) return problem.seats?.length ? `${own} (${problem.seats.join(', ')})` : own;
   // The detail says it all (a validation failure's lists each field); the field errors are for forms to place.
   if (problem.detail) return problem.detail;

@@ -18,6 +18,8 @@ export interface Problem {
   liveTickets?: number;
   /** Templates that use an image (409 IMAGE_IN_USE when deleting it). */
   templates?: string[];
+  /** Why a card was declined (402 PAYMENT_DECLINED), e.g. insufficient_funds. */
+  declineCode?: string;
 }
 
 /** Thrown by the API client; `status` is 0 when the server could not be reached. */

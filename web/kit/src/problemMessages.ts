@@ -25,6 +25,8 @@ export const KO_PROBLEMS: Readonly<Record<string, string>> = {
   HOLD_NOT_ACTIVE: '이미 풀렸거나 결제된 좌석입니다.',
   NOT_YOUR_HOLD: '다른 사람이 잡은 좌석입니다.',
   PAYMENT_DECLINED: '결제가 거절되었습니다. 좌석은 맡아 둔 시간이 끝날 때까지 유지됩니다.',
+  'PAYMENT_DECLINED:insufficient_funds': '카드 잔액이 부족해 결제가 거절되었습니다. 다른 카드로 결제하세요. 좌석은 맡아 둔 시간이 끝날 때까지 유지됩니다.',
+  'PAYMENT_DECLINED:live_card_in_test_mode': '실제 카드는 받지 않습니다. 테스트 카드로 결제하세요. 좌석은 맡아 둔 시간이 끝날 때까지 유지됩니다.',
   CARD_INVALID: '카드 정보가 올바르지 않습니다. 카드 번호, 유효기간, CVC를 확인하세요. 좌석은 유지됩니다.',
   PAYMENTS_UNAVAILABLE: '결제 서비스에 연결할 수 없습니다. 결제되지 않았습니다. 잠시 후 다시 시도하세요.',
   PAYMENTS_TIMEOUT: '결제 서비스가 제때 응답하지 않았습니다. 같은 화면에서 다시 시도하세요. 두 번 결제되지 않습니다.',
