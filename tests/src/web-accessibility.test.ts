@@ -112,7 +112,8 @@ describe('web client accessibility and phone screens', () => {
           const free = page.locator('button[aria-label^="B-"]:enabled');
           await free.nth(0).click();
           await free.nth(1).click();
-          await page.getByRole('button', { name: /^(Hold seats|좌석 선점)$/ }).click();
+          // The buyer's hold of an earlier visit is live: holding again replaces it.
+          await page.getByRole('button', { name: /^(Hold seats|좌석 선점|Hold these instead|이 좌석으로 바꿔 선점)$/ }).click();
           await page.locator('#card-number').waitFor();
         },
       },

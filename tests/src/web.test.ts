@@ -235,6 +235,7 @@ describe('web client in a browser', () => {
       await page.getByRole('button', { name: 'Refund' }).first().click();
       await page.getByRole('button', { name: 'Yes, refund' }).click();
       await page.getByText('Refunded ₩150,000').waitFor();
+      await eventually(async () => /^Refunded ₩150,000/.test(await page.evaluate(() => document.activeElement?.textContent ?? '')), 5_000, 'keyboard focus on what the refund says, not lost to the page');
       const order = page.locator('.order').filter({ hasText: 'Browser Gala' });
       assert.match(await order.innerText(), /Refunded\s+₩150,000[\s\S]*Partly refunded/, 'the order history shows the refund at once, before the catalog hears of it');
       await eventually(async () => {
@@ -406,6 +407,94 @@ describe('web client in a browser', () => {
       await alert.waitFor();
       assert.match(await alert.innerText(), /declined/i);
       assert.ok(await page.getByRole('button', { name: 'Pay' }).isVisible(), 'the hold stays, so the buyer can pay with another card');
+      // In Korean, a card without the funds says so, not just "declined".
+      await page.getByRole('button', { name: '한국어' }).click();
+      await page.getByLabel('카드 번호').fill('4000000000009995');
+      await page.getByLabel('유효기간 (MM/YY)').fill('12/39');
+      await page.getByLabel('CVC').fill('123');
+      await page.getByRole('button', { name: '결제하기' }).click();
+      await page.getByRole('alert').getByText('카드 잔액이 부족해', { exact: false }).waitFor();
+      await page.close();
+    });
+    it('says what a hold will do before it is taken, keeps keyboard focus where the buyer works, and follows a hold changed in another tab', async () => {
+      const who = await signUpAndLogIn(platform.gateway, 'buyer');
+      const page = await asBuyer(who);
+      const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+      await page.goto(`${platform.gateway}/shows/${slug}`);
+      const holdButton = page.getByRole('button', { name: 'Hold seats' });
+
+      // More seats than one buyer may hold: the page says so, and Hold waits.
+      for (const id of ['B-4-1', 'B-4-2', 'B-4-3', 'B-4-4', 'B-4-5']) await seat(page, id).click();
+      await page.getByText('At most 4 seats can be held at once: remove 1.').waitFor();
+      assert.equal(await holdButton.isDisabled(), true);
+      for (const id of ['B-4-5', 'B-4-4', 'B-4-3', 'B-4-2']) await seat(page, id).click();
+      assert.equal(await page.getByText(/At most 4 seats/).count(), 0);
+      await holdButton.press('Enter');
+      await page.getByRole('heading', { name: 'Checkout' }).waitFor();
+      assert.equal(await focused(), 'checkout-heading', 'focus moves to the checkout it opened');
+
+      // A second hold replaces the first: the page says so before the click.
+      await seat(page, 'B-4-2').click();
+      await page.getByText('Holding these releases the seats you hold now (B-4-1).').waitFor();
+      await page.getByRole('button', { name: 'Hold these instead' }).click();
+      await page.locator('.held-seats').getByText('B-4-2').waitFor();
+      assert.equal(await page.locator('.held-seats').getByText('B-4-1').count(), 0);
+      await eventually(async () => !(await seat(page, 'B-4-1').isDisabled()), 10_000, 'the released seat to be available again');
+
+      // Release: focus returns to the seats.
+      await page.getByRole('button', { name: 'Release' }).click();
+      await page.getByRole('heading', { name: 'Checkout' }).waitFor({ state: 'detached' });
+      assert.equal(await focused(), 'seats-heading');
+
+      // A past expiry is marked, and focus goes to it, on the first try.
+      await seat(page, 'B-4-3').click();
+      await holdButton.click();
+      await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+      await page.getByLabel('Expiry (MM/YY)').fill('01/20');
+      await page.getByLabel('CVC').fill('123');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      assert.equal(await focused(), 'card-expiry');
+      await page.getByLabel('Expiry (MM/YY)').fill('12/39');
+
+      // Another tab of the same buyer holds other seats, which replaces this page's hold: paying
+      // it says so and shows the hold the buyer has now, instead of "expired".
+      const other = await asBuyer(who);
+      await other.goto(`${platform.gateway}/shows/${slug}`);
+      await other.locator('.held-seats').getByText('B-4-3').waitFor(); // it shows the buyer's live hold
+      await seat(other, 'B-4-4').click();
+      await other.getByRole('button', { name: 'Hold these instead' }).click();
+      await other.locator('.held-seats').getByText('B-4-4').waitFor();
+      await other.getByRole('heading', { name: 'Checkout' }).waitFor();
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByText('Your hold was replaced by a newer one, made in another tab or window.', { exact: false }).waitFor();
+      await page.locator('.held-seats').getByText('B-4-4').waitFor();
+      assert.equal(await page.getByText('Your hold expired').count(), 0);
+
+      // The other tab releases it; back on this tab, the page learns it at once.
+      await other.getByRole('button', { name: 'Release' }).click();
+      await other.getByRole('heading', { name: 'Checkout' }).waitFor({ state: 'detached' });
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await page.getByText('Your hold ended in another tab or window', { exact: false }).waitFor();
+      assert.equal(await page.getByRole('heading', { name: 'Checkout' }).count(), 0);
+      await other.close();
+      await page.close();
+    });
+
+    it('fits a row of ten seats on a phone\'s screen', async () => {
+      const page = await asBuyer();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${platform.gateway}/shows/${slug}`);
+      await seat(page, 'A-1-10').waitFor();
+      const { needed, room } = await page.evaluate(() => {
+        const scroll = document.querySelector('.seat-scroll')!;
+        const style = getComputedStyle(scroll);
+        const label = document.querySelector('button[aria-label^="A-1-1 "]')!.closest('.seat-row')!.querySelector('.seat-row-label')!.getBoundingClientRect();
+        const tenth = document.querySelector('button[aria-label^="A-1-10 "]')!.getBoundingClientRect();
+        return { needed: tenth.right - label.left, room: scroll.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+      });
+      assert.ok(needed <= room, `a row's label and ten seats take ${needed}px of the map's ${room}px`);
+      const box = (await seat(page, 'A-1-1').boundingBox())!;
+      assert.ok(box.width >= 24 && box.height >= 24, `a seat stays a 24px target at least (${box.width}×${box.height})`);
       await page.close();
     });
   });

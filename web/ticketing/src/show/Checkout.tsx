@@ -16,18 +16,24 @@ interface CheckoutProps {
   store: SeatStore;
   t: Messages;
   price: PriceFormat;
+  /** Moves keyboard focus to the checkout when it appears (the buyer just held these seats). */
+  focusOnShow: boolean;
   releasing: boolean;
   onRelease: () => void;
   onPaid: (purchase: Purchase) => void;
   onExpired: () => void;
 }
 
+/** The card form's fields in the order they are shown. */
+const CARD_FIELDS = ['number', 'expiry', 'cvc'] as const;
+
 /** The held seats with their countdown, and the card form that pays for them. */
-export function Checkout({ slug, token, hold, store, t, price, releasing, onRelease, onPaid, onExpired }: CheckoutProps) {
+export function Checkout({ slug, token, hold, store, t, price, focusOnShow, releasing, onRelease, onPaid, onExpired }: CheckoutProps) {
   const { pay, paying } = usePayment(slug, token);
   const [errors, setErrors] = useState<CardErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const seats = hold.seatIds.map((id) => store.seat(id) ?? { id, grade: '', price: 0 });
   const total = seats.reduce((sum, seat) => sum + seat.price, 0);
 
@@ -35,14 +41,20 @@ export function Checkout({ slug, token, hold, store, t, price, releasing, onRele
     if (failure) alertRef.current?.focus();
   }, [failure]);
 
+  useEffect(() => {
+    if (focusOnShow) headingRef.current?.focus();
+  }, [focusOnShow]);
+
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const card = normaliseCard(event.currentTarget);
     const invalid = checkCard(card, t);
     setErrors(invalid);
     setFailure(null);
-    if (Object.keys(invalid).length > 0) {
-      event.currentTarget.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+    const firstInvalid = CARD_FIELDS.find((field) => invalid[field]);
+    if (firstInvalid) {
+      // By name: the fields are marked invalid only once this state is drawn.
+      (event.currentTarget.elements.namedItem(firstInvalid) as HTMLInputElement | null)?.focus();
       return;
     }
     const result = await pay(hold.holdId, card);
@@ -53,7 +65,7 @@ export function Checkout({ slug, token, hold, store, t, price, releasing, onRele
 
   return (
     <section className="checkout" aria-labelledby="checkout-heading">
-      <h2 id="checkout-heading">{t.checkoutHeading}</h2>
+      <h2 id="checkout-heading" ref={headingRef} tabIndex={-1}>{t.checkoutHeading}</h2>
       <Countdown until={hold.expiresAt} label={t.timeLeft} spoken={{ minutes: t.minutesLeft, seconds: t.secondsLeft }} onExpire={onExpired} />
       <h3 className="checkout-subheading">{t.heldSeats}</h3>
       <ul className="held-seats">

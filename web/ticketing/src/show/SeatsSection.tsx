@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Purchase, ShowDetails } from '../api/show';
 import { priceFormat } from '../format';
 import type { Messages } from '../i18n';
@@ -29,7 +29,8 @@ interface SeatsSectionProps extends RemotePageProps {
 /** The live seat map, the selection and, once seats are held, checkout. */
 export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSectionProps) {
   const [notice, setNotice] = useState<string | null>(null);
-  const [expired, setExpired] = useState(false);
+  /** What happened to the hold shown here: it expired, or another tab or window replaced or ended it. */
+  const [holdNews, setHoldNews] = useState<string | null>(null);
   const [purchase, setPurchase] = useState<Purchase | null>(null);
   const onTaken = useCallback((ids: string[]) => setNotice(t.seatsTaken(ids.join(', '))), [t]);
   const sectioned = (show.totalSeats ?? 0) > SECTION_AT_A_TIME_ABOVE;
@@ -46,11 +47,24 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
   const holds = useHold(slug, session, store, t, lang);
   const price = useMemo(() => priceFormat(lang, show.currency || 'KRW'), [lang, show.currency]);
 
-  const takeHold = () => {
+  const [focusCheckout, setFocusCheckout] = useState(false);
+  const seatsHeading = useRef<HTMLHeadingElement>(null);
+  const holdAlert = useRef<HTMLDivElement>(null);
+
+  const takeHold = async () => {
     setNotice(null);
-    setExpired(false);
+    setHoldNews(null);
     setPurchase(null);
-    void holds.take();
+    setFocusCheckout(false);
+    setFocusCheckout(await holds.take());
+  };
+
+  useEffect(() => {
+    if (holds.error) holdAlert.current?.focus();
+  }, [holds.error]);
+
+  const release = async () => {
+    if (await holds.release()) seatsHeading.current?.focus();
   };
 
   const onPaid = (bought: Purchase) => {
@@ -59,16 +73,44 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
     setPurchase(bought);
   };
 
-  const onExpired = () => {
+  /**
+   * The hold shown is no longer live (its time ran out, or paying it was refused as expired):
+   * the server says whether it expired, or another tab or window replaced it (then this page
+   * shows that hold) or paid or released it.
+   */
+  const onHoldGone = async () => {
+    const shown = holds.hold;
+    const outcome = await holds.reconcile();
+    if (outcome === 'replaced') return setHoldNews(t.holdReplacedElsewhere);
     holds.end();
-    setExpired(true);
+    const timeLeft = shown ? Date.parse(shown.expiresAt) - Date.now() : 0;
+    setHoldNews(outcome === 'ended' && timeLeft > 1_000 ? t.holdEndedElsewhere : t.holdExpired);
     seatMap.reload();
   };
+
+  // Back to this tab: another one may have changed the hold meanwhile.
+  const hasHold = holds.hold !== null;
+  const { reconcile } = holds;
+  useEffect(() => {
+    if (!hasHold) return;
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      void reconcile().then((outcome) => {
+        if (outcome === 'replaced') setHoldNews(t.holdReplacedElsewhere);
+        if (outcome === 'ended') {
+          setHoldNews(t.holdEndedElsewhere);
+          seatMap.reload();
+        }
+      });
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [hasHold, reconcile, t, seatMap.reload]);
 
   return (
     <div className="show-body">
       <section className="seats" aria-labelledby="seats-heading">
-        <h2 id="seats-heading">{t.seatsHeading}</h2>
+        <h2 id="seats-heading" ref={seatsHeading} tabIndex={-1}>{t.seatsHeading}</h2>
         {sectioned && sections.status === 'failed' && (
           <div role="alert" className="tk-panel tk-panel-error">
             <p>{t.sectionsFailed}</p>
@@ -109,16 +151,17 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
               t={t}
               price={price}
               maxSeats={show.maxSeatsPerBuyer ?? null}
+              held={holds.hold?.seatIds ?? []}
               holding={holds.busy === 'holding'}
-              onHold={takeHold}
+              onHold={() => void takeHold()}
               navigate={navigate}
             />
-            {holds.error && <div role="alert" className="tk-alert">{holds.error}</div>}
+            {holds.error && <div ref={holdAlert} role="alert" className="tk-alert" tabIndex={-1}>{holds.error}</div>}
           </>
         )}
       </section>
       <div className="show-side">
-        {expired && <div role="alert" className="tk-alert">{t.holdExpired}</div>}
+        {holdNews && <div role="alert" className="tk-alert">{holdNews}</div>}
         {purchase && <PurchaseSummary purchase={purchase} t={t} price={price} navigate={navigate} />}
         {holds.hold && session && (
           <Checkout
@@ -129,10 +172,11 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
             store={store}
             t={t}
             price={price}
+            focusOnShow={focusCheckout}
             releasing={holds.busy === 'releasing'}
-            onRelease={() => void holds.release()}
+            onRelease={() => void release()}
             onPaid={onPaid}
-            onExpired={onExpired}
+            onExpired={() => void onHoldGone()}
           />
         )}
       </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchCurrentHold, holdSeats, releaseHold, type Hold } from '../api/show';
+import { fetchCurrentHold, holdSeats, releaseHold, type Hold, type LiveHold } from '../api/show';
 import { ApiError, statusOf } from '../api/problem';
 import { describeFailure } from '../describeFailure';
 import { formatDate } from '../format';
@@ -14,30 +14,67 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
   const [error, setError] = useState<string | null>(null);
   const token = session?.accessToken ?? '';
 
+  /** Set once the buyer holds seats here: a late answer about an older hold must not undo that. */
+  const acted = useRef(false);
+  const holdRef = useRef<Hold | null>(null);
+  holdRef.current = hold;
+
+  const adopt = useCallback((live: LiveHold) => {
+    store.remember(live.seats);
+    store.setMine(live.seatIds);
+    setHold({ holdId: live.holdId, seatIds: live.seatIds, expiresAt: live.expiresAt });
+  }, [store]);
+
   // A page opened again (reloaded, or another tab) carries on with the buyer's live hold. Only a
   // buyer can have one; if this fails, the buyer can still hold seats anew, which replaces it.
   const buyerId = session?.user.role === 'buyer' ? session.user.id : null;
-  /** Set once the buyer holds seats here: a late answer about an older hold must not undo that. */
-  const acted = useRef(false);
   useEffect(() => {
     if (!buyerId) return;
     const controller = new AbortController();
     fetchCurrentHold(slug, token, controller.signal).then(
       (live) => {
         if (!live || controller.signal.aborted || acted.current) return;
-        store.remember(live.seats);
-        store.setMine(live.seatIds);
-        setHold({ holdId: live.holdId, seatIds: live.seatIds, expiresAt: live.expiresAt });
+        adopt(live);
       },
       () => undefined,
     );
     return () => controller.abort();
     // The token is renewed in the background: a new one alone is no reason to ask again.
-  }, [slug, buyerId, store]);
+  }, [slug, buyerId, adopt]);
 
-  const take = useCallback(async () => {
+  const tokenRef = useRef(token);
+  tokenRef.current = token;
+  /**
+   * Compares this page's hold with the buyer's live hold on the server, which another tab or
+   * device may have replaced, paid for or released, and takes the server's: 'replaced' (this page
+   * now shows the newer hold), 'ended' (no live hold), 'same', or 'unknown' (it could not ask).
+   */
+  const reconcile = useCallback(async (): Promise<'same' | 'replaced' | 'ended' | 'unknown'> => {
+    const mine = holdRef.current;
+    let live: LiveHold | null;
+    try {
+      live = await fetchCurrentHold(slug, tokenRef.current);
+    } catch {
+      return 'unknown';
+    }
+    if (holdRef.current !== mine) return 'same'; // this page moved on meanwhile
+    if (live && live.holdId === mine?.holdId) return 'same';
+    if (live) {
+      adopt(live);
+      return 'replaced';
+    }
+    setHold(null);
+    store.setMine([]);
+    return 'ended';
+  }, [slug, adopt, store]);
+
+  /** Holds the selected seats; true when they are held. */
+  const take = useCallback(async (): Promise<boolean> => {
     const ids = store.selection().map((seat) => seat.id);
-    if (ids.length === 0) return setError(t.selectFirst);
+    if (ids.length === 0) {
+      setError(t.selectFirst);
+      return false;
+    }
     setError(null);
     acted.current = true;
     setBusy('holding');
@@ -47,6 +84,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       store.claim(null);
       store.setMine(next.seatIds);
       setHold(next);
+      return true;
     } catch (failure) {
       store.claim(null);
       const problem = failure instanceof ApiError ? failure.problem : null;
@@ -61,6 +99,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
         store.dropUnavailable();
         setError(describeFailure(failure, t));
       }
+      return false;
     } finally {
       setBusy(null);
     }
@@ -72,21 +111,27 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
     store.setMine([]);
   }, [store]);
 
-  const release = useCallback(async () => {
-    if (!hold) return;
+  /** Releases the hold; true when it is gone. */
+  const release = useCallback(async (): Promise<boolean> => {
+    if (!hold) return false;
     setError(null);
     setBusy('releasing');
     try {
       await releaseHold(slug, token, hold.holdId);
       end();
+      return true;
     } catch (failure) {
       // 404 or 410: the hold is already gone.
-      if (statusOf(failure) === 404 || statusOf(failure) === 410) end();
-      else setError(describeFailure(failure, t));
+      if (statusOf(failure) === 404 || statusOf(failure) === 410) {
+        end();
+        return true;
+      }
+      setError(describeFailure(failure, t));
+      return false;
     } finally {
       setBusy(null);
     }
   }, [hold, slug, token, end, t]);
 
-  return { hold, busy, error, setError, take, release, end };
+  return { hold, busy, error, setError, take, release, end, reconcile };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MyTicket } from '../api/tickets';
 import type { PriceFormat } from '../format';
 import type { Messages } from '../i18n';
@@ -23,6 +23,12 @@ export function TicketCard({ ticket, token, t, price, refund, onRefunded }: Tick
   const [showQr, setShowQr] = useState(false);
   const state = refund ? 'refunded' : 'valid';
   const qrId = `qr-${ticket.id}`;
+  // The refund control goes away with the refund: keyboard focus goes to what it says.
+  const refundedNotice = useRef<HTMLParagraphElement>(null);
+  const [justRefunded, setJustRefunded] = useState(false);
+  useEffect(() => {
+    if (justRefunded && refund) refundedNotice.current?.focus();
+  }, [justRefunded, refund]);
 
   return (
     <article className={`ticket ticket-${state}`} aria-label={`${ticket.title} ${ticket.seatId}`}>
@@ -33,13 +39,16 @@ export function TicketCard({ ticket, token, t, price, refund, onRefunded }: Tick
         <div><dt>{t.state}</dt><dd className="ticket-state">{t.ticketState[state]}</dd></div>
       </dl>
       {refund ? (
-        <p role="status" className="tk-notice">{t.refunded(price(refund.amount))}</p>
+        <p ref={refundedNotice} tabIndex={-1} role="status" className="tk-notice">{t.refunded(price(refund.amount))}</p>
       ) : (
         <div className="actions">
           <button type="button" className="tk-button" aria-expanded={showQr} aria-controls={qrId} onClick={() => setShowQr(!showQr)}>
             {showQr ? t.hideQr : t.showQr}
           </button>
-          <RefundControl slug={ticket.slug} token={token} ticketId={ticket.id} t={t} onRefunded={(amount) => onRefunded(ticket.id, amount)} />
+          <RefundControl slug={ticket.slug} token={token} ticketId={ticket.id} t={t} onRefunded={(amount) => {
+            setJustRefunded(true);
+            onRefunded(ticket.id, amount);
+          }} />
         </div>
       )}
       <div id={qrId}>
