@@ -431,8 +431,10 @@ describe('ticketing through the gateway', () => {
       assert.equal(first.buyerName, 'Test User');
       assert.equal(first.paymentStatus, 'partially_refunded');
       const csv = await fetch(`${gala}/bookers?format=csv`, { headers: { authorization: `Bearer ${owner.accessToken}` } });
-      assert.match(csv.headers.get('content-type')!, /^text\/csv/);
-      const lines = (await csv.text()).trim().split('\r\n');
+      assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+      const bytes = Buffer.from(await csv.arrayBuffer());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark, for spreadsheets');
+      const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
       assert.equal(lines[0], 'orderId,buyerId,buyerEmail,buyerName,seats,amount,refundedAmount,currency,orderStatus,paymentId,paymentStatus,paidAt');
       assert.equal(lines.length, bookers.body.length + 1);
 

@@ -181,8 +181,10 @@ describe('seller pages in a browser', () => {
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), `${slug}-bookers.csv`);
-    const csv = await readFile((await download.path())!, 'utf8');
-    assert.match(csv, /^orderId,buyerId,buyerEmail/);
+    const bytes = await readFile((await download.path())!);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark, so a spreadsheet reads Korean names right');
+    const csv = bytes.toString('utf8');
+    assert.match(csv, /^\uFEFForderId,buyerId,buyerEmail/);
     assert.ok(csv.includes(buyer.email), csv);
     assert.ok(csv.includes('"A-1-1 A-1-2"'), csv);
   });

@@ -15,4 +15,10 @@ describe('bookersCsv', () => {
     assert.deepEqual(nameCells, ['Kim ""Ace""', '\'=HYPERLINK(""http://x"")', '\'+1', '\'-1', '\'@SUM(A1)', '\'\t=1+1', '\'\r=1+1']);
     assert.equal(rows[0], '"o1","b1","kim@example.com","Kim ""Ace""","A-1-1 A-1-2","300000","0","KRW","paid","pay_1","captured","2030-01-01T00:00:00.000Z"');
   });
+
+  it('starts with UTF-8\'s byte-order mark, so a spreadsheet reads Korean names as Korean', () => {
+    const bytes = Buffer.from(bookersCsv([booker('김서연')]), 'utf8');
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(bytes.subarray(3).toString('utf8').startsWith('orderId,'), 'then the header');
+  });
 });

@@ -40,9 +40,12 @@ const csvCell = (value: unknown) => {
   return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 };
 
+/** UTF-8's byte-order mark: without it Excel reads the file in the system's code page and garbles Korean names. */
+export const UTF8_BOM = '\uFEFF';
+
 export function bookersCsv(list: Booker[]): string {
   const columns: Array<keyof Booker> = ['orderId', 'buyerId', 'buyerEmail', 'buyerName', 'seats', 'amount', 'refundedAmount', 'currency', 'orderStatus', 'paymentId', 'paymentStatus', 'paidAt'];
-  return [columns.join(','), ...list.map((b) => columns.map((c) => csvCell(b[c])).join(','))].join('\r\n') + '\r\n';
+  return UTF8_BOM + [columns.join(','), ...list.map((b) => columns.map((c) => csvCell(b[c])).join(','))].join('\r\n') + '\r\n';
 }
 
 export interface Sales {
