@@ -189,6 +189,46 @@ describe('seller pages in a browser', () => {
     assert.ok(csv.includes('"A-1-1 A-1-2"'), csv);
   });
 
+  it('keeps each booker\'s name, email and date on one line on a phone, the table scrolling in its box, in both languages', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const small = await logInInBrowser(phone, platform.gateway, seller.email, PASSWORD);
+    await small.goto(`${platform.gateway}/console/shows/${slug}/bookers`);
+    for (const [lang, caption] of [['en', 'Orders with their buyer and seats'], ['ko', /.+/]] as const) {
+      if (lang === 'ko') await small.getByRole('button', { name: '한국어' }).click();
+      const table = small.getByRole('table', { name: caption });
+      await table.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+      const layout = await table.evaluate((element) => {
+        /** How many lines a cell's text takes. */
+        const lines = (node: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+        };
+        const body = element.querySelector('tbody tr')!;
+        const box = element.parentElement!;
+        return {
+          name: lines(body.querySelector('.tk-seller-name')!),
+          email: lines(body.querySelector('.tk-seller-email')!),
+          paid: lines(body.querySelector('time')!),
+          headers: Array.from(element.querySelectorAll('thead th')).map(lines),
+          boxRight: box.getBoundingClientRect().right,
+          scrolls: box.scrollWidth > box.clientWidth,
+          pageFits: document.documentElement.scrollWidth <= window.innerWidth,
+        };
+      });
+      assert.deepEqual({ name: layout.name, email: layout.email, paid: layout.paid }, { name: 1, email: 1, paid: 1 }, `${lang}: one line each`);
+      assert.ok(layout.headers.every((count) => count === 1), `${lang}: headers on one line: ${layout.headers}`);
+      assert.ok(layout.boxRight <= 390, `${lang}: the table's box ends within the screen (${layout.boxRight})`);
+      assert.ok(layout.scrolls, `${lang}: the table scrolls sideways in its box`);
+      assert.ok(layout.pageFits, `${lang}: the page itself does not scroll sideways`);
+      const paid = table.locator('tbody time').first();
+      await paid.scrollIntoViewIfNeeded();
+      const box = (await paid.boundingBox())!;
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `${lang}: the paid date can be scrolled into view (${box.x}+${box.width})`);
+    }
+    await phone.close();
+  });
+
   it('explains why a seat map that reprices sold seats is refused, and keeps the sold seats as they were', async () => {
     await sectionNav().getByRole('link', { name: 'Setup' }).click();
     await page.waitForURL(`${platform.gateway}/console/shows/${slug}`);

@@ -9,12 +9,12 @@ interface BookersTableProps {
   t: Messages;
 }
 
-/** One order a row; scrolls sideways on narrow screens. */
+/** One order a row; each value on one line, the table scrolling sideways on narrow screens. */
 export function BookersTable({ bookers, lang, t }: BookersTableProps) {
   const s = t.seller.bookers;
   return (
     <div className="tk-table-scroll" role="region" aria-labelledby="bookers-caption" tabIndex={0}>
-      <table className="tk-table">
+      <table className="tk-table tk-bookers">
         <caption id="bookers-caption">{s.caption}</caption>
         <thead>
           <tr>
@@ -35,7 +35,9 @@ export function BookersTable({ bookers, lang, t }: BookersTableProps) {
                   {booker.buyerName && <span className="tk-seller-name">{booker.buyerName}</span>}
                   {booker.buyerEmail ? <span className="tk-seller-email">{booker.buyerEmail}</span> : <span className="hint">{s.deletedAccount}</span>}
                 </th>
-                <td>{booker.seats.join(', ')}</td>
+                <td className="tk-bookers-seats">
+                  {booker.seats.map((seat, index) => <span key={seat}>{index > 0 && ', '}<span className="tk-nowrap">{seat}</span></span>)}
+                </td>
                 <td><code title={booker.orderId}>{booker.orderId.slice(0, 8)}</code></td>
                 <td className="tk-num">
                   {price(booker.amount)}
