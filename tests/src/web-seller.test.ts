@@ -245,7 +245,11 @@ describe('seller pages in a browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'would remove or reprice seats that are already sold or held' });
     await refusal.waitFor({ timeout: 30_000 });
-    assert.match(await refusal.innerText(), /A-1-1/, 'the seats are named');
+    const said = await refusal.innerText();
+    assert.match(said, /sold or held: A-1-1, A-1-2\./, 'the seats are named');
+    assert.equal(said.match(/would remove or reprice/g)?.length, 1, `said once: ${said}`);
+    assert.equal(await refusal.evaluate((element) => element === document.activeElement), true, 'focus moves to the refusal');
+    assert.equal(await refusal.getAttribute('tabindex'), '-1');
     const seats = (await api('/seats')).body.seats as SeatView[];
     assert.equal(seats.find((seat) => seat.id === 'A-1-1')?.price, 150_000);
     assert.equal(seats.find((seat) => seat.id === 'A-3-3')?.price, 150_000, 'nothing was changed');

@@ -129,8 +129,8 @@ const en = {
       registered: 'The performance is registered and on the storefront.',
       modified: 'Your changes are saved.',
       reloaded: 'Loaded what is registered.',
-      seatsInUse:
-        'Nothing was saved: the new seat map would remove or reprice seats that are already sold or held. Sold and held seats must keep their section, row, number, grade and price; change only unsold seats.',
+      seatsInUse: (seats: string) =>
+        `The new seat map would remove or reprice seats that are already sold or held: ${seats}. Sold and held seats must keep their section, row, number, grade and price; change only unsold seats.`,
       alreadyRegistered: 'This performance is already registered; load it and change it instead.',
       saveFailed: 'Nothing was saved.',
       register: 'Register',
@@ -400,8 +400,8 @@ const ko: Messages = {
       registered: '공연이 등록되어 판매 페이지에 올라갔습니다.',
       modified: '변경 내용을 저장했습니다.',
       reloaded: '등록된 내용을 불러왔습니다.',
-      seatsInUse:
-        '저장하지 않았습니다: 새 좌석 배치도가 이미 팔렸거나 선점된 좌석을 없애거나 가격을 바꿉니다. 팔렸거나 선점된 좌석은 구역, 열, 번호, 등급, 가격을 그대로 두고 팔리지 않은 좌석만 바꾸세요.',
+      seatsInUse: (seats: string) =>
+        `새 좌석 배치도가 이미 팔렸거나 선점된 좌석을 없애거나 가격을 바꿉니다: ${seats}. 팔렸거나 선점된 좌석은 구역, 열, 번호, 등급, 가격을 그대로 두고 팔리지 않은 좌석만 바꾸세요.`,
       alreadyRegistered: '이미 등록된 공연입니다. 등록된 내용을 불러와 수정하세요.',
       saveFailed: '저장하지 않았습니다.',
       register: '등록하기',

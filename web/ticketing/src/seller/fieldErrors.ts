@@ -22,9 +22,10 @@ export function serverFieldErrors(failure: unknown, locate: (path: string) => st
   return found;
 }
 
-/** Moves focus to the first input with an error, in page order. */
-export function focusFirstError(form: HTMLElement | null, errors: FieldErrors): void {
-  if (!form) return;
+/** Moves focus to the first input with an error, in page order; false when there is none. */
+export function focusFirstError(form: HTMLElement | null, errors: FieldErrors): boolean {
+  if (!form) return false;
   const first = [...form.querySelectorAll<HTMLElement>('[id]')].find((element) => errors[element.id]);
   first?.focus();
+  return first !== undefined;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, statusOf } from '../../api/problem';
 import { locales, priceFormat } from '../../format';
 import type { Messages } from '../../i18n';
@@ -48,6 +48,12 @@ export function SetupForm({ slug, lang, token, navigate, t, registered, onSaved,
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  /** Counts refusals that no input shows, so focus goes to the message each time. */
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) failureRef.current?.focus();
+  }, [refusals]);
 
   const plan = useMemo(() => planSeatMap(draft, digits, s.builder, price(LIMITS.price)), [draft, digits, s.builder, price]);
   const infoErrors = useMemo(() => checkInfo(info, s.info), [info, s.info]);
@@ -83,15 +89,18 @@ export function SetupForm({ slug, lang, token, navigate, t, registered, onSaved,
       const fields = serverFieldErrors(error, (path) => infoFieldOf(path) ?? seatMapFieldOf(path, plan));
       setServerErrors(fields);
       setFailure(error);
-      focusFirstError(formRef.current, fields);
+      // Not on an input: on the message, so keyboard and screen-reader users find it.
+      if (!focusFirstError(formRef.current, fields)) setRefusals((n) => n + 1);
     } finally {
       setPending(false);
     }
   };
 
   const code = failure instanceof ApiError ? failure.problem.code : '';
-  const failureWhat =
-    code === 'SEATS_IN_USE' ? s.setup.seatsInUse : code === 'PERFORMANCE_EXISTS' ? s.setup.alreadyRegistered : s.setup.saveFailed;
+  const failureWhat = code === 'PERFORMANCE_EXISTS' ? s.setup.alreadyRegistered : s.setup.saveFailed;
+  // The seats a seat map may not change: one sentence naming them, instead of the server's too.
+  const inUse = failure instanceof ApiError && code === 'SEATS_IN_USE' && failure.problem.seats?.length ? failure.problem.seats : null;
+  const failureReason = inUse ? s.setup.seatsInUse(inUse.slice(0, 20).join(', ') + (inUse.length > 20 ? ', …' : '')) : undefined;
 
   return (
     <form ref={formRef} className="tk-seller-form" noValidate onSubmit={(event) => void onSubmit(event)}>
@@ -125,8 +134,10 @@ export function SetupForm({ slug, lang, token, navigate, t, registered, onSaved,
       {wrongFields !== null && <div role="alert" className="tk-alert">{s.setup.fixErrors(wrongFields)}</div>}
       {failure !== null && (
         <FailureNotice
+          ref={failureRef}
           failure={failure}
           what={failureWhat}
+          reason={failureReason}
           t={t}
           navigate={navigate}
           onRetry={statusOf(failure) === 409 && code === 'PERFORMANCE_EXISTS' ? () => onSaved(s.setup.reloaded) : undefined}
