@@ -109,15 +109,30 @@ describe('seller console in a browser', () => {
     assert.equal(view.values.holdSeconds, 300);
   });
 
-  it('labels a template\u2019s values in Korean where the template gives them', async () => {
+  it('labels a template\u2019s values in Korean where the template gives them, and says what is wrong in the language switched to', async () => {
     const korean = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
     try {
       await korean.goto(`${platform.gateway}/console/new`);
+      await korean.getByRole('radio', { name: /standard/ }).check();
+      await korean.getByRole('heading', { name: 'Values for standard' }).waitFor();
+      await korean.getByLabel('Slug').fill('Bad_Slug');
+      await korean.getByLabel('Hold time (seconds)').fill('5');
+      await korean.getByRole('button', { name: 'Deploy' }).click();
+      await korean.getByText('Enter 60 or more.').waitFor();
+      await korean.getByText(/^Use lower-case letters, digits and dashes/).waitFor();
+      await korean.getByRole('alert').filter({ hasText: 'Check the highlighted fields.' }).waitFor();
+
       await korean.getByRole('button', { name: '한국어' }).click();
       await korean.getByText('일반적인 수요의 공연을 위한 티켓팅 인스턴스 하나.').waitFor();
-      await korean.getByRole('radio', { name: /standard/ }).check();
       await korean.getByRole('heading', { name: 'standard 템플릿의 값' }).waitFor();
-      assert.equal(await korean.getByLabel('선점 시간(초)').inputValue(), '420');
+      await korean.getByText('60 이상을 입력하세요.').waitFor();
+      await korean.getByText(/^영문 소문자, 숫자, 대시\(-\)만 쓰고/).waitFor();
+      await korean.getByRole('alert').filter({ hasText: '표시된 항목을 확인하세요.' }).waitFor();
+      for (const english of ['Enter 60 or more.', /^Use lower-case letters/, 'Check the highlighted fields.']) {
+        assert.equal(await korean.getByText(english).count(), 0, `no English left: ${english}`);
+      }
+      assert.equal(await korean.getByLabel('선점 시간(초)').inputValue(), '5', 'what was typed stays');
+      assert.equal(await korean.getByLabel('선점 시간(초)').getAttribute('aria-invalid'), 'true');
       assert.equal(await korean.getByLabel('1인당 좌석 수').inputValue(), '4');
       assert.equal(await korean.getByLabel('예매 시작 시각').count(), 1);
       await korean.getByText('구매자가 선점한 좌석이 풀리기까지의 시간(초)').waitFor();

@@ -1,4 +1,3 @@
-import type { FieldErrors } from './check';
 import type { FieldDescriptor } from './fields';
 import type { Inputs } from './inputs';
 import { SchemaField } from './SchemaField';
@@ -7,7 +6,8 @@ interface SchemaFieldsProps {
   fields: FieldDescriptor[];
   idPrefix: string;
   inputs: Inputs;
-  errors: FieldErrors;
+  /** Each field's error, in words. */
+  errors: Readonly<Record<string, string>>;
   requiredText: string;
   onChange: (name: string, value: string | boolean) => void;
 }

@@ -1,3 +1,6 @@
+import type { FailureMessages } from '@clove/web-kit/describeFailure';
+import { describeProblem } from '../describeFailure';
+import type { Problem } from '../api/client';
 import type { FieldDescriptor } from './fields';
 import { parseInput, type Inputs } from './inputs';
 
@@ -15,7 +18,43 @@ export interface CheckMessages {
   mismatch: string;
 }
 
-export type FieldErrors = Record<string, string>;
+/**
+ * What is wrong with a field, not yet a sentence: a check's key (with its limit), or the
+ * server's own words. It is put into words when shown, so a language switch changes it too.
+ */
+export type FieldError =
+  | { check: 'required' | 'notANumber' | 'notAnInteger' | 'notADate' | 'notAnOption' | 'mismatch' }
+  | { check: 'tooShort' | 'tooLong' | 'tooSmall' | 'tooLarge'; limit: number }
+  | { said: string }
+  /** A refusal about this field (a slug taken), in the page's sentence for its code. */
+  | { refused: Problem };
+
+export type FieldErrors = Record<string, FieldError>;
+
+/** The page's sentences an error can be put in. */
+export type FormMessages = FailureMessages & { checks: CheckMessages };
+
+/** A field error in the words of `t` (a pattern the field explains, in its own). */
+export function errorText(error: FieldError, field: FieldDescriptor | undefined, t: FormMessages): string {
+  if ('said' in error) return error.said;
+  if ('refused' in error) return describeProblem(error.refused, t);
+  switch (error.check) {
+    case 'tooShort':
+    case 'tooLong':
+    case 'tooSmall':
+    case 'tooLarge':
+      return t.checks[error.check](error.limit);
+    case 'mismatch':
+      return field?.patternHint ?? t.checks.mismatch;
+    default:
+      return t.checks[error.check];
+  }
+}
+
+/** The errors of a form's fields as sentences, by field name. */
+export function errorTexts(errors: FieldErrors, fields: FieldDescriptor[], t: FormMessages): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, errorText(error, fields.find((field) => field.name === name), t)]));
+}
 
 function patternMatches(pattern: string, value: string): boolean {
   try {
@@ -26,27 +65,27 @@ function patternMatches(pattern: string, value: string): boolean {
   }
 }
 
-function checkNumber(field: FieldDescriptor, value: number, t: CheckMessages): string | undefined {
-  if (field.kind === 'integer' && !Number.isInteger(value)) return t.notAnInteger;
-  if (field.minimum !== undefined && value < field.minimum) return t.tooSmall(field.minimum);
-  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum) return t.tooSmall(field.exclusiveMinimum);
-  if (field.maximum !== undefined && value > field.maximum) return t.tooLarge(field.maximum);
-  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum) return t.tooLarge(field.exclusiveMaximum);
+function checkNumber(field: FieldDescriptor, value: number): FieldError | undefined {
+  if (field.kind === 'integer' && !Number.isInteger(value)) return { check: 'notAnInteger' };
+  if (field.minimum !== undefined && value < field.minimum) return { check: 'tooSmall', limit: field.minimum };
+  if (field.exclusiveMinimum !== undefined && value <= field.exclusiveMinimum) return { check: 'tooSmall', limit: field.exclusiveMinimum };
+  if (field.maximum !== undefined && value > field.maximum) return { check: 'tooLarge', limit: field.maximum };
+  if (field.exclusiveMaximum !== undefined && value >= field.exclusiveMaximum) return { check: 'tooLarge', limit: field.exclusiveMaximum };
   return undefined;
 }
 
-function checkText(field: FieldDescriptor, value: string, t: CheckMessages): string | undefined {
+function checkText(field: FieldDescriptor, value: string): FieldError | undefined {
   const length = [...value].length;
-  if (field.minLength !== undefined && length < field.minLength) return t.tooShort(field.minLength);
-  if (field.maxLength !== undefined && length > field.maxLength) return t.tooLong(field.maxLength);
-  if (field.patterns?.some((pattern) => !patternMatches(pattern, value))) return field.patternHint ?? t.mismatch;
+  if (field.minLength !== undefined && length < field.minLength) return { check: 'tooShort', limit: field.minLength };
+  if (field.maxLength !== undefined && length > field.maxLength) return { check: 'tooLong', limit: field.maxLength };
+  if (field.patterns?.some((pattern) => !patternMatches(pattern, value))) return { check: 'mismatch' };
   return undefined;
 }
 
-function unreadable(field: FieldDescriptor, t: CheckMessages): string {
-  if (field.kind === 'integer' || field.kind === 'number') return t.notANumber;
-  if (field.kind === 'datetime') return t.notADate;
-  return t.notAnOption;
+function unreadable(field: FieldDescriptor): FieldError {
+  if (field.kind === 'integer' || field.kind === 'number') return { check: 'notANumber' };
+  if (field.kind === 'datetime') return { check: 'notADate' };
+  return { check: 'notAnOption' };
 }
 
 /**
@@ -57,7 +96,6 @@ export function readValues(
   fields: FieldDescriptor[],
   inputs: Inputs,
   original: Record<string, unknown>,
-  t: CheckMessages,
 ): { values: Record<string, string | number | boolean>; errors: FieldErrors } {
   const values: Record<string, string | number | boolean> = {};
   const errors: FieldErrors = {};
@@ -65,15 +103,15 @@ export function readValues(
     if (field.readOnly) continue;
     const parsed = parseInput(field, inputs[field.name] ?? '', original[field.name]);
     if (parsed.empty) {
-      if (field.required) errors[field.name] = t.required;
+      if (field.required) errors[field.name] = { check: 'required' };
       continue;
     }
     if ('unreadable' in parsed) {
-      errors[field.name] = unreadable(field, t);
+      errors[field.name] = unreadable(field);
       continue;
     }
     const { value } = parsed;
-    const error = typeof value === 'number' ? checkNumber(field, value, t) : typeof value === 'string' && field.kind !== 'select' ? checkText(field, value, t) : undefined;
+    const error = typeof value === 'number' ? checkNumber(field, value) : typeof value === 'string' && field.kind !== 'select' ? checkText(field, value) : undefined;
     if (error) errors[field.name] = error;
     else values[field.name] = value;
   }

@@ -11,7 +11,8 @@ export function placeServerErrors(failure: unknown, fieldNames: readonly string[
   if (!(failure instanceof ApiError)) return { fieldErrors, unplaced };
   for (const { path, message } of failure.problem.errors ?? []) {
     const name = path.startsWith(prefix) ? path.slice(prefix.length).split('/')[0] : undefined;
-    if (name && fieldNames.includes(name)) fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]} ${message}` : message;
+    const before = name ? fieldErrors[name] : undefined;
+    if (name && fieldNames.includes(name)) fieldErrors[name] = { said: before && 'said' in before ? `${before.said} ${message}` : message };
     else unplaced.push(message);
   }
   return { fieldErrors, unplaced };

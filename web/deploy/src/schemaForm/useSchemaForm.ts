@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { readValues, type CheckMessages, type FieldErrors } from './check';
+import { readValues, type FieldErrors } from './check';
 import type { FieldDescriptor, FieldValue } from './fields';
 import { initialInputs, type Inputs } from './inputs';
 
@@ -18,8 +18,8 @@ export function useSchemaForm(fields: FieldDescriptor[], original: Record<string
     setInputs((previous) => ({ ...previous, [name]: value }));
   }, []);
 
-  const collect = useCallback((t: CheckMessages): Record<string, FieldValue> | null => {
-    const checked = readValues(fields, inputs, originalRef.current, t);
+  const collect = useCallback((): Record<string, FieldValue> | null => {
+    const checked = readValues(fields, inputs, originalRef.current);
     setErrors(checked.errors);
     return Object.keys(checked.errors).length === 0 ? checked.values : null;
   }, [fields, inputs]);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { describeFailure, describeFormProblem, describeProblem } from '../describeFailure';
+import { describeFailure, describeFormProblem } from '../describeFailure';
 import type { Messages } from '../i18n';
 import type { FieldValue } from '../schemaForm/fields';
 import { placeServerErrors } from '../schemaForm/serverErrors';
@@ -12,16 +12,27 @@ type SchemaForm = ReturnType<typeof useSchemaForm>;
 /** Refusals that are about one field without naming it in `errors`. */
 const CODE_FIELDS: Readonly<Record<string, string>> = { SLUG_TAKEN: SLUG, SLUG_IMMUTABLE: SLUG };
 
-export interface FormProblem {
-  message: string;
-  failure?: unknown;
+/**
+ * What the form's alert is about, not yet in words: fields the browser found wrong, or a failed
+ * request (with the server's messages no field shows). `formProblemText` says it in the page's
+ * language when it is shown, so a language switch changes it too.
+ */
+export type FormProblem =
+  | { checked: true }
+  | { failure: unknown; placed: boolean; unplaced: string[] };
+
+export function formProblemText(problem: FormProblem, t: Messages): string {
+  if ('checked' in problem) return t.checkFields;
+  // The fields show their own errors; the alert says what to do and adds only those no field shows.
+  const { failure, placed, unplaced } = problem;
+  return placed && failure instanceof ApiError ? [describeFormProblem(failure.problem, t), ...unplaced].join(' ') : describeFailure(failure, t);
 }
 
 /**
  * Sends a generated form's values: checked in the browser first, then the server's refusals
  * placed on the fields they name. Focus goes to the first field in error, else to the alert.
  */
-export function useValuesSubmission(form: SchemaForm, t: Messages) {
+export function useValuesSubmission(form: SchemaForm) {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [shown, setShown] = useState(0);
@@ -34,9 +45,9 @@ export function useValuesSubmission(form: SchemaForm, t: Messages) {
   }, [shown]);
 
   const submit = useCallback(async (send: (values: Record<string, FieldValue>) => Promise<void>) => {
-    const values = form.collect(t.checks);
+    const values = form.collect();
     if (!values) {
-      setProblem({ message: t.checkFields });
+      setProblem({ checked: true });
       setShown((n) => n + 1);
       return;
     }
@@ -48,17 +59,14 @@ export function useValuesSubmission(form: SchemaForm, t: Messages) {
       const { fieldErrors, unplaced } = placeServerErrors(failure, form.names);
       const apiProblem = failure instanceof ApiError ? failure.problem : null;
       const codeField = apiProblem ? CODE_FIELDS[apiProblem.code] : undefined;
-      if (apiProblem && codeField && form.names.includes(codeField)) fieldErrors[codeField] ??= describeProblem(apiProblem, t);
+      if (apiProblem && codeField && form.names.includes(codeField)) fieldErrors[codeField] ??= { refused: apiProblem };
       form.setErrors(fieldErrors);
-      const placed = Object.keys(fieldErrors).length > 0;
-      // The fields show their own errors; the alert says what to do and adds only those no field shows.
-      const message = placed && apiProblem ? [describeFormProblem(apiProblem, t), ...unplaced].join(' ') : describeFailure(failure, t);
-      setProblem({ message, failure });
+      setProblem({ failure, placed: Object.keys(fieldErrors).length > 0, unplaced });
       setShown((n) => n + 1);
     } finally {
       setPending(false);
     }
-  }, [form, t]);
+  }, [form]);
 
   return { pending, problem, formRef, submit };
 }
