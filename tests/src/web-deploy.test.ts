@@ -109,6 +109,27 @@ describe('seller console in a browser', () => {
     assert.equal(view.values.holdSeconds, 300);
   });
 
+  it('opens the sale now by default, said in plain words', async () => {
+    const fresh = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
+    try {
+      await fresh.goto(`${platform.gateway}/console/new`);
+      await fresh.getByRole('radio', { name: /standard/ }).check();
+      await fresh.getByRole('heading', { name: 'Values for standard' }).waitFor();
+      const opens = await fresh.getByLabel('Sale opens at').inputValue();
+      assert.match(opens, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'to the minute');
+      // A datetime-local value is the browser's (and this machine's) local time.
+      const minutes = (Date.now() - new Date(opens).getTime()) / 60_000;
+      assert.ok(minutes >= 0 && minutes < 2, `the sale opens now, not years from now: ${opens}`);
+      await fresh.getByText('When buyers can start buying tickets').waitFor();
+      assert.equal(await fresh.getByText(/RFC 3339/).count(), 0, 'no format names for a seller to read');
+      await fresh.getByRole('button', { name: '한국어' }).click();
+      await fresh.getByText('구매자가 표를 사기 시작할 수 있는 시각').waitFor();
+      assert.equal(await fresh.getByText(/RFC 3339/).count(), 0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('labels a template\u2019s values in Korean where the template gives them, and says what is wrong in the language switched to', async () => {
     const korean = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
     try {

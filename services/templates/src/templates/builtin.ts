@@ -16,6 +16,9 @@ export const TICKETING_IMAGE = {
   },
 } as const;
 
+/** The default sale opening: a time already past, so a show is on sale once it is set up. */
+export const SALE_OPEN_AT_ONCE = '1970-01-01T00:00:00Z';
+
 // Titles and descriptions in English, with Korean under `x-translations` for the deploy form.
 function ticketingParameters(extra: Record<string, unknown> = {}): TemplateInput['parameters'] {
   return {
@@ -50,10 +53,11 @@ function ticketingParameters(extra: Record<string, unknown> = {}): TemplateInput
       saleOpensAt: {
         type: 'string',
         title: 'Sale opens at',
-        description: 'When the sale opens (RFC 3339 date-time)',
-        'x-translations': { ko: { title: '예매 시작 시각', description: '예매가 열리는 시각(RFC 3339 날짜·시간)' } },
+        description: 'When buyers can start buying tickets',
+        'x-translations': { ko: { title: '예매 시작 시각', description: '구매자가 표를 사기 시작할 수 있는 시각' } },
         format: 'date-time',
-        default: '2030-01-01T00:00:00Z',
+        // Already past: the sale is open as soon as the show is set up (the deploy form shows it as now).
+        default: SALE_OPEN_AT_ONCE,
       },
       ...extra,
     },

@@ -1,4 +1,4 @@
-import { isoToLocalInput, localInputToIso } from './dates';
+import { isoToLocalInput, localInputToIso, nowLocalInput } from './dates';
 import type { FieldDescriptor, FieldValue } from './fields';
 
 /** What the inputs hold: text for most, a flag for a checkbox. */
@@ -12,9 +12,22 @@ function inputOf(field: FieldDescriptor, value: unknown): string | boolean {
   return String(value);
 }
 
+/**
+ * A default as the input shows it. A date-time default already past (a sale open at once) is
+ * shown as now, to the minute, in the browser's time zone: the same effect, in a date the
+ * seller recognises.
+ */
+function defaultInputOf(field: FieldDescriptor, now: Date): string | boolean {
+  if (field.kind === 'datetime' && typeof field.default === 'string') {
+    const at = Date.parse(field.default);
+    if (Number.isFinite(at) && at <= now.getTime()) return nowLocalInput(now);
+  }
+  return inputOf(field, field.default);
+}
+
 /** The inputs a form starts with: the given values where there are some, else the defaults. */
-export function initialInputs(fields: FieldDescriptor[], values: Record<string, unknown> = {}): Inputs {
-  return Object.fromEntries(fields.map((field) => [field.name, inputOf(field, Object.hasOwn(values, field.name) ? values[field.name] : field.default)]));
+export function initialInputs(fields: FieldDescriptor[], values: Record<string, unknown> = {}, now = new Date()): Inputs {
+  return Object.fromEntries(fields.map((field) => [field.name, Object.hasOwn(values, field.name) ? inputOf(field, values[field.name]) : defaultInputOf(field, now)]));
 }
 
 export type Parsed = { empty: true } | { empty: false; value: FieldValue } | { empty: false; unreadable: true };
