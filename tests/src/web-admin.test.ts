@@ -58,6 +58,22 @@ describe('admin pages in a browser', () => {
     await sellerPage.close();
   });
 
+  it('shows the templates\u2019 Korean descriptions on a Korean page', async () => {
+    const korean = await logInInBrowser(browser, platform.gateway, ADMIN.email, ADMIN.password);
+    try {
+      await korean.goto(`${platform.gateway}/admin/templates`);
+      const standard = korean.getByRole('row').filter({ has: korean.getByRole('rowheader', { name: 'standard', exact: true }) });
+      await standard.getByText('One ticketing instance for a performance of ordinary demand.').waitFor({ timeout: 60_000 });
+      await korean.getByRole('button', { name: '한국어' }).click();
+      await standard.getByText('일반적인 수요의 공연을 위한 티켓팅 인스턴스 하나.').waitFor();
+      assert.equal(await standard.getByText('One ticketing instance').count(), 0, 'no English beside the Korean');
+      const flashSale = korean.getByRole('row').filter({ has: korean.getByRole('rowheader', { name: 'flash-sale', exact: true }) });
+      await flashSale.getByText('구매자가 한꺼번에 몰리는 예매를 위해 자원을 더 쓰는 여러 티켓팅 인스턴스.').waitFor();
+    } finally {
+      await korean.close();
+    }
+  });
+
   it('registers a container image in the pool page and lists it as ready', async () => {
     await goTo('/admin/pool');
     await page.getByRole('heading', { name: 'Image pool', level: 1 }).waitFor({ timeout: 60_000 });

@@ -1,3 +1,4 @@
+import type { Translations } from '@clove/web-kit/translations';
 import { request } from '@clove/web-kit/client';
 import type { Method, Resources } from './pool';
 
@@ -60,6 +61,8 @@ export interface TemplateSummary {
   id: string;
   name: string;
   description: string;
+  /** The description in other languages (Korean); absent from templates stored before translations existed. */
+  translations?: Translations;
   revision: number;
   builtin: boolean;
   components: { name: string; imageId: string }[];

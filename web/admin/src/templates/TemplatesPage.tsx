@@ -1,6 +1,7 @@
 import { AppLink } from '@clove/web-kit/AppLink';
 import { formatDate } from '@clove/web-kit/format';
 import type { Lang, RemotePageProps } from '@clove/web-kit/session';
+import { descriptionIn } from '@clove/web-kit/translations';
 import { useResource } from '@clove/web-kit/useResource';
 import { fetchTemplates } from '../api/templates';
 import { AccessNotice, adminSession } from '../components/AccessNotice';
@@ -65,7 +66,7 @@ function TemplateList({ token, lang, t, navigate }: TemplateListProps) {
                   <th scope="row">
                     <AppLink href={`/admin/templates/${encodeURIComponent(template.id)}`} navigate={navigate}>{template.name}</AppLink>
                   </th>
-                  <td className="adm-wrap">{template.description || <span className="adm-muted">—</span>}</td>
+                  <td className="adm-wrap">{descriptionIn(template, lang) || <span className="adm-muted">—</span>}</td>
                   <td>{t.revisionNumber(template.revision)}</td>
                   <td>{template.builtin ? t.builtin : t.custom}</td>
                   <td><time dateTime={template.updatedAt}>{formatDate(template.updatedAt, lang, 'medium')}</time></td>

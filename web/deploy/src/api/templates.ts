@@ -1,7 +1,5 @@
+import type { Translations } from '@clove/web-kit/translations';
 import { request } from './client';
-
-/** The description in other languages than the template's own (English). */
-export type Translations = Partial<Record<string, { description?: string }>>;
 
 /** GET /template/templates: one row. */
 export interface TemplateSummary {

@@ -1,3 +1,4 @@
+import { descriptionIn } from '@clove/web-kit/translations';
 import type { TemplateSummary } from '../api/templates';
 import type { Messages } from '../i18n';
 
@@ -31,7 +32,7 @@ export function TemplatePicker({ templates, chosen, t, onChoose }: TemplatePicke
                 <span className="dp-template-name">{template.name}</span>
                 <span className="dp-hint"> · {t.templateRevision(template.revision)}</span>
                 <span id={`${id}-description`} className="dp-template-description">
-                  {template.translations?.[t.lang]?.description ?? template.description}
+                  {descriptionIn(template, t.lang)}
                 </span>
               </label>
             </li>
