@@ -55,11 +55,17 @@ describe('monitoring pages in a browser', () => {
     await page.getByLabel('Deployment').selectOption({ label: running.slug });
 
     await page.getByLabel(`Replicas for ${running.slug} ticketing`, { exact: true }).fill('2');
-    await page.getByRole('button', { name: `Apply: scale ${running.slug} ticketing`, exact: true }).click();
-    await row.getByRole('status').filter({ hasText: 'Scaling to 2 replicas.' }).waitFor(LONG);
+    const apply = page.getByRole('button', { name: `Apply: scale ${running.slug} ticketing`, exact: true });
+    await apply.click();
+    const outcome = row.getByRole('status').filter({ hasText: /^Scal(ing|ed) to 2 replicas\.$/ });
+    await outcome.waitFor(LONG);
+    assert.equal(await apply.evaluate((button) => button === document.activeElement), true, 'focus stays on Apply, not on the page');
     await row.locator('.mon-replica-count').filter({ hasText: '2 / 2' }).waitFor(LONG);
     const containers = page.getByRole('region', { name: 'Table: Containers' });
     await eventually(async () => (await containers.locator('tbody tr', { hasText: running.slug }).filter({ has: page.getByText('Ready', { exact: true }) }).count()) === 2, 90_000, 'two ready replicas listed');
+    await row.getByRole('status').filter({ hasText: 'Scaled to 2 replicas.' }).waitFor(LONG);
+    assert.equal(await row.getByText('Scaling to 2 replicas.').count(), 0, 'no longer "scaling" once both are ready');
+
 
     assert.equal(await readyReplicas(), 2);
     assert.equal((await deployment(platform.gateway, seller.accessToken, running.id)).components[0]!.desiredReplicas, 2);

@@ -53,6 +53,8 @@ export function ComponentsTable({ rows, nodes, token, lang, t, onChanged }: Comp
                     deploymentLabel={row.deploymentLabel}
                     component={row.component}
                     current={row.desired ?? row.replicas.length}
+                    running={row.replicas.length}
+                    ready={row.ready}
                     t={t}
                     onDone={onChanged}
                   />

@@ -20,8 +20,10 @@ export function MoveControl({ token, deploymentId, deploymentLabel, component, n
   const id = useId();
   const [node, setNode] = useState(current ?? nodes[0] ?? '');
   const { state, run } = useComponentAction(t);
+  const sending = state.status === 'sending';
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (sending) return;
     void run(async () => {
       const result = await moveComponent(token, deploymentId, component, node);
       onDone();
@@ -35,8 +37,9 @@ export function MoveControl({ token, deploymentId, deploymentLabel, component, n
       <select id={id} value={node} onChange={(event) => setNode(event.target.value)} className="mon-input" aria-invalid={state.status === 'failed' ? true : undefined}>
         {nodes.map((name) => <option key={name} value={name}>{name}</option>)}
       </select>
-      <button type="submit" className="mon-button" disabled={state.status === 'sending' || node === ''} aria-label={t.applyMove(deploymentLabel, component)}>
-        {state.status === 'sending' ? t.applying : t.apply}
+      {/* Not disabled while sending: a disabled button loses the focus, and keyboard users with it. */}
+      <button type="submit" className="mon-button" disabled={node === ''} aria-disabled={sending || undefined} aria-label={t.applyMove(deploymentLabel, component)}>
+        {sending ? t.applying : t.apply}
       </button>
       <ActionOutcome state={state} />
     </form>
