@@ -66,6 +66,14 @@ describe('monitoring pages in a browser', () => {
     await row.getByRole('status').filter({ hasText: 'Scaled to 2 replicas.' }).waitFor(LONG);
     assert.equal(await row.getByText('Scaling to 2 replicas.').count(), 0, 'no longer "scaling" once both are ready');
 
+    // Started: the full date, as other pages show it (not 11/27/26).
+    const startedIn = (table: string) => page.getByRole('region', { name: table }).locator('tbody tr', { hasText: running.slug }).first().locator('td').last();
+    const started = startedIn('Table: Containers');
+    assert.match(await started.innerText(), /\b20\d\d\b/, 'a four-digit year');
+    assert.doesNotMatch(await started.innerText(), /\d+\/\d+\/\d\d\b/);
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('heading', { level: 1, name: '시스템' }).waitFor();
+    assert.match(await startedIn('표: 컨테이너').innerText(), /^20\d\d\. \d{1,2}\. \d{1,2}\./, 'a four-digit year in Korean too');
 
     assert.equal(await readyReplicas(), 2);
     assert.equal((await deployment(platform.gateway, seller.accessToken, running.id)).components[0]!.desiredReplicas, 2);

@@ -63,8 +63,8 @@ export function AlertList({ token, slugs, lang, t, navigate }: AlertListProps) {
                   <th scope="row">{alert.rule}</th>
                   <td><span className={`mon-badge mon-severity-${alert.severity}`}>{t.severityLabel(alert.severity)}</span></td>
                   <td>{target(alert)}</td>
-                  <td>{formatDate(alert.openedAt, lang, 'short')}</td>
-                  <td>{alert.resolvedAt ? formatDate(alert.resolvedAt, lang, 'short') : t.stillOpen}</td>
+                  <td>{formatDate(alert.openedAt, lang, 'medium')}</td>
+                  <td>{alert.resolvedAt ? formatDate(alert.resolvedAt, lang, 'medium') : t.stillOpen}</td>
                   <td className="mon-number">{formatDecimal(alert.value, lang, 3)}</td>
                   <td>{alert.message}</td>
                 </tr>

@@ -30,7 +30,7 @@ export function DecisionsTable({ decisions, lang, t }: DecisionsTableProps) {
         <tbody>
           {decisions.map((decision) => (
             <tr key={`${decision.at}-${decision.toReplicas}`}>
-              <th scope="row">{formatDate(decision.at, lang, 'short')}</th>
+              <th scope="row">{formatDate(decision.at, lang, 'medium')}</th>
               <td className="mon-number">{`${decision.fromReplicas} → ${decision.toReplicas}`}</td>
               <td className="mon-number">{decision.utilization === null ? '—' : formatShare(decision.utilization, lang)}</td>
               <td>{decision.reason}</td>

@@ -92,7 +92,7 @@ export function PolicyEditor({ token, deploymentId, component, lang, t, navigate
   return (
     <div className="mon-policy">
       <p className="mon-hint">
-        {policy ? t.policyUpdated(formatDate(policy.updatedAt, lang, 'short')) : t.noPolicy(component)}
+        {policy ? t.policyUpdated(formatDate(policy.updatedAt, lang, 'medium')) : t.noPolicy(component)}
       </p>
       <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
         <div className="mon-policy-fields">

@@ -48,7 +48,7 @@ export function ReplicasTable({ rows, lang, t }: ReplicasTableProps) {
               <td className="mon-number">{replica.usage?.cpuCores == null ? '—' : formatCpu(replica.usage.cpuCores, lang)}</td>
               <td className="mon-number">{replica.usage?.memoryBytes == null ? '—' : formatMemory(replica.usage.memoryBytes, lang)}</td>
               <td className="mon-number">{replica.restarts}</td>
-              <td>{replica.startedAt ? formatDate(replica.startedAt, lang, 'short') : '—'}</td>
+              <td>{replica.startedAt ? formatDate(replica.startedAt, lang, 'medium') : '—'}</td>
             </tr>
           ))}
         </tbody>
