@@ -81,7 +81,7 @@ describe('deployer through the gateway', () => {
     const view = await settled(platform.gateway, owner.accessToken, accepted.id);
     assert.equal(view.status, 'running', view.reason ?? '');
     assert.equal(view.access, 'owner');
-    assert.deepEqual(view.values, { slug, holdSeconds: 300, maxSeatsPerBuyer: 4, saleOpensAt: '2030-01-01T00:00:00Z' });
+    assert.deepEqual(view.values, { slug, holdSeconds: 300, maxSeatsPerBuyer: 4, saleOpensAt: '1970-01-01T00:00:00Z' }, 'defaults filled in: the sale opens at once');
     assert.deepEqual(view.components.map((c) => [c.name, c.revision, c.desiredReplicas, c.readyReplicas]), [['ticketing', 1, 1, 1]]);
     const done = view.revisions[0]!.progress.filter((p) => p.state === 'done').map((p) => p.step);
     assert.deepEqual(done, ['namespace', 'credential', 'database', 'apply', 'ready', 'route']);
