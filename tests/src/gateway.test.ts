@@ -241,6 +241,25 @@ describe('gateway', () => {
     }
   });
 
+  it('sends a GET whose upstream broke the connection before answering to another, and never a POST', async () => {
+    const crashing = await upstream('crashing', (req) => req.socket.destroy());
+    try {
+      await admin('PUT', '/routes', { prefix: '/e/crashing', upstreams: [crashing.url, echo.url] });
+      for (let i = 0; i < 4; i++) {
+        const read = await get(`${platform.gateway}/e/crashing/x`);
+        assert.equal(read.status, 200, `GET ${i}: ${read.text}`);
+        assert.equal(read.body.name, 'one');
+      }
+      // A POST may have been taken before the connection broke: it is not sent twice.
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await request('POST', `${platform.gateway}/e/crashing/x`, { body: { n: i } })).status);
+      assert.ok(statuses.includes(502), `a POST to the crashing upstream is answered 502, not repeated: ${statuses.join(' ')}`);
+    } finally {
+      crashing.server.closeAllConnections();
+      crashing.server.close();
+    }
+  });
+
   it('answers 502 when the upstream is down and 504 when it is too slow', async () => {
     const closedPort = await freePortRange(1);
     await admin('PUT', '/routes', { prefix: '/e/down', upstreams: [`http://127.0.0.1:${closedPort}`] });

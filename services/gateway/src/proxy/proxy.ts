@@ -88,17 +88,31 @@ function tooLarge(request: FastifyRequest, max: number) {
   });
 }
 
+const causeCode = (error: unknown) => (error as { cause?: { code?: unknown } }).cause?.code;
+
 /** The upstream refused the connection: it is down, and nothing of the request reached it. */
 function refusedConnection(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  return cause?.code === 'ECONNREFUSED';
+  return causeCode(error) === 'ECONNREFUSED';
 }
+
+/**
+ * The connection broke before an answer came: the upstream died with the request, or closed a
+ * kept-alive connection as the request was sent on it. The request may have reached it, so only
+ * a safe method may be sent again.
+ */
+function lostConnection(error: unknown): boolean {
+  const code = causeCode(error);
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Forwards every request that matches a route, streaming bodies both ways. An upstream that is
  * down or answers too slowly becomes a 502 or 504 problem document. An upstream that refuses a
  * connection is passed over for a while, and the request goes to another of the route's
- * upstreams instead (unless its body is large or chunked, and was streamed to the first).
+ * upstreams instead (unless its body is large or chunked, and was streamed to the first); so
+ * does a GET whose connection broke before its answer.
  */
 export async function registerProxy(app: App, options: ProxyOptions): Promise<void> {
   await app.register(replyFrom, {
@@ -171,10 +185,11 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
             return headers;
           },
           onError: (errorReply, { error }) => {
-            if (refusedConnection(error)) {
-              options.table.ejections.refused(upstream);
-              // Nothing reached the upstream, so another may take the request.
-              const next = retryable ? options.table.another(match, tried) : null;
+            const refused = refusedConnection(error);
+            if (refused) options.table.ejections.refused(upstream);
+            // Nothing reached the upstream, or the request is safe to repeat: another may take it.
+            if (retryable && (refused || (lostConnection(error) && SAFE_METHODS.has(request.method)))) {
+              const next = options.table.another(match, tried);
               if (next) return void forwardTo(next);
             }
             // Whatever of the request body is left unread would poison a kept-alive connection.
