@@ -42,6 +42,12 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
     // The token is renewed in the background: a new one alone is no reason to ask again.
   }, [slug, buyerId, adopt]);
 
+  /** The hold is over on the server (paid, expired or released): forget it here. */
+  const end = useCallback(() => {
+    setHold(null);
+    store.setMine([]);
+  }, [store]);
+
   const tokenRef = useRef(token);
   tokenRef.current = token;
   /**
@@ -63,10 +69,9 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       adopt(live);
       return 'replaced';
     }
-    setHold(null);
-    store.setMine([]);
+    end();
     return 'ended';
-  }, [slug, adopt, store]);
+  }, [slug, adopt, end]);
 
   /** Holds the selected seats; true when they are held. */
   const take = useCallback(async (): Promise<boolean> => {
@@ -104,12 +109,6 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       setBusy(null);
     }
   }, [slug, token, store, t, lang]);
-
-  /** The hold is over on the server (paid, expired or released): forget it here. */
-  const end = useCallback(() => {
-    setHold(null);
-    store.setMine([]);
-  }, [store]);
 
   /** Releases the hold; true when it is gone. */
   const release = useCallback(async (): Promise<boolean> => {
