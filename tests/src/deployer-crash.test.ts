@@ -90,6 +90,16 @@ describe('deployer crash: replicas keep serving and are adopted', () => {
     return listed.body.filter((c) => c.namespace === namespace);
   }
 
+  /** Scales the performance's ticketing to two replicas and waits until both are ready. */
+  async function scaleToTwo(view: DeploymentView): Promise<Container[]> {
+    const scaled = await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}/components/ticketing/replicas`, { token: monitorToken, body: { replicas: 2 } });
+    assert.equal(scaled.status, 200, scaled.text);
+    return eventually(async () => {
+      const containers = await containersOf(view.namespace);
+      return containers.length === 2 && containers.every((c) => c.ready) ? containers : undefined;
+    }, 30_000, 'two ready replicas');
+  }
+
   async function performance(tag: string): Promise<{ view: DeploymentView; pids: number[] }> {
     const view = await deployRunning(platform.gateway, seller.accessToken, templates.standard!, { slug: uniqueSlug(tag) });
     await applyPerformance(platform, view.slug, seller.accessToken, SECTIONS);
@@ -129,12 +139,7 @@ describe('deployer crash: replicas keep serving and are adopted', () => {
     assert.ok(pids.every(running), 'the replicas never stopped');
 
     // Scaling works on adopted replicas: a second one joins, the adopted one stays.
-    const scaled = await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}/components/ticketing/replicas`, { token: monitorToken, body: { replicas: 2 } });
-    assert.equal(scaled.status, 200, scaled.text);
-    const two = await eventually(async () => {
-      const containers = await containersOf(view.namespace);
-      return containers.length === 2 && containers.every((c) => c.ready) ? containers : undefined;
-    }, 30_000, 'two ready replicas');
+    const two = await scaleToTwo(view);
     assert.ok(two.some((c) => c.pid === pids[0]), JSON.stringify(two));
     const all = two.map((c) => c.pid!);
     assert.equal((await get(event)).status, 200);
@@ -149,12 +154,7 @@ describe('deployer crash: replicas keep serving and are adopted', () => {
 
   it('serves every request when a replica dies while the deployer is down, and the deployer replaces it', async () => {
     const { view, pids } = await performance('orphan');
-    const scaled = await request('PUT', `${platform.gateway}/deploy/deployments/${view.id}/components/ticketing/replicas`, { token: monitorToken, body: { replicas: 2 } });
-    assert.equal(scaled.status, 200, scaled.text);
-    const two = await eventually(async () => {
-      const containers = await containersOf(view.namespace);
-      return containers.length === 2 && containers.every((c) => c.ready) ? containers : undefined;
-    }, 30_000, 'two ready replicas');
+    const two = await scaleToTwo(view);
     const event = `${platform.gateway}/e/${view.slug}/event`;
     const deployer = await childRunning(platform.launcher.pid!, DEPLOYER_ENTRY);
     const restartsBefore = platform.output().match(/deployer exited \(signal SIGKILL\); restarting/g)?.length ?? 0;

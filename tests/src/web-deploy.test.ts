@@ -109,12 +109,17 @@ describe('seller console in a browser', () => {
     assert.equal(view.values.holdSeconds, 300);
   });
 
+  /** The deploy form of a page, with the standard template chosen and its values shown. */
+  async function openStandardValues(on: Page): Promise<void> {
+    await on.goto(`${platform.gateway}/console/new`);
+    await on.getByRole('radio', { name: /standard/ }).check();
+    await on.getByRole('heading', { name: 'Values for standard' }).waitFor();
+  }
+
   it('opens the sale now by default, said in plain words', async () => {
     const fresh = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
     try {
-      await fresh.goto(`${platform.gateway}/console/new`);
-      await fresh.getByRole('radio', { name: /standard/ }).check();
-      await fresh.getByRole('heading', { name: 'Values for standard' }).waitFor();
+      await openStandardValues(fresh);
       const opens = await fresh.getByLabel('Sale opens at').inputValue();
       assert.match(opens, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/, 'to the minute');
       // A datetime-local value is the browser's (and this machine's) local time.
@@ -133,9 +138,7 @@ describe('seller console in a browser', () => {
   it('labels a template\u2019s values in Korean where the template gives them, and says what is wrong in the language switched to', async () => {
     const korean = await logInInBrowser(browser, platform.gateway, seller.email, PASSWORD);
     try {
-      await korean.goto(`${platform.gateway}/console/new`);
-      await korean.getByRole('radio', { name: /standard/ }).check();
-      await korean.getByRole('heading', { name: 'Values for standard' }).waitFor();
+      await openStandardValues(korean);
       await korean.getByLabel('Slug').fill('Bad_Slug');
       await korean.getByLabel('Hold time (seconds)').fill('5');
       await korean.getByRole('button', { name: 'Deploy' }).click();

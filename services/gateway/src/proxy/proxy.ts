@@ -1,6 +1,7 @@
 import replyFrom from '@fastify/reply-from';
 import { ErrorCode, problemOf, sendProblem, type App } from '@clove/kit';
 import { Readable, Transform } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebFiles } from '../web/web-files.js';
 import type { RouteTable } from '../routes/route-table.js';
@@ -45,12 +46,6 @@ export const RETRYABLE_BODY_BYTES = 64 * 1024;
 function isSmallKnownLength(headers: FastifyRequest['headers']): boolean {
   const length = Number(headers['content-length']);
   return headers['transfer-encoding'] === undefined && Number.isInteger(length) && length <= RETRYABLE_BODY_BYTES;
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** How much of an oversized body is read and thrown away so the client can read the 413. */
@@ -157,7 +152,7 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
       let buffered: Buffer | null = null;
       if (retryable && hasBody) {
         try {
-          buffered = await readAll(stream as Readable);
+          buffered = await buffer(stream as Readable);
         } catch {
           // The client went away while sending it (or sent less than it announced).
           return sendProblem(reply, problemOf(ErrorCode.INVALID, 'The request body ended before its Content-Length.', 'BODY_INCOMPLETE', { requestId: request.id }));
