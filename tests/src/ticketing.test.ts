@@ -511,21 +511,24 @@ describe('ticketing through the gateway', () => {
       assert.equal((await get(`${gala}/ticket/tickets`, other.accessToken)).status, 200, 'the buyer\'s other session goes on');
     });
 
-    it('refuses a modification that would remove or reprice sold seats, allows the rest', async () => {
+    it('refuses a modification that would remove sold seats or move them to another grade, allows the rest', async () => {
       const shrink = await request('PUT', `${gala}/modify`, {
         token: owner.accessToken,
         body: { seatMap: { sections: [{ name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 10 }] } },
       });
       expectProblem(shrink, 409, 'SEATS_IN_USE');
       assert.ok(shrink.body.seats.includes('B-2-5'));
-      const reprice = await request('PUT', `${gala}/modify`, {
+      const regrade = await request('PUT', `${gala}/modify`, {
         token: owner.accessToken,
         body: { seatMap: { sections: [
-          { name: 'A', grade: 'VIP', price: 160_000, rows: 10, seatsPerRow: 10 },
-          { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
+          { name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 10 },
+          { name: 'B', grade: 'S', price: 90_000, rows: 10, seatsPerRow: 10 },
         ] } },
       });
-      expectProblem(reprice, 409, 'SEATS_IN_USE');
+      expectProblem(regrade, 409, 'SEATS_IN_USE');
+      assert.ok(regrade.body.seats.includes('B-2-5'));
+      assert.ok(!regrade.body.seats.includes('A-1-1'), 'only the seats that would change grade are named');
+      assert.match(regrade.body.detail, /move them to another grade: .*B-2-5/);
       assert.equal((await get(`${gala}/event`)).body.totalSeats, 200, 'read just before the change');
       const grow = await request('PUT', `${gala}/modify`, {
         token: owner.accessToken,
@@ -541,6 +544,48 @@ describe('ticketing through the gateway', () => {
       assert.equal(grow.body.title, 'Gala gala (extended)');
       const details = (await get(`${gala}/event`)).body;
       assert.deepEqual([details.title, details.totalSeats, details.version], ['Gala gala (extended)', 220, 2], 'the details show a change at once');
+    });
+
+    it('reprices sold and held seats: tickets keep the price paid, a holder pays the price held at, the next buyer the new one', async () => {
+      const map = (vip: number) => ({ seatMap: { sections: [
+        { name: 'A', grade: 'VIP', price: vip, rows: 10, seatsPerRow: 10 },
+        { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
+        { name: 'C', grade: 'S', price: 50_000, rows: 2, seatsPerRow: 10 },
+      ] } });
+      const revenue = async () => (await get(`${gala}/sales`, owner.accessToken)).body.totals.revenue as number;
+      const priceOf = async (id: string) => ((await get(`${gala}/seats`)).body.seats as Array<{ id: string; price: number }>).find((s) => s.id === id)?.price;
+      const before = await revenue();
+      const holder = await signUpAndLogIn(platform.gateway, 'buyer');
+      const held = await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-9'] }, holder.accessToken);
+      assert.equal(held.status, 201, held.text);
+
+      for (const vip of [180_000, 200_000]) {
+        const reprice = await request('PUT', `${gala}/modify`, { token: owner.accessToken, body: map(vip) });
+        assert.equal(reprice.status, 200, reprice.text);
+      }
+      assert.equal(await priceOf('A-1-1'), 200_000, 'the sold seat shows the new price');
+      assert.equal(await priceOf('A-9-9'), 200_000, 'so does the held one, to everyone');
+      const grades = (await get(`${gala}/event`)).body.grades as Array<{ grade: string; price: number }>;
+      assert.equal(grades.find((g) => g.grade === 'VIP')?.price, 200_000);
+      assert.equal(await revenue(), before, 'tickets sold keep the price paid');
+      const current = (await get(`${gala}/buyticket/holds/current`, holder.accessToken)).body.hold;
+      assert.deepEqual(current.seats.map((s: { id: string; price: number }) => [s.id, s.price]), [['A-9-9', 150_000]], 'the holder is told the price they pay');
+
+      const paid = await pay(gala, holder.accessToken, held.body.holdId);
+      assert.equal(paid.status, 201, paid.text);
+      assert.equal(paid.body.order.amount, 150_000, 'the holder pays the price the seat had when held');
+      const next = await signUpAndLogIn(platform.gateway, 'buyer');
+      const nextHold = await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-10'] }, next.accessToken);
+      const nextPaid = await pay(gala, next.accessToken, nextHold.body.holdId);
+      assert.equal(nextPaid.body.order.amount, 200_000, 'a seat held after the change costs the new price');
+      assert.equal(await revenue(), before + 150_000 + 200_000);
+
+      // Refunding a ticket sold before the change returns what was paid, not the new price.
+      const tickets = (await get(`${gala}/ticket/tickets`, holder.accessToken)).body as Array<{ id: string }>;
+      const refund = await post(`${gala}/ticket/tickets/${tickets[0]!.id}/refund`, undefined, holder.accessToken);
+      assert.deepEqual(refund.body.refund, { amount: 150_000 });
+      assert.equal((await request('PUT', `${gala}/modify`, { token: owner.accessToken, body: map(150_000) })).status, 200);
+      assert.equal(await priceOf('A-9-9'), 150_000, 'the refunded seat is for sale at the grade’s price');
     });
 
     it('lists the sections in the order the seller registers them, and moves sold seats with their section when it changes', async () => {

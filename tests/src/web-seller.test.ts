@@ -229,34 +229,42 @@ describe('seller pages in a browser', () => {
     await phone.close();
   });
 
-  it('explains why a seat map that reprices sold seats is refused, and keeps the sold seats as they were', async () => {
+  it('saves a new price for a grade with sold seats, and explains why renaming that grade is refused', async () => {
     await sectionNav().getByRole('link', { name: 'Setup' }).click();
     await page.waitForURL(`${platform.gateway}/console/shows/${slug}`);
     const grades = page.getByRole('group', { name: /^Grade \d+$/ });
     assert.equal(await grades.count(), 2, 'the grades of the registered map');
-    let vipPrice: Locator | undefined;
+    let vip: Locator | undefined;
     for (const grade of await grades.all()) {
-      if ((await grade.getByLabel('Name', { exact: true }).inputValue()) === 'VIP') vipPrice = grade.getByLabel('Price (₩)');
+      if ((await grade.getByLabel('Name', { exact: true }).inputValue()) === 'VIP') vip = grade;
     }
-    assert.ok(vipPrice, 'the VIP grade is loaded');
+    assert.ok(vip, 'the VIP grade is loaded');
     assert.deepEqual(await builderSections(), ['A', 'B', 'AA'], 'the sections of the registered map, in its order');
+    const vipPrice = vip.getByLabel('Price (₩)');
     assert.equal(await vipPrice.inputValue(), '150000');
     await vipPrice.fill('160000');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'would remove or reprice seats that are already sold or held' });
+    await page.getByText('Your changes are saved.').waitFor({ timeout: 30_000 });
+    let seats = (await api('/seats')).body.seats as SeatView[];
+    assert.equal(seats.find((seat) => seat.id === 'A-1-1')?.price, 160_000, 'the sold seat takes the new price');
+    assert.equal(seats.find((seat) => seat.id === 'A-3-3')?.price, 160_000);
+
+    await vip.getByLabel('Name', { exact: true }).fill('Gold');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'would remove seats that are already sold or held, or move them to another grade' });
     await refusal.waitFor({ timeout: 30_000 });
     const said = await refusal.innerText();
-    assert.match(said, /sold or held: A-1-1, A-1-2\./, 'the seats are named');
-    assert.equal(said.match(/would remove or reprice/g)?.length, 1, `said once: ${said}`);
+    assert.match(said, /another grade: A-1-1, A-1-2\./, 'the seats are named');
+    assert.equal(said.match(/would remove seats/g)?.length, 1, `said once: ${said}`);
     assert.equal(await refusal.evaluate((element) => element === document.activeElement), true, 'focus moves to the refusal');
     assert.equal(await refusal.getAttribute('tabindex'), '-1');
-    const seats = (await api('/seats')).body.seats as SeatView[];
-    assert.equal(seats.find((seat) => seat.id === 'A-1-1')?.price, 150_000);
-    assert.equal(seats.find((seat) => seat.id === 'A-3-3')?.price, 150_000, 'nothing was changed');
+    seats = (await api('/seats')).body.seats as SeatView[];
+    assert.equal(seats.find((seat) => seat.id === 'A-1-1')?.grade, 'VIP');
+    assert.equal(seats.find((seat) => seat.id === 'A-3-3')?.grade, 'VIP', 'nothing was changed');
   });
 
   it('moves a section up with its button or the keyboard, focus staying with it, and saves the new order for buyers', async () => {
-    await page.reload(); // the registered map again, without the refused price
+    await page.reload(); // the registered map again, without the refused grade name
     await page.getByRole('heading', { name: 'Change the performance' }).waitFor();
     assert.deepEqual(await builderSections(), ['A', 'B', 'AA']);
     assert.equal(await group('Section 3').getByRole('button', { name: /^Move down/ }).count(), 0, 'the last section cannot move down');

@@ -12,7 +12,7 @@ import { PASSWORD, signUpAndLogIn, uniqueEmail, type Session } from './support/a
 import { launchBrowser, logInInBrowser } from './support/browser.js';
 import { deployFromConsole, registerFromBuilder } from './support/console.js';
 import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
-import { eventually, get, post } from './support/http.js';
+import { eventually, get, post, request } from './support/http.js';
 import { applyPerformance } from './support/performance.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
@@ -376,12 +376,20 @@ describe('web client in a browser', () => {
       await page.getByRole('button', { name: 'Pay' }).click();
       await page.getByLabel('Card number').and(page.locator('[aria-invalid="true"]')).waitFor();
       assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000\s+C-1-1 · S\s+₩60,000[\s\S]*Total\s+₩150,000/, 'the held seats keep their grade and price');
+      // The seller raises grade R's price meanwhile (R24): the buyer still pays what B-2-5 cost when held.
+      const repriced = await request('PUT', `${platform.gateway}/e/${arena}/modify`, { token: seller.accessToken, body: { seatMap: { sections: [
+        { name: 'A', grade: 'VIP', price: 150_000, rows: 10, seatsPerRow: 200 },
+        { name: 'B', grade: 'R', price: 95_000, rows: 10, seatsPerRow: 200 },
+        { name: 'C', grade: 'S', price: 60_000, rows: 10, seatsPerRow: 150 },
+      ] } } });
+      assert.equal(repriced.status, 200, repriced.text);
       // A reload carries on with the hold: checkout again, its seats priced though their sections are not shown.
       const heldUntil = await page.locator('.checkout time').getAttribute('datetime');
       await page.reload();
       await page.getByRole('heading', { name: 'Checkout' }).waitFor();
       await seat(page, 'A-1-1').waitFor();
-      assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000\s+C-1-1 · S\s+₩60,000[\s\S]*Total\s+₩150,000/, 'the same hold after a reload');
+      await choice('B').filter({ hasText: 'from ₩95,000' }).waitFor();
+      assert.match(await page.locator('.checkout').innerText(), /B-2-5 · R\s+₩90,000\s+C-1-1 · S\s+₩60,000[\s\S]*Total\s+₩150,000/, 'the same hold after a reload, at the prices held');
       assert.equal(await page.locator('.checkout time').getAttribute('datetime'), heldUntil, 'the same end, not a new hold');
       await choice('B').click();
       await seat(page, 'B-2-5').waitFor();
@@ -391,6 +399,7 @@ describe('web client in a browser', () => {
       await page.getByLabel('CVC').fill('123');
       await page.getByRole('button', { name: 'Pay' }).click();
       await page.getByRole('heading', { name: 'Your tickets are booked' }).waitFor();
+      assert.match(await page.locator('section.purchase').innerText(), /Total ₩150,000/, 'charged the prices held');
       await page.close();
     });
 

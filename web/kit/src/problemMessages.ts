@@ -35,7 +35,7 @@ export const KO_PROBLEMS: Readonly<Record<string, string>> = {
   REFUND_IN_PROGRESS: '환불이 처리 중입니다.',
   PERFORMANCE_STARTED: '공연이 이미 시작되어 환불할 수 없습니다.',
   // selling
-  SEATS_IN_USE: '팔렸거나 잡혀 있는 좌석은 없애거나 가격을 바꿀 수 없습니다.',
+  SEATS_IN_USE: '팔렸거나 잡혀 있는 좌석은 없애거나 다른 등급으로 옮길 수 없습니다.',
   NOT_OWNER: '이 공연의 판매자가 아닙니다.',
   PERFORMANCE_EXISTS: '이 공연은 이미 등록되었습니다.',
   // deploying

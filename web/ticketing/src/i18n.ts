@@ -130,7 +130,7 @@ const en = {
       modified: 'Your changes are saved.',
       reloaded: 'Loaded what is registered.',
       seatsInUse: (seats: string) =>
-        `The new seat map would remove or reprice seats that are already sold or held: ${seats}. Sold and held seats must keep their section, row, number, grade and price; change only unsold seats.`,
+        `The new seat map would remove seats that are already sold or held, or move them to another grade: ${seats}. Sold and held seats keep their section, row, number and grade; a new price is fine (their buyers keep the price they paid or hold at).`,
       alreadyRegistered: 'This performance is already registered; load it and change it instead.',
       saveFailed: 'Nothing was saved.',
       register: 'Register',
@@ -401,7 +401,7 @@ const ko: Messages = {
       modified: '변경 내용을 저장했습니다.',
       reloaded: '등록된 내용을 불러왔습니다.',
       seatsInUse: (seats: string) =>
-        `새 좌석 배치도가 이미 팔렸거나 선점된 좌석을 없애거나 가격을 바꿉니다: ${seats}. 팔렸거나 선점된 좌석은 구역, 열, 번호, 등급, 가격을 그대로 두고 팔리지 않은 좌석만 바꾸세요.`,
+        `새 좌석 배치도가 이미 팔렸거나 선점된 좌석을 없애거나 다른 등급으로 옮깁니다: ${seats}. 팔렸거나 선점된 좌석은 구역, 열, 번호, 등급을 그대로 두세요. 가격은 바꿀 수 있습니다(이미 산 사람과 선점한 사람은 그때의 가격을 냅니다).`,
       alreadyRegistered: '이미 등록된 공연입니다. 등록된 내용을 불러와 수정하세요.',
       saveFailed: '저장하지 않았습니다.',
       register: '등록하기',

@@ -66,13 +66,14 @@ export class HoldService {
     return { holdId, seatIds, expiresAt: expiresAt.toISOString() };
   }
 
-  /** The buyer's live hold with its seats, if any: a page reloaded during checkout carries on with it. */
+  /** The buyer's live hold with its seats at the prices it is paid at, if any: a page reloaded during checkout carries on with it. */
   async current(buyerId: string): Promise<LiveHold | null> {
     const { rows } = await this.pool.query<{ id: string; seat_ids: string[]; expires_at: Date; seats: LiveHold['seats'] }>(
       `select h.id, h.seat_ids, h.expires_at,
               json_agg(json_build_object('id', s.id, 'section', s.section, 'row', s.row_label, 'number', s.number,
-                                         'grade', s.grade, 'price', s.price) order by array_position(h.seat_ids, s.id)) as seats
+                                         'grade', s.grade, 'price', coalesce(hp.price, s.price)) order by array_position(h.seat_ids, s.id)) as seats
        from holds h join seats s on s.id = any (h.seat_ids)
+       left join held_prices hp on hp.hold_id = h.id and hp.seat_id = s.id
        where h.buyer_id = $1 and h.status = 'active' and h.expires_at > now()
        group by h.id`,
       [buyerId],

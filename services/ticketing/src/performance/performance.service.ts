@@ -127,13 +127,15 @@ export class PerformanceService {
 }
 
 /**
- * R24: a new seat map may add seats, remove free ones, change grades and prices of free ones
- * and put the sections in another order; touching a sold seat or one under a live hold is
- * refused with the seats named.
+ * R24: a new seat map may add seats, remove free ones, change grades of free ones, reprice any
+ * seat and put the sections in another order. Removing a sold seat or one under a live hold, or
+ * moving it to another grade, is refused with the seats named. A sold seat's ticket keeps the
+ * price paid; a held seat's holder pays the price it had when held (held_prices, migration 0018).
  */
 async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string[]> {
-  const { rows } = await db.query<{ id: string; grade: string; price: number; in_use: boolean }>(
-    `select id, grade, price, (state = 'sold' or (state = 'held' and hold_expires_at > now())) as in_use
+  const { rows } = await db.query<{ id: string; grade: string; price: number; live_hold: string | null; in_use: boolean }>(
+    `select id, grade, price, case when state = 'held' and hold_expires_at > now() then hold_id end as live_hold,
+            (state = 'sold' or (state = 'held' and hold_expires_at > now())) as in_use
      from seats order by id for update`,
   );
   const wantedById = new Map(wanted.map((s) => [s.id, s]));
@@ -143,14 +145,16 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string
     const next = wantedById.get(r.id);
     return next && (next.grade !== r.grade || next.price !== r.price);
   });
-  const blocked = [...removed, ...changed].filter((r) => r.in_use).map((r) => r.id).sort();
+  const regraded = changed.filter((r) => wantedById.get(r.id)!.grade !== r.grade);
+  const blocked = [...removed, ...regraded].filter((r) => r.in_use).map((r) => r.id).sort();
   if (blocked.length) {
     throw conflict(
-      `The new seat map would remove or reprice seats that are sold or held: ${blocked.slice(0, 20).join(', ')}${blocked.length > 20 ? ', …' : ''}.`,
+      `The new seat map would remove seats that are sold or held, or move them to another grade: ${blocked.slice(0, 20).join(', ')}${blocked.length > 20 ? ', …' : ''}.`,
       'SEATS_IN_USE',
       { seats: blocked },
     );
   }
+  await keepHeldPrices(db, changed.filter((r) => r.live_hold !== null));
   if (removed.length) {
     const ids = removed.map((r) => r.id);
     await db.query('delete from seats where id = any($1)', [ids]);
@@ -173,4 +177,19 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string
   );
   await insertSeats(db, wanted.filter((s) => !existing.has(s.id)));
   return removed.map((r) => r.id);
+}
+
+/** Keeps what the holders of repriced seats pay, and forgets it for holds that have ended. */
+async function keepHeldPrices(db: Queryable, held: Array<{ id: string; price: number; live_hold: string | null }>): Promise<void> {
+  await db.query(
+    `delete from held_prices hp where not exists (
+       select 1 from seats s where s.id = hp.seat_id and s.hold_id = hp.hold_id and s.state = 'held' and s.hold_expires_at > now())`,
+  );
+  if (!held.length) return;
+  // A seat repriced twice under one hold keeps the first price: the one its holder saw.
+  await db.query(
+    `insert into held_prices (hold_id, seat_id, price)
+     select * from unnest($1::uuid[], $2::text[], $3::int[]) on conflict do nothing`,
+    [held.map((r) => r.live_hold), held.map((r) => r.id), held.map((r) => r.price)],
+  );
 }

@@ -59,7 +59,11 @@ export interface Hold {
   expiresAt: string;
 }
 
-/** A live hold as GET /buyticket/holds/current tells it: with its seats, which the map shown may not have. */
+/**
+ * A hold with its seats at the prices it is paid at: as GET /buyticket/holds/current tells it
+ * (the map shown may not have them), or as the buyer saw them when holding. A seller may reprice
+ * a held seat meanwhile (R24); its holder still pays the price it had.
+ */
 export interface LiveHold extends Hold {
   seats: { id: string; section: string; row: string; number: number; grade: string; price: number }[];
 }

@@ -1,19 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Hold, Purchase } from '../api/show';
+import type { LiveHold, Purchase } from '../api/show';
 import { describeFailure } from '../describeFailure';
 import type { PriceFormat } from '../format';
 import type { Messages } from '../i18n';
 import { checkCard, normaliseCard, type CardErrors } from './cardInput';
 import { CardField } from './CardField';
 import { Countdown } from './Countdown';
-import type { SeatStore } from './seatStore';
 import { usePayment } from './usePayment';
 
 interface CheckoutProps {
   slug: string;
   token: string;
-  hold: Hold;
-  store: SeatStore;
+  hold: LiveHold;
   t: Messages;
   price: PriceFormat;
   /** Moves keyboard focus to the checkout when it appears (the buyer just held these seats). */
@@ -28,13 +26,13 @@ interface CheckoutProps {
 const CARD_FIELDS = ['number', 'expiry', 'cvc'] as const;
 
 /** The held seats with their countdown, and the card form that pays for them. */
-export function Checkout({ slug, token, hold, store, t, price, focusOnShow, releasing, onRelease, onPaid, onExpired }: CheckoutProps) {
+export function Checkout({ slug, token, hold, t, price, focusOnShow, releasing, onRelease, onPaid, onExpired }: CheckoutProps) {
   const { pay, paying } = usePayment(slug, token);
   const [errors, setErrors] = useState<CardErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const seats = hold.seatIds.map((id) => store.seat(id) ?? { id, grade: '', price: 0 });
+  const seats = hold.seats;
   const total = seats.reduce((sum, seat) => sum + seat.price, 0);
 
   useEffect(() => {

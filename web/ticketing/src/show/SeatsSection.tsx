@@ -169,7 +169,6 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
             slug={slug}
             token={session.accessToken}
             hold={holds.hold}
-            store={store}
             t={t}
             price={price}
             focusOnShow={focusCheckout}

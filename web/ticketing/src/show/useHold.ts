@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchCurrentHold, holdSeats, releaseHold, type Hold, type LiveHold } from '../api/show';
+import { fetchCurrentHold, holdSeats, releaseHold, type LiveHold } from '../api/show';
 import { ApiError, statusOf } from '../api/problem';
 import { describeFailure } from '../describeFailure';
 import { formatDate } from '../format';
@@ -9,20 +9,20 @@ import type { SeatStore } from './seatStore';
 
 /** The buyer's hold on this performance: taking one, releasing it, and its end. */
 export function useHold(slug: string, session: Session | null, store: SeatStore, t: Messages, lang: Lang) {
-  const [hold, setHold] = useState<Hold | null>(null);
+  const [hold, setHold] = useState<LiveHold | null>(null);
   const [busy, setBusy] = useState<'holding' | 'releasing' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const token = session?.accessToken ?? '';
 
   /** Set once the buyer holds seats here: a late answer about an older hold must not undo that. */
   const acted = useRef(false);
-  const holdRef = useRef<Hold | null>(null);
+  const holdRef = useRef<LiveHold | null>(null);
   holdRef.current = hold;
 
   const adopt = useCallback((live: LiveHold) => {
     store.remember(live.seats);
     store.setMine(live.seatIds);
-    setHold({ holdId: live.holdId, seatIds: live.seatIds, expiresAt: live.expiresAt });
+    setHold(live);
   }, [store]);
 
   // A page opened again (reloaded, or another tab) carries on with the buyer's live hold. Only a
@@ -75,7 +75,8 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
 
   /** Holds the selected seats; true when they are held. */
   const take = useCallback(async (): Promise<boolean> => {
-    const ids = store.selection().map((seat) => seat.id);
+    const selection = store.selection();
+    const ids = selection.map((seat) => seat.id);
     if (ids.length === 0) {
       setError(t.selectFirst);
       return false;
@@ -88,7 +89,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       const next = await holdSeats(slug, token, ids);
       store.claim(null);
       store.setMine(next.seatIds);
-      setHold(next);
+      setHold({ ...next, seats: selection.filter((seat) => next.seatIds.includes(seat.id)) });
       return true;
     } catch (failure) {
       store.claim(null);
