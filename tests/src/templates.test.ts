@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { parseAllDocuments } from 'yaml';
 import { buildApp as buildPool, type PoolApp } from '../../services/pool/dist/app.js';
 import { loadPoolConfig } from '../../services/pool/dist/config.js';
@@ -63,11 +64,12 @@ describe('templates', () => {
   let admin: string;
   let seller: string;
   let buyer: string;
+  let databaseUrl: string;
 
   before(async () => {
     db = await startTestDatabase();
     issuer = await startTestIssuer();
-    const databaseUrl = await db.createDatabase('templates_test');
+    databaseUrl = await db.createDatabase('templates_test');
     pool = await buildPool(loadPoolConfig({ DATABASE_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, POOL_SERVICE_TOKENS: SERVICE_TOKEN }), { silent: true });
     await pool.app.listen({ host: '127.0.0.1', port: 0 });
     const poolUrl = `http://127.0.0.1:${(pool.app.server.address() as AddressInfo).port}`;
@@ -281,6 +283,44 @@ describe('templates', () => {
     assert.deepEqual(again.json<TemplateView[]>().map((t) => t.id), [standard!.id, flashSale!.id]);
     const images = (await call(pool, 'GET', '/images', admin)).json<Array<{ name: string }>>();
     assert.equal(images.filter((i) => i.name === 'ticketing').length, 1);
+  });
+
+  it('brings the built-in templates nobody changed to the definition shipped, and leaves one an admin changed', async () => {
+    const builtins = (await api('POST', '/templates/builtin', admin)).json<TemplateView[]>();
+    const [standard, flashSale] = builtins as [TemplateView, TemplateView];
+    const shipped = standard.parameters.properties.saleOpensAt!.default;
+    assert.equal(shipped, '1970-01-01T00:00:00Z', 'this release opens sales at once by default');
+    // What an older release shipped: the sale opening in 2030, in the revisions it wrote.
+    const sql = new pg.Client({ connectionString: databaseUrl });
+    await sql.connect();
+    try {
+      for (const template of builtins) {
+        const { rows } = await sql.query<{ parameters: TemplateView['parameters'] }>(
+          'select parameters from templates.template_revisions where template_id = $1 and revision = $2', [template.id, template.revision]);
+        rows[0]!.parameters.properties.saleOpensAt!.default = '2030-01-01T00:00:00Z';
+        await sql.query('update templates.template_revisions set parameters = $3 where template_id = $1 and revision = $2',
+          [template.id, template.revision, JSON.stringify(rows[0]!.parameters)]);
+      }
+    } finally {
+      await sql.end();
+    }
+    // An admin has saved a flash-sale of their own since (keeping the old default).
+    const own = (await api('GET', `/templates/${flashSale.id}`, admin)).json<TemplateView>();
+    const { name, translations, parameters, components } = own;
+    const edited = await api('PUT', `/templates/${flashSale.id}`, admin, { name, description: 'Our flash sale', translations, parameters, components });
+    assert.equal(edited.statusCode, 200, edited.body);
+
+    const upgraded = (await api('POST', '/templates/builtin', admin)).json<TemplateView[]>();
+    assert.equal(upgraded[0]!.revision, standard.revision + 1, 'standard gets the shipped definition as a new revision');
+    assert.equal(upgraded[0]!.parameters.properties.saleOpensAt!.default, shipped);
+    const older = (await api('GET', `/templates/${standard.id}/revisions/${standard.revision}`, admin)).json<TemplateView>();
+    assert.equal(older.parameters.properties.saleOpensAt!.default, '2030-01-01T00:00:00Z', 'deployments of the older revision keep it');
+    assert.equal(upgraded[1]!.revision, flashSale.revision + 1, 'the admin\u2019s revision stands');
+    assert.equal(upgraded[1]!.description, 'Our flash sale');
+    assert.equal(upgraded[1]!.parameters.properties.saleOpensAt!.default, '2030-01-01T00:00:00Z');
+
+    const again = (await api('POST', '/templates/builtin', admin)).json<TemplateView[]>();
+    assert.deepEqual(again.map((t) => t.revision), upgraded.map((t) => t.revision), 'nothing new when the definitions are current');
   });
 
   it('ships the built-in templates on its own when it starts, for sellers to deploy', async () => {

@@ -7,8 +7,8 @@ import type { Template, TemplateInput } from './template.schemas.js';
 
 /**
  * The built-in templates (standard, flash-sale) and the pool's ticketing image they are made
- * of, created where missing; existing ones are left as they are. Idempotent, also when two
- * callers race.
+ * of: created where missing, and brought to this release's definition where an admin has not
+ * changed them (TemplateService.upgradeShipped). Idempotent, also when two callers race.
  */
 export async function ensureBuiltinTemplates(templates: TemplateService, images: PoolClient, token: string): Promise<Template[]> {
   const ticketing = await ensureTicketingImage(images, token);
@@ -52,7 +52,7 @@ async function ensureTicketingImage(images: PoolClient, token: string): Promise<
 
 async function ensureTemplate(templates: TemplateService, input: TemplateInput): Promise<Template> {
   const existing = await templates.findByName(input.name);
-  if (existing) return existing;
+  if (existing) return templates.upgradeShipped(existing, input);
   try {
     return await templates.create(input, { builtin: true });
   } catch (error) {

@@ -34,27 +34,37 @@ const SELECT = `select t.id, r.name, r.description, r.translations, r.parameters
 
 export async function insertTemplate(db: Queryable, id: string, content: RevisionContent, builtin = false): Promise<Template> {
   await db.query('insert into templates (id, name, revision, builtin) values ($1, $2, 1, $3)', [id, content.name, builtin]);
-  await insertRevision(db, id, 1, content);
+  await insertRevision(db, id, 1, content, builtin);
   return (await findTemplate(db, id))!;
 }
 
-async function insertRevision(db: Queryable, id: string, revision: number, content: RevisionContent): Promise<void> {
+/** `shipped`: written by Clove itself, as a built-in template's definition (migration 0005). */
+async function insertRevision(db: Queryable, id: string, revision: number, content: RevisionContent, shipped: boolean): Promise<void> {
   await db.query(
-    `insert into template_revisions (template_id, revision, name, description, parameters, components, documents, translations, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, (select updated_at from templates where id = $1))`,
+    `insert into template_revisions (template_id, revision, name, description, parameters, components, documents, translations, shipped, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, (select updated_at from templates where id = $1))`,
     [id, revision, content.name, content.description, JSON.stringify(content.parameters), JSON.stringify(content.components),
-      JSON.stringify(content.documents), JSON.stringify(content.translations ?? {})],
+      JSON.stringify(content.documents), JSON.stringify(content.translations ?? {}), shipped],
   );
 }
 
+/** Whether the template's latest revision is a definition Clove shipped, not one an admin saved. */
+export async function latestIsShipped(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query<{ shipped: boolean }>(
+    'select r.shipped from templates t join template_revisions r on r.template_id = t.id and r.revision = t.revision where t.id = $1',
+    [id],
+  );
+  return rows[0]?.shipped ?? false;
+}
+
 /** Stores the content as the next revision; the template's row must be locked by the caller. */
-export async function addRevision(db: Queryable, id: string, content: RevisionContent): Promise<Template> {
+export async function addRevision(db: Queryable, id: string, content: RevisionContent, { shipped = false } = {}): Promise<Template> {
   const { rows } = await db.query<{ revision: number }>(
     `update templates set name = $2, revision = revision + 1, updated_at = greatest(now(), updated_at + interval '1 microsecond')
      where id = $1 returning revision`,
     [id, content.name],
   );
-  await insertRevision(db, id, rows[0]!.revision, content);
+  await insertRevision(db, id, rows[0]!.revision, content, shipped);
   return (await findTemplate(db, id))!;
 }
 

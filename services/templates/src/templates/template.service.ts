@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
 import {
   conflict, DomainError, ErrorCode, isPgError, notFound, PgError, withTransaction,
@@ -23,6 +24,25 @@ const templateNotFound = (id: string) => notFound(`No template ${id}.`, 'TEMPLAT
 /** The documents as a multi-document YAML stream. */
 export function documentsYaml(documents: KubeDocument[]): string {
   return documents.map((document) => stringify(document)).join('---\n');
+}
+
+/** The pool images a new revision starts and stops using, compared with the current one. */
+function usageChanges(current: Template, input: TemplateInput): UsageChanges {
+  const wanted = new Set(input.components.map((c) => c.imageId));
+  const used = new Set(current.components.map((c) => c.imageId));
+  return {
+    add: new Set([...wanted].filter((image) => !used.has(image))),
+    remove: new Set([...used].filter((image) => !wanted.has(image))),
+  };
+}
+
+/** Whether a stored template says what the input says (its documents follow from the rest). */
+function sameDefinition(stored: Template, input: TemplateInput): boolean {
+  const { name, description, translations = {}, parameters, components } = input;
+  return isDeepStrictEqual(
+    { name: stored.name, description: stored.description, translations: stored.translations, parameters: stored.parameters, components: stored.components },
+    JSON.parse(JSON.stringify({ name, description, translations, parameters, components })),
+  );
 }
 
 /** R17–R18: templates of components made of pool images, and their Kubernetes documents. */
@@ -68,24 +88,37 @@ export class TemplateService {
   async update(id: string, input: TemplateInput): Promise<Template> {
     if (!(await templates.findTemplate(this.pool, id))) throw templateNotFound(id);
     const documents = await this.prepare(input);
-    const wanted = new Set(input.components.map((c) => c.imageId));
     try {
       return await this.transact(id, async (tx) => {
         const current = await templates.findTemplate(tx, id, { forUpdate: true });
         if (!current) throw templateNotFound(id);
-        const used = new Set(current.components.map((c) => c.imageId));
-        return {
-          value: await templates.addRevision(tx, id, { ...input, documents }),
-          changes: {
-            add: new Set([...wanted].filter((image) => !used.has(image))),
-            remove: new Set([...used].filter((image) => !wanted.has(image))),
-          },
-        };
+        return { value: await templates.addRevision(tx, id, { ...input, documents }), changes: usageChanges(current, input) };
       });
     } catch (error) {
       if (isPgError(error, PgError.UNIQUE_VIOLATION)) throw nameTaken(input.name);
       throw error;
     }
+  }
+
+  /**
+   * Brings a built-in template to the definition this release ships, as a new revision
+   * (deployments keep the revision they were made from), unless an admin has saved a revision of
+   * their own since Clove shipped one: the admin's choice stands.
+   */
+  async upgradeShipped(existing: Template, input: TemplateInput): Promise<Template> {
+    if (!existing.builtin || sameDefinition(existing, input)) return existing;
+    if (!(await templates.latestIsShipped(this.pool, existing.id))) return existing;
+    const documents = await this.prepare(input);
+    return this.transact(existing.id, async (tx) => {
+      const current = await templates.findTemplate(tx, existing.id, { forUpdate: true });
+      if (!current || sameDefinition(current, input) || !(await templates.latestIsShipped(tx, existing.id))) {
+        return { value: current ?? existing, changes: { add: new Set<string>(), remove: new Set<string>() } };
+      }
+      return {
+        value: await templates.addRevision(tx, existing.id, { ...input, documents }, { shipped: true }),
+        changes: usageChanges(current, input),
+      };
+    });
   }
 
   async delete(id: string): Promise<void> {
