@@ -88,9 +88,10 @@ describe('deployer through the gateway', () => {
     assert.ok(await databaseExists(slug));
 
     const base = `${platform.gateway}/e/${slug}`;
-    await applyPerformance(platform, slug, owner.accessToken, SECTIONS);
+    await applyPerformance(platform, slug, owner.accessToken, SECTIONS, { saleOpensAt: undefined }); // the deployment's opening
     const event = await get(`${base}/event`);
     assert.equal(event.status, 200, event.text);
+    assert.equal(event.body.saleOpensAt, null, 'the sale is open: no opening date to show');
     const bought = await buyOneSeat(base, buyer.accessToken);
     assert.ok(bought.orderId, JSON.stringify(bought.statuses));
     const orders = await get(`${base}/ticket/orders`, buyer.accessToken);
@@ -105,7 +106,8 @@ describe('deployer through the gateway', () => {
 
   it('shares a deployment with members, per deployment, and takes it back (R12)', async () => {
     const slug = uniqueSlug('shared');
-    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    const opensAt = new Date(Date.now() + 86_400_000).toISOString(); // the sale opens tomorrow
+    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug, saleOpensAt: opensAt });
     const base = `${platform.gateway}/e/${slug}`;
     const members = `${platform.gateway}/deploy/deployments/${view.id}/members`;
 
@@ -120,8 +122,10 @@ describe('deployer through the gateway', () => {
     expectProblem(await post(members, { email: buyer.email }, owner.accessToken), 400, 'NOT_A_SELLER');
 
     assert.equal((await deployment(platform.gateway, colleague.accessToken, view.id)).access, 'member');
-    await applyPerformance(platform, slug, colleague.accessToken, SECTIONS);
+    await applyPerformance(platform, slug, colleague.accessToken, SECTIONS, { saleOpensAt: undefined });
     assert.equal((await get(`${base}/sales`, colleague.accessToken)).status, 200);
+    assert.equal((await get(`${base}/event`)).body.saleOpensAt, opensAt, 'the deployment\u2019s opening, still ahead');
+    expectProblem(await post(`${base}/buyticket/holds`, { seatIds: ['A-1-1'] }, buyer.accessToken), 403, 'SALE_NOT_OPEN');
     expectProblem(await post(members, { email: owner.email }, colleague.accessToken), 403, 'NOT_OWNER');
 
     const removed = await request('DELETE', members, { token: owner.accessToken, body: { email: colleague.email } });

@@ -30,7 +30,7 @@ export class PerformanceService {
   }
 
   async apply(body: ApplyBody): Promise<EventView> {
-    const saleOpensAt = body.saleOpensAt ?? this.config.SALE_OPENS_AT ?? null;
+    const saleOpensAt = body.saleOpensAt ?? openingFromSettings(this.config.SALE_OPENS_AT);
     checkTimes({ startsAt: body.startsAt, endsAt: body.endsAt, saleOpensAt });
     const seats = expandSeatMap(body.seatMap);
     await withTransaction(this.pool, async (client) => {
@@ -124,6 +124,15 @@ export class PerformanceService {
       url: `/e/${this.config.SLUG}/`,
     });
   }
+}
+
+/**
+ * The deployment's sale opening, for a performance registered without one of its own. One
+ * already past (a template's "open at once", or a deployment made a while ago) means the sale is
+ * simply open: stored as none, so no page shows a date such as 1970 or a moment long gone.
+ */
+function openingFromSettings(configured: string | undefined): string | null {
+  return configured && Date.parse(configured) > Date.now() ? configured : null;
 }
 
 /**
