@@ -9,7 +9,7 @@ import { lifelineOf, processIdentity } from '@clove/kit';
 import { eventually, workloadDocuments } from '../contract.js';
 import type { KubeDocument, WorkloadStatus } from '../driver.js';
 import { LocalDriver } from './local-driver.js';
-import { MemoryRouteTable } from './route-table.client.js';
+import { MemoryRouteTable, type GatewayRoute } from './route-table.client.js';
 
 /** A replica that runs on when its supervisor goes away, as services given a lifeline do. */
 const replica = `
@@ -148,6 +148,46 @@ describe('local runtime: replicas outlive a crash of the deployer and are adopte
     assert.deepEqual(recorded.replicas, []);
   });
 
+  it('keeps a survivor of another recipe serving until its replacement is ready, then stops it', async () => {
+    const left = await crashedRun([{ namespace: 'perf-upgrade', documents: documents(1) }]);
+    const survivor = left.status['perf-upgrade']![0]!.replicas[0]!;
+    // The gateway's table outlives the deployer: it still sends the route's requests to the survivor.
+    const routes = new MemoryRouteTable();
+    for (const route of left.routes) await routes.put(route as GatewayRoute);
+    const prefix = left.routes[0]!.prefix;
+    let changing = true;
+    const failures: string[] = [];
+    let served = 0;
+    const traffic = (async () => {
+      while (changing) {
+        for (const upstream of routes.routes.get(prefix)?.upstreams ?? []) {
+          try {
+            await pidAt(upstream);
+            served++;
+          } catch (error) {
+            failures.push(`${upstream}: ${(error as Error).cause ?? error}`);
+          }
+        }
+      }
+    })();
+    const driver = driverOf(routes);
+    try {
+      await driver.ensureNamespace({ name: 'perf-upgrade', labels: {} });
+      await driver.apply('perf-upgrade', documents(1, 'another'));
+      await driver.waitReady('perf-upgrade', ['ticketing-r1'], 10_000);
+      const replacement = (await driver.status('perf-upgrade'))[0]!.replicas[0]!;
+      started.push(replacement.pid!);
+      await eventually(async () => running(survivor.pid!), (alive) => !alive, 15_000);
+      assert.deepEqual(routes.routes.get(prefix)?.upstreams, [replacement.address], 'the replacement alone takes the traffic');
+    } finally {
+      changing = false;
+      await traffic;
+      await driver.close();
+    }
+    assert.ok(served > 0);
+    assert.deepEqual(failures.slice(0, 3), [], `${failures.length} of ${served + failures.length} requests failed`);
+  });
+
   it('stops survivors of another recipe, of a removed Deployment or namespace, and those nobody adopts', async () => {
     const left = await crashedRun([
       { namespace: 'perf-changed', documents: documents(1) },
@@ -165,7 +205,7 @@ describe('local runtime: replicas outlive a crash of the deployer and are adopte
       started.push(replaced.pid!);
       assert.notEqual(replaced.pid, pidOf('perf-changed'));
       assert.equal(replaced.name, 'ticketing-r1-1', 'a new name beside the survivor it replaces');
-      assert.equal(running(pidOf('perf-changed')), false, 'the survivor of the old recipe was stopped');
+      await eventually(async () => running(pidOf('perf-changed')), (alive) => !alive, 15_000); // the survivor of the old recipe stops once replaced
 
       await driver.remove('perf-removed', [{ kind: 'Deployment', name: 'ticketing-r1' }]);
       assert.equal(running(pidOf('perf-removed')), false);

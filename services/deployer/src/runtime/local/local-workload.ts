@@ -53,8 +53,9 @@ const PROBE_READY_MS = 1_000;
 /**
  * One Deployment of the local runtime: its replicas are supervised processes (restarted with
  * backoff when they crash), each probed for readiness before it gets traffic. Replicas a
- * previous run of the deployer left running are adopted when they run this recipe; the
- * others are stopped.
+ * previous run of the deployer left running are adopted when they run this recipe. Those of
+ * another recipe (the deployer's settings changed meanwhile) go on serving until this recipe's
+ * replicas are ready, as in a rolling update, then stop; the rest stop at once.
  */
 export class LocalWorkload {
   private replicas: Replica[] = [];
@@ -63,6 +64,8 @@ export class LocalWorkload {
   /** Replicas scaled away that are still finishing their in-flight requests. */
   private readonly terminating = new Set<Promise<void>>();
   private survivors: ReplicaRecord[];
+  /** Survivors of another recipe, still serving until this recipe's replicas are all ready. */
+  private outgoing: ReplicaRecord[] = [];
 
   constructor(
     readonly namespace: string,
@@ -86,9 +89,10 @@ export class LocalWorkload {
     return this.desired;
   }
 
-  /** URLs of the replicas that pass their readiness probe. */
+  /** URLs of the replicas that pass their readiness probe, and of the survivors they are to replace. */
   readyUrls(): string[] {
-    return this.replicas.filter((r) => r.ready && !r.stopped).map((r) => r.process.url);
+    const ready = this.replicas.filter((r) => r.ready && !r.stopped).map((r) => r.process.url);
+    return [...ready, ...this.outgoing.map((survivor) => `http://127.0.0.1:${survivor.port}`)];
   }
 
   /** Applies a recipe and a replica count: replicas of an older recipe are replaced. */
@@ -99,11 +103,11 @@ export class LocalWorkload {
       this.replicas = [];
       this.desired = replicas;
       this.fill();
-      await Promise.all([...outdated.map((r) => this.stopReplica(r)), this.dismissSurvivors()]);
+      await Promise.all([...outdated.map((r) => this.stopReplica(r)), this.settleSurvivors()]);
       return;
     }
     this.scale(replicas);
-    await this.dismissSurvivors();
+    await this.settleSurvivors();
   }
 
   /**
@@ -118,6 +122,7 @@ export class LocalWorkload {
     this.replicas = this.replicas.slice(0, replicas);
     this.events.changed();
     for (const replica of surplus) this.terminate(replica);
+    this.retireOutgoingWhenReplaced();
   }
 
   /** Stops every replica, also those still terminating; in-flight requests finish first (the services close gracefully on SIGTERM). */
@@ -126,7 +131,9 @@ export class LocalWorkload {
     this.replicas = [];
     this.desired = 0;
     this.events.changed();
-    await Promise.all([...all.map((r) => this.stopReplica(r)), ...this.terminating, this.dismissSurvivors()]);
+    const outgoing = this.outgoing;
+    this.outgoing = [];
+    await Promise.all([...all.map((r) => this.stopReplica(r)), ...this.terminating, this.dismissSurvivors(), this.stopSurvivors(outgoing)]);
   }
 
   status(): WorkloadStatus {
@@ -192,11 +199,35 @@ export class LocalWorkload {
     });
   }
 
-  /** Survivors not adopted (of another recipe, or more than wanted) are stopped like a replica scaled away. */
+  /**
+   * Survivors nobody adopted: those of this recipe are more than wanted and stop at once, like a
+   * replica scaled away; those of another recipe serve on until their replacements are ready.
+   */
+  private async settleSurvivors(): Promise<void> {
+    this.outgoing.push(...this.survivors.filter((s) => s.fingerprint !== this.recipe.fingerprint));
+    this.survivors = this.survivors.filter((s) => s.fingerprint === this.recipe.fingerprint);
+    await this.dismissSurvivors();
+    this.retireOutgoingWhenReplaced();
+  }
+
   private async dismissSurvivors(): Promise<void> {
     const dismissed = this.survivors;
     this.survivors = [];
-    await Promise.all(dismissed.map(async (survivor) => {
+    await this.stopSurvivors(dismissed);
+  }
+
+  /** Once this recipe's replicas are all ready, the survivors they replace leave the routes, then stop. */
+  private retireOutgoingWhenReplaced(): void {
+    if (this.outgoing.length === 0 || this.replicas.filter((r) => r.ready).length < this.desired) return;
+    const retired = this.outgoing;
+    this.outgoing = [];
+    this.events.changed();
+    const stopped = this.stopSurvivors(retired).finally(() => this.terminating.delete(stopped));
+    this.terminating.add(stopped);
+  }
+
+  private async stopSurvivors(survivors: ReplicaRecord[]): Promise<void> {
+    await Promise.all(survivors.map(async (survivor) => {
       await stopSurvivor(survivor, this.logDir);
       this.events.forgotten?.(survivor);
     }));
@@ -229,6 +260,7 @@ export class LocalWorkload {
     if (replica.stopped || replica.ready === ready) return;
     replica.ready = ready;
     this.events.changed();
+    this.retireOutgoingWhenReplaced();
   }
 
   private terminate(replica: Replica): void {
