@@ -403,6 +403,31 @@ describe('web client in a browser', () => {
       await page.close();
     });
 
+    it('tells a buyer the seller changed a price after the page showed it, and charges what the checkout says', async () => {
+      const seller = await signUpAndLogIn(platform.gateway, 'seller');
+      const show = uniqueSlug('reprice');
+      await deployRunning(platform.gateway, seller.accessToken, (await builtinTemplates(platform.gateway, seller.accessToken)).standard!, { slug: show });
+      const sections = (price: number) => [{ name: 'A', grade: 'R', price, rows: 2, seatsPerRow: 10 }];
+      await applyPerformance(platform, show, seller.accessToken, sections(50_000));
+      const page = await asBuyer(await signUpAndLogIn(platform.gateway, 'buyer'));
+      await page.goto(`${platform.gateway}/shows/${show}`);
+      await seat(page, 'A-1-1').click();
+      assert.match(await page.locator('.selection-summary').innerText(), /Total ₩50,000$/);
+      const repriced = await request('PUT', `${platform.gateway}/e/${show}/modify`, { token: seller.accessToken, body: { seatMap: { sections: sections(55_000) } } });
+      assert.equal(repriced.status, 200, repriced.text);
+
+      await page.getByRole('button', { name: 'Hold seats' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The seller changed the price of A-1-1 after this page showed it.' }).waitFor();
+      assert.match(await page.locator('.checkout').innerText(), /A-1-1 · R\s+₩55,000[\s\S]*Total\s+₩55,000/, 'the checkout shows the price paid');
+      await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+      await page.getByLabel('Expiry (MM/YY)').fill('12/39');
+      await page.getByLabel('CVC').fill('123');
+      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByRole('heading', { name: 'Your tickets are booked' }).waitFor();
+      assert.match(await page.locator('section.purchase').innerText(), /Total ₩55,000/);
+      await page.close();
+    });
+
     it('shows why a card was declined and keeps the hold', async () => {
       const page = await asBuyer(await signUpAndLogIn(platform.gateway, 'buyer'));
       await page.goto(`${platform.gateway}/shows/${slug}`);

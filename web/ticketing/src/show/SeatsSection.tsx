@@ -88,6 +88,12 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
     seatMap.reload();
   };
 
+  // Prices the seller changed since the map was loaded: the map shows the new ones too.
+  const repricedCount = holds.repriced.length;
+  useEffect(() => {
+    if (repricedCount > 0) seatMap.reload();
+  }, [repricedCount, seatMap.reload]);
+
   // Back to this tab: another one may have changed the hold meanwhile.
   const hasHold = holds.hold !== null;
   const { reconcile } = holds;
@@ -162,6 +168,7 @@ export function SeatsSection({ slug, show, t, lang, session, navigate }: SeatsSe
       </section>
       <div className="show-side">
         {holdNews && <div role="alert" className="tk-alert">{holdNews}</div>}
+        {holds.repriced.length > 0 && <div role="alert" className="tk-alert">{t.pricesChanged(holds.repriced.join(', '))}</div>}
         {purchase && <PurchaseSummary purchase={purchase} t={t} price={price} navigate={navigate} />}
         {holds.hold && session && (
           <Checkout

@@ -12,6 +12,8 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
   const [hold, setHold] = useState<LiveHold | null>(null);
   const [busy, setBusy] = useState<'holding' | 'releasing' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Seats of the hold whose price the seller changed after this page showed them (R24). */
+  const [repriced, setRepriced] = useState<string[]>([]);
   const token = session?.accessToken ?? '';
 
   /** Set once the buyer holds seats here: a late answer about an older hold must not undo that. */
@@ -45,6 +47,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
   /** The hold is over on the server (paid, expired or released): forget it here. */
   const end = useCallback(() => {
     setHold(null);
+    setRepriced([]);
     store.setMine([]);
   }, [store]);
 
@@ -73,6 +76,19 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
     return 'ended';
   }, [slug, adopt, end]);
 
+  /**
+   * The prices shown came with the seat map; a seller may have changed some since (R24). The
+   * server tells the prices the hold is paid at: the checkout shows those, and which changed.
+   */
+  const confirmPrices = useCallback(async (holdId: string, seen: LiveHold['seats']) => {
+    const live = await fetchCurrentHold(slug, tokenRef.current).catch(() => null);
+    if (!live || live.holdId !== holdId || holdRef.current?.holdId !== holdId) return;
+    const changed = live.seats.filter((seat) => seen.find((shown) => shown.id === seat.id)?.price !== seat.price);
+    if (changed.length === 0) return;
+    setHold(live);
+    setRepriced(changed.map((seat) => seat.id));
+  }, [slug]);
+
   /** Holds the selected seats; true when they are held. */
   const take = useCallback(async (): Promise<boolean> => {
     const selection = store.selection();
@@ -82,6 +98,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       return false;
     }
     setError(null);
+    setRepriced([]);
     acted.current = true;
     setBusy('holding');
     store.claim(ids);
@@ -89,7 +106,9 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
       const next = await holdSeats(slug, token, ids);
       store.claim(null);
       store.setMine(next.seatIds);
-      setHold({ ...next, seats: selection.filter((seat) => next.seatIds.includes(seat.id)) });
+      const seen = selection.filter((seat) => next.seatIds.includes(seat.id));
+      setHold({ ...next, seats: seen });
+      void confirmPrices(next.holdId, seen);
       return true;
     } catch (failure) {
       store.claim(null);
@@ -109,7 +128,7 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
     } finally {
       setBusy(null);
     }
-  }, [slug, token, store, t, lang]);
+  }, [slug, token, store, t, lang, confirmPrices]);
 
   /** Releases the hold; true when it is gone. */
   const release = useCallback(async (): Promise<boolean> => {
@@ -133,5 +152,5 @@ export function useHold(slug: string, session: Session | null, store: SeatStore,
     }
   }, [hold, slug, token, end, t]);
 
-  return { hold, busy, error, setError, take, release, end, reconcile };
+  return { hold, busy, error, setError, repriced, take, release, end, reconcile };
 }
