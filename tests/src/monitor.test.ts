@@ -150,6 +150,9 @@ describe('monitoring through the gateway', () => {
     const invalid = await request('PUT', policyUrl, { token: admin, body: { minReplicas: 4, maxReplicas: 2, targetCpu: 0.5 } });
     expectProblem(invalid, 400, 'INVALID_POLICY');
     expectProblem(await request('PUT', policyUrl, { token: admin, body: { minReplicas: 1, maxReplicas: 2, targetCpu: 1.5 } }), 400, 'VALIDATION_FAILED');
+    const misspelt = `${platform.gateway}/system/autoscale/${busy.id}/ticketng`;
+    expectProblem(await request('PUT', misspelt, { token: admin, body: { minReplicas: 1, maxReplicas: 2, targetCpu: 0.5 } }), 404, 'COMPONENT_NOT_FOUND');
+    expectProblem(await get(misspelt, admin), 404, 'POLICY_NOT_FOUND');
   });
 
   it('lets an admin scale (to zero and back) and move, within bounds, kept by the deployer (R21, R22)', async () => {

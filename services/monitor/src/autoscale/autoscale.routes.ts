@@ -32,6 +32,9 @@ export function registerAutoscaleRoutes(app: App, deps: { guards: Guards; polici
       throw invalid('minReplicas may not exceed maxReplicas.', [{ path: '/body/minReplicas', message: `must be at most maxReplicas (${request.body.maxReplicas})` }], 'INVALID_POLICY');
     }
     const deployment = await deps.deployer.deployment(deploymentId, bearerToken(request));
+    if (!deployment.components.some((c) => c.name === component)) {
+      throw notFound(`The deployment has no component ${component}.`, 'COMPONENT_NOT_FOUND');
+    }
     const policy = await deps.policies.put(deploymentId, component, { ...request.body, cooldownSeconds: request.body.cooldownSeconds ?? 120, enabled: request.body.enabled ?? true });
     return view(policy, deployment.namespace, deployment.currentRevision);
   });

@@ -8,6 +8,7 @@ export interface DeploymentInfo {
   status: string;
   ownerId: string;
   currentRevision: number | null;
+  components: Array<{ name: string }>;
 }
 
 export interface NodeInfo {
