@@ -745,4 +745,23 @@ describe('ticketing through the gateway', () => {
       expectProblem(late, 409, 'PERFORMANCE_STARTED');
     });
   });
+
+  it('refuses paying a hold taken before the performance started, and charges nothing', async () => {
+    const race = `${platform.gateway}/e/race`;
+    const raceOwner = await ownerOf(platform, 'race');
+    const sections = [{ name: 'R', grade: 'G', price: 1000, rows: 5, seatsPerRow: 10 }, { name: 'S', grade: 'G', price: 1000, rows: 1, seatsPerRow: 2 }];
+    const widened = await request('PUT', `${race}/modify`, { token: raceOwner.accessToken, body: { seatMap: { sections } } });
+    assert.equal(widened.status, 200, widened.text);
+    const token = await minter.token({ role: 'buyer' });
+    const hold = await post(`${race}/buyticket/holds`, { seatIds: ['S-1-1'] }, token);
+    assert.equal(hold.status, 201, hold.text);
+
+    const started = await request('PUT', `${race}/modify`, { token: raceOwner.accessToken, body: { saleOpensAt: PAST(120), startsAt: PAST(1), endsAt: FUTURE(1) } });
+    assert.equal(started.status, 200, started.text);
+    const late = await pay(race, token, hold.body.holdId);
+    expectProblem(late, 403, 'SALE_CLOSED');
+    assert.match(late.body.detail, /Nothing was charged/);
+    assert.deepEqual((await get(`${race}/ticket/orders`, token)).body, []);
+    assert.equal((await get(`${race}/seats?section=S`)).body.seats.find((s: { id: string }) => s.id === 'S-1-1').state, 'held');
+  });
 });

@@ -76,6 +76,9 @@ export class OrderService {
       throw new DomainError(refused.code, refused.detail, { reason: refused.reason });
     }
     const finish = (response: OrderResponse) => this.finish(buyerId, idempotencyKey, response);
+    if (await this.started()) {
+      return finish(refusal(ErrorCode.NOT_ALLOWED, 'The performance has started; the sale is closed. Nothing was charged.', 'SALE_CLOSED'));
+    }
     const { orderId, seats } = begun;
     const amount = seats.reduce((sum, seat) => sum + seat.price, 0);
     let outcome;
@@ -115,6 +118,12 @@ export class OrderService {
     }
     if (converted === 'abandoned') throw keyExpired('This attempt took too long and was cancelled; the charge was refunded. Use a new key.');
     return finish(refusal(ErrorCode.GONE, 'The hold expired during payment; the charge was refunded.', 'HOLD_EXPIRED'));
+  }
+
+  /** The sale closes when the performance starts, for holds taken before as for new ones. */
+  private async started(): Promise<boolean> {
+    const performance = await this.performances.get();
+    return performance !== null && performance.starts_at.getTime() <= Date.now();
   }
 
   /** Claims the Idempotency-Key (one conditional write) and reads the hold, in one database call. */
