@@ -80,6 +80,15 @@ describe('bad input through the gateway', () => {
     });
   });
 
+  it('says a body must be sent as JSON when its content type is another or missing', async () => {
+    const kinds: Array<Record<string, string>> = [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}];
+    for (const headers of kinds) {
+      const result = await request('POST', `${auth}/login`, { raw: 'email=a', headers });
+      assertProblem(result, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      assert.match(result.body.detail, /Content-Type: application\/json/);
+    }
+  });
+
   describe('log-in', () => {
     it('answers an unknown email exactly like a wrong password', async () => {
       const unknown = await post(`${auth}/login`, { email: uniqueEmail('ghost'), password: PASSWORD });

@@ -61,7 +61,7 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; reason: string; detail?: 
   FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is not valid JSON, or it has a __proto__ or constructor.prototype key, which is refused.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.INVALID, reason: 'INVALID_JSON', detail: 'The request body is empty but its content type is JSON.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PAYLOAD_TOO_LARGE, reason: 'BODY_TOO_LARGE' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, reason: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Request bodies are JSON: send this one with Content-Type: application/json.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ErrorCode.INVALID, reason: 'INVALID_CONTENT_LENGTH' },
 };
 
