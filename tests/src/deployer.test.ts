@@ -132,7 +132,8 @@ describe('deployer through the gateway', () => {
     assert.equal(removed.status, 200, removed.text);
     assert.deepEqual(removed.body, []);
     expectProblem(await get(`${platform.gateway}/deploy/deployments/${view.id}`, colleague.accessToken), 403, 'NOT_YOUR_DEPLOYMENT');
-    await eventually(async () => (await get(`${base}/sales`, colleague.accessToken)).status === 403, 15_000, 'the performance to forget the member');
+    expectProblem(await get(`${base}/sales`, colleague.accessToken), 403, 'NOT_OWNER');
+    expectProblem(await request('PUT', `${base}/modify`, { token: colleague.accessToken, body: { title: 'Taken over' } }), 403, 'NOT_OWNER');
   });
 
   it('rolls out new values blue-green while buyers keep buying: no failed request, no lost order (R8)', async () => {
