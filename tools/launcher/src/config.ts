@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
-import { loadConfigOrExit } from '@clove/kit';
+import { BaseConfigProperties, loadConfigOrExit } from '@clove/kit';
 
 /** The repository root, where the built services live. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,9 +14,9 @@ export const LauncherConfigSchema = Type.Object({
   })),
   CLOVE_PG_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 54320, description: 'Port of the embedded PostgreSQL' }),
   CLOVE_GATEWAY_HOST: Type.String({ default: '127.0.0.1', description: 'Interface of the front door' }),
-  CLOVE_GATEWAY_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  CLOVE_GATEWAY_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
   CLOVE_PORT_BASE: Type.Integer({ minimum: 1024, maximum: 65000, default: 4100, description: 'First internal service port' }),
-  LOG_LEVEL: Type.String({ default: 'info' }),
+  LOG_LEVEL: BaseConfigProperties.LOG_LEVEL,
   CLOVE_LOG_CONSOLE: Type.Boolean({ default: false, description: 'Copy every service log line to the console' }),
   CLOVE_READY_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
 });

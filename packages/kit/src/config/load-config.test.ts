@@ -30,6 +30,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('names the values a choice allows, once', () => {
+    const Levels = Type.Object({ LOG_LEVEL: Type.Union(['info', 'debug'].map((l) => Type.Literal(l)), { default: 'info' }) });
+    assert.throws(
+      () => loadConfig(Levels, { LOG_LEVEL: 'loud' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems, [{ variable: 'LOG_LEVEL', message: 'must be one of info, debug' }]);
+        return true;
+      },
+    );
+  });
+
   it('refuses values outside the range', () => {
     assert.throws(() => loadConfig(Schema, { PORT: '70000', DATABASE_URL: 'x' }), /PORT/);
   });

@@ -29,14 +29,24 @@ export function loadConfig<T extends TObject>(
   const withDefaults = Value.Default(schema, raw);
   const converted = Value.Convert(schema, withDefaults);
   if (Value.Check(schema, converted)) return converted as Static<T>;
-  const problems = Value.Errors(schema, converted).map((error) => {
+  const problems: Array<{ variable: string; message: string }> = [];
+  for (const error of Value.Errors(schema, converted)) {
     const missing = error.keyword === 'required'
       ? (error.params as { requiredProperties?: string[] }).requiredProperties
       : undefined;
     const variable = missing?.join(', ') ?? (error.instancePath.replace(/^\//, '') || '(root)');
-    return { variable, message: missing ? 'is required' : error.message };
-  });
+    const choices = allowedValues(schema.properties[variable]);
+    const message = missing ? 'is required' : choices ? `must be one of ${choices.join(', ')}` : error.message;
+    if (!problems.some((p) => p.variable === variable && p.message === message)) problems.push({ variable, message });
+  }
   throw new ConfigError(problems);
+}
+
+/** The values a union of literals allows, e.g. a log level's; undefined for any other schema. */
+function allowedValues(property: unknown): string[] | undefined {
+  const anyOf = (property as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf;
+  if (!anyOf?.every((option) => option.const !== undefined)) return undefined;
+  return anyOf.map((option) => String(option.const));
 }
 
 /** For entry points: the configuration, or a clear message naming the bad variables and exit 2. */
