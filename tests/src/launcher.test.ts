@@ -22,6 +22,19 @@ async function postgresPid(dataDir: string): Promise<number> {
   return Number.parseInt((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]!, 10);
 }
 
+/** Runs the launcher until it exits on its own: its exit code and all it printed. */
+async function launchUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'tools/launcher/dist/main.js')], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
 describe('launcher', () => {
   const cleanups: Array<() => Promise<void>> = [];
   after(async () => {
@@ -128,6 +141,24 @@ describe('launcher', () => {
       assert.match(stderr, /PORT/);
       assert.match(stderr, /DATABASE_URL: is required/);
       assert.match(stderr, /ACCESS_TOKEN_TTL_SECONDS/);
+    });
+
+    it('refuses a second launcher on the same state folder and leaves the first one running', async () => {
+      const postgres = await postgresPid(join(platform.stateDir, 'postgres'));
+      const printedBefore = platform.output().length;
+      const base = await freePortRange(30);
+      const second = await launchUntilExit({
+        CLOVE_STATE_DIR: platform.stateDir,
+        CLOVE_PORT_BASE: String(base),
+        CLOVE_GATEWAY_PORT: String(base + 28),
+        CLOVE_PG_PORT: String(base + 29),
+      });
+      assert.equal(second.code, 1);
+      assert.match(second.output, new RegExp(`Clove already runs on the state folder ${platform.stateDir} \\(launcher pid ${platform.launcher.pid}\\)`));
+      assert.ok(isAlive(postgres), 'the first launcher keeps its PostgreSQL');
+      assert.doesNotMatch(platform.output().slice(printedBefore), /PostgreSQL exited/);
+      const email = uniqueEmail('still-here');
+      assert.equal((await post(`${platform.gateway}/auth/signup`, { email, password: PASSWORD, role: 'buyer' })).status, 201);
     });
   });
 

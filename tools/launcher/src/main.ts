@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { blockedPorts } from './blocked-ports.js';
 import { loadLauncherConfig } from './config.js';
 import { Platform } from './platform.js';
+import { lockStateDir } from './state-lock.js';
 
 const config = loadLauncherConfig();
 let slugs: string[];
@@ -26,6 +27,14 @@ Choose another CLOVE_PORT_BASE (services use it and the ports after it) or CLOVE
   process.exit(2);
 }
 
+let unlock: () => Promise<void>;
+try {
+  unlock = await lockStateDir(config.CLOVE_STATE_DIR);
+} catch (error) {
+  console.error(`[launcher] ${(error as Error).message}`);
+  process.exit(1);
+}
+
 const platform = new Platform(config, process.env, slugs);
 let stopping = false;
 const stop = async (signal: string) => {
@@ -36,6 +45,7 @@ const stop = async (signal: string) => {
   stopping = true;
   console.log(`[launcher] ${signal}: stopping Clove…`);
   await platform.stop();
+  await unlock();
   console.log('[launcher] stopped');
   process.exit(0);
 };
@@ -48,5 +58,6 @@ try {
 } catch (error) {
   console.error(`[launcher] Clove could not start: ${(error as Error).message}`);
   await platform.stop();
+  await unlock();
   process.exit(1);
 }
