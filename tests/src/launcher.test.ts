@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,12 @@ async function launchUntilExit(env: Record<string, string>): Promise<{ code: num
   child.stderr!.on('data', (chunk) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { code, output };
+}
+
+async function holdPort(port: number): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
 }
 
 describe('launcher', () => {
@@ -177,6 +184,53 @@ describe('launcher', () => {
       assert.match(stderr, /Port 10080 would be used/);
       assert.match(stderr, /CLOVE_PORT_BASE/);
     } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses addresses it cannot listen on and bad values, naming the variable, before starting anything', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'clove-test-'));
+    await chmod(stateDir, 0o755);
+    const base = await freePortRange(30);
+    const ports = { CLOVE_STATE_DIR: stateDir, CLOVE_PORT_BASE: String(base), CLOVE_GATEWAY_PORT: String(base + 28), CLOVE_PG_PORT: String(base + 29) };
+    const taken = await holdPort(base + 28);
+    try {
+      const gatewayPort = await launchUntilExit(ports);
+      assert.equal(gatewayPort.code, 2);
+      assert.match(gatewayPort.output, new RegExp(`CLOVE_GATEWAY_PORT: port ${base + 28} on 127\\.0\\.0\\.1 is in use by another program`));
+      assert.doesNotMatch(gatewayPort.output, /gateway exited|\n +at /, 'no restarts, no stack trace');
+
+      const host = await launchUntilExit({ ...ports, CLOVE_GATEWAY_PORT: String(base + 27), CLOVE_GATEWAY_HOST: '999.1.1.1' });
+      assert.equal(host.code, 2);
+      assert.match(host.output, /CLOVE_GATEWAY_HOST: cannot listen on 999\.1\.1\.1/);
+      assert.doesNotMatch(host.output, /\n +at /);
+
+      const serviceHeld = await holdPort(base + 1);
+      const service = await launchUntilExit({ ...ports, CLOVE_GATEWAY_PORT: String(base + 27) });
+      serviceHeld.close();
+      assert.equal(service.code, 2);
+      assert.match(service.output, new RegExp(`CLOVE_PORT_BASE: port ${base + 1} on 127\\.0\\.0\\.1 is in use by another program`));
+
+      const postgresHeld = await holdPort(base + 29);
+      const postgres = await launchUntilExit({ ...ports, CLOVE_GATEWAY_PORT: String(base + 27) });
+      postgresHeld.close();
+      assert.equal(postgres.code, 1);
+      assert.match(postgres.output, new RegExp(`CLOVE_PG_PORT: port ${base + 29} on 127\\.0\\.0\\.1 is in use by another program`));
+
+      const level = await launchUntilExit({ ...ports, CLOVE_GATEWAY_PORT: String(base + 27), LOG_LEVEL: 'loud' });
+      assert.equal(level.code, 2);
+      assert.match(level.output, /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent\n/);
+      assert.doesNotMatch(level.output, /must be equal to constant/);
+
+      const database = await launchUntilExit({ ...ports, CLOVE_GATEWAY_PORT: String(base + 27), DATABASE_URL: 'not a url' });
+      assert.notEqual(database.code, 0);
+      assert.match(database.output, /DATABASE_URL: not a PostgreSQL URL/);
+      const unreachable = await launchUntilExit({ ...ports, CLOVE_GATEWAY_PORT: String(base + 27), DATABASE_URL: `postgres://clove:hunter2-secret@127.0.0.1:${base + 26}/postgres` });
+      assert.notEqual(unreachable.code, 0);
+      assert.match(unreachable.output, new RegExp(`DATABASE_URL: cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${base + 26}`));
+      assert.doesNotMatch(unreachable.output, /hunter2-secret/);
+    } finally {
+      taken.close();
       await rm(stateDir, { recursive: true, force: true });
     }
   });

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { isProcessAlive } from '@clove/kit';
+import { listenProblem } from './ports-in-use.js';
 
 export interface EmbeddedPostgresHandle {
   /** Superuser URL of the embedded server. */
@@ -70,6 +71,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   await stopOrphanedServer(dataDir);
+  const portProblem = await listenProblem({ host: '127.0.0.1', port: options.port, portVariable: 'CLOVE_PG_PORT' });
+  if (portProblem) throw new Error(portProblem);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(binDir, dataDir, options.password, runAs, log);
 
   const spawnServer = () => {

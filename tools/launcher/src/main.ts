@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { blockedPorts } from './blocked-ports.js';
 import { loadLauncherConfig } from './config.js';
 import { Platform } from './platform.js';
+import { unusableAddresses } from './ports-in-use.js';
 import { lockStateDir } from './state-lock.js';
 
 const config = loadLauncherConfig();
@@ -33,6 +34,13 @@ try {
 } catch (error) {
   console.error(`[launcher] ${(error as Error).message}`);
   process.exit(1);
+}
+
+const unusable = await unusableAddresses(config, slugs.length);
+if (unusable.length > 0) {
+  console.error(`Clove cannot listen where it is configured to:\n${unusable.map((problem) => `  ${problem}`).join('\n')}`);
+  await unlock();
+  process.exit(2);
 }
 
 const platform = new Platform(config, process.env, slugs);
