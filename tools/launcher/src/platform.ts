@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkExternalDatabase } from './external-database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import type { LauncherConfig } from './config.js';
 import { startPerformance, type LocalPerformance } from './performances.js';
@@ -43,7 +44,9 @@ export class Platform {
     const secrets = await loadOrCreateSecrets(stateDir, [...PLATFORM_SERVICES.map((s) => s.name), 'gateway']);
 
     let adminUrl = config.DATABASE_URL;
-    if (!adminUrl) {
+    if (adminUrl) {
+      await checkExternalDatabase(adminUrl);
+    } else {
       this.postgres = await startEmbeddedPostgres({
         dataDir: join(stateDir, 'postgres'),
         logFile: join(logDir, 'postgres.log'),
