@@ -546,7 +546,7 @@ describe('ticketing through the gateway', () => {
       assert.deepEqual([details.title, details.totalSeats, details.version], ['Gala gala (extended)', 220, 2], 'the details show a change at once');
     });
 
-    it('reprices sold and held seats: tickets keep the price paid, a holder pays the price held at, the next buyer the new one', async () => {
+    it('reprices sold and held seats: tickets keep the price paid, a holder pays the price held at or a lower one, the next buyer the new one', async () => {
       const map = (vip: number) => ({ seatMap: { sections: [
         { name: 'A', grade: 'VIP', price: vip, rows: 10, seatsPerRow: 10 },
         { name: 'B', grade: 'R', price: 90_000, rows: 10, seatsPerRow: 10 },
@@ -584,8 +584,16 @@ describe('ticketing through the gateway', () => {
       const tickets = (await get(`${gala}/ticket/tickets`, holder.accessToken)).body as Array<{ id: string }>;
       const refund = await post(`${gala}/ticket/tickets/${tickets[0]!.id}/refund`, undefined, holder.accessToken);
       assert.deepEqual(refund.body.refund, { amount: 150_000 });
+
+      // A price lowered during a hold is the one its holder pays.
+      const late = await signUpAndLogIn(platform.gateway, 'buyer');
+      const lateHold = await post(`${gala}/buyticket/holds`, { seatIds: ['A-9-8'] }, late.accessToken);
+      assert.equal(lateHold.status, 201, lateHold.text);
       assert.equal((await request('PUT', `${gala}/modify`, { token: owner.accessToken, body: map(150_000) })).status, 200);
       assert.equal(await priceOf('A-9-9'), 150_000, 'the refunded seat is for sale at the grade’s price');
+      const lateCurrent = (await get(`${gala}/buyticket/holds/current`, late.accessToken)).body.hold;
+      assert.deepEqual(lateCurrent.seats.map((s: { price: number }) => s.price), [150_000]);
+      assert.equal((await pay(gala, late.accessToken, lateHold.body.holdId)).body.order.amount, 150_000);
     });
 
     it('lists the sections in the order the seller registers them, and moves sold seats with their section when it changes', async () => {

@@ -2,8 +2,9 @@
 
 -- R24: a seller may reprice seats after the sale began. A sold seat takes the new price at once
 -- (its ticket keeps the price paid, and a refund returns that). A seat under a live hold takes it
--- too, for everyone else, but its holder pays the price the seat had when they held it: the
--- seat-map change writes that price here, keyed by the hold (performance.service.ts). The table
+-- too, for everyone else, but its holder pays the price the seat had when they held it, or a
+-- lower one set since: the seat-map change writes that price here, keyed by the hold
+-- (performance.service.ts). The table
 -- is written only by repricing, so holding stays as it was; an order reads it by key.
 create table held_prices (
   hold_id uuid not null,

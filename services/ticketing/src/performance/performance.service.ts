@@ -163,7 +163,7 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string
       { seats: blocked },
     );
   }
-  await keepHeldPrices(db, changed.filter((r) => r.live_hold !== null));
+  await keepHeldPrices(db, changed.filter((r) => r.live_hold !== null).map((r) => ({ ...r, next: wantedById.get(r.id)!.price })));
   if (removed.length) {
     const ids = removed.map((r) => r.id);
     await db.query('delete from seats where id = any($1)', [ids]);
@@ -188,17 +188,20 @@ async function replaceSeatMap(db: Queryable, wanted: SeatSpec[]): Promise<string
   return removed.map((r) => r.id);
 }
 
-/** Keeps what the holders of repriced seats pay, and forgets it for holds that have ended. */
-async function keepHeldPrices(db: Queryable, held: Array<{ id: string; price: number; live_hold: string | null }>): Promise<void> {
+/**
+ * Keeps what the holders of repriced seats pay: the price the seat had when held, or a lower one
+ * the seller set since. Forgets it for holds that have ended.
+ */
+async function keepHeldPrices(db: Queryable, held: Array<{ id: string; price: number; next: number; live_hold: string | null }>): Promise<void> {
   await db.query(
     `delete from held_prices hp where not exists (
        select 1 from seats s where s.id = hp.seat_id and s.hold_id = hp.hold_id and s.state = 'held' and s.hold_expires_at > now())`,
   );
   if (!held.length) return;
-  // A seat repriced twice under one hold keeps the first price: the one its holder saw.
   await db.query(
     `insert into held_prices (hold_id, seat_id, price)
-     select * from unnest($1::uuid[], $2::text[], $3::int[]) on conflict do nothing`,
-    [held.map((r) => r.live_hold), held.map((r) => r.id), held.map((r) => r.price)],
+     select * from unnest($1::uuid[], $2::text[], $3::int[])
+     on conflict (hold_id, seat_id) do update set price = least(held_prices.price, excluded.price)`,
+    [held.map((r) => r.live_hold), held.map((r) => r.id), held.map((r) => Math.min(r.price, r.next))],
   );
 }
