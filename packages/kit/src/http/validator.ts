@@ -48,13 +48,13 @@ function withoutNul(ajv: Ajv, schema: object): Validate {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** Keys of an object schema's properties that take a number (a query string's limit, a page). */
-function numberKeys(schema: object): string[] {
+/** Keys of an object schema's properties that take a number (a query string's limit, a page), and whether only whole ones. */
+function numberKeys(schema: object): Array<{ key: string; whole: boolean }> {
   const properties = (schema as { properties?: Record<string, { type?: unknown; items?: { type?: unknown } }> }).properties ?? {};
-  const numeric = (type: unknown) => [type].flat().some((t) => t === 'number' || t === 'integer');
+  const types = (property: { type?: unknown; items?: { type?: unknown } }) => [property.type, property.items?.type].flat();
   return Object.entries(properties)
-    .filter(([, property]) => numeric(property.type) || numeric(property.items?.type))
-    .map(([key]) => key);
+    .filter(([, property]) => types(property).some((t) => t === 'number' || t === 'integer'))
+    .map(([key, property]) => ({ key, whole: !types(property).includes('number') }));
 }
 
 /**
@@ -65,11 +65,11 @@ function decimalNumbersOnly(schema: object, validate: Validate): Validate {
   const keys = numberKeys(schema);
   if (keys.length === 0) return validate;
   const checked: Validate = (data) => {
-    for (const key of keys) {
+    for (const { key, whole } of keys) {
       const value = (data as Record<string, unknown> | null | undefined)?.[key];
       const spelled = [value].flat().find((item) => typeof item === 'string' && item !== '' && !DECIMAL.test(item));
       if (spelled !== undefined) {
-        checked.errors = [{ instancePath: `/${key}`, schemaPath: '', keyword: 'type', params: {}, message: 'must be a decimal number, such as 10 or 2.5' }];
+        checked.errors = [{ instancePath: `/${key}`, schemaPath: '', keyword: 'type', params: {}, message: whole ? 'must be a whole number written in decimal, such as 10' : 'must be a decimal number, such as 10 or 2.5' }];
         return false;
       }
     }
