@@ -63,6 +63,20 @@ describe('bad input through the gateway', () => {
       assertProblem(await get(`${platform.gateway}/catalog/events?q=%00`), 400, 'VALIDATION_FAILED');
     });
 
+    it('refuses a name that would not read as stored: control characters, a line break, a bidirectional override', async () => {
+      for (const [name, message] of [
+        ['Kim\u001b[2J', 'must be one line of text, without line breaks, tabs or other control characters (U+001B at character 4)'],
+        ['Kim\nAdmin', 'must be one line of text, without line breaks, tabs or other control characters (U+000A at character 4)'],
+        ['\u202Enimda', 'must not contain bidirectional formatting characters, which make text read otherwise than it is stored (U+202E at character 1)'],
+      ]) {
+        const result = await post(`${auth}/signup`, { email: uniqueEmail(), password: PASSWORD, role: 'buyer', name });
+        assertProblem(result, 400, 'VALIDATION_FAILED');
+        assert.deepEqual(result.body.errors, [{ path: '/body/name', message }]);
+      }
+      const rtl = await post(`${auth}/signup`, { email: uniqueEmail(), password: PASSWORD, role: 'buyer', name: 'דנה\u200F כהן' });
+      assert.equal(rtl.status, 201, rtl.text);
+    });
+
     it('refuses a malformed email and a short password', async () => {
       const result = await post(`${auth}/signup`, { email: 'not-an-email', password: '123456789', role: 'buyer' });
       assertProblem(result, 400);
@@ -196,6 +210,8 @@ describe('bad input through the gateway', () => {
 
   it('answers unknown paths with a 404 problem', async () => {
     assertProblem(await get(`${platform.gateway}/no-such-service/x`), 404, 'ROUTE_NOT_FOUND');
-    assertProblem(await get(`${auth}/no-such-route`), 404, 'ROUTE_NOT_FOUND');
+    const unknown = await get(`${auth}/no-such-route?x=1`);
+    assertProblem(unknown, 404, 'ROUTE_NOT_FOUND');
+    assert.equal(unknown.body.detail, 'No route for GET /auth/no-such-route.', 'the path the client sent, gateway prefix and all');
   });
 });

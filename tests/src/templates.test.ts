@@ -236,6 +236,11 @@ describe('templates', () => {
     assert.equal((await call(pool, 'DELETE', `/images/${first}`, admin)).statusCode, 204);
     assert.equal((await call(pool, 'DELETE', `/images/${second}`, admin)).statusCode, 409);
 
+    // A parameter the route does not take (a guess at a force flag) is refused, and nothing is deleted.
+    const guessed = await api('DELETE', `/templates/${id}?force=true`, admin);
+    assert.equal(guessed.statusCode, 400, guessed.body);
+    assert.deepEqual(guessed.json<{ errors: unknown }>().errors, [{ path: '/querystring/force', message: 'is not allowed' }]);
+    assert.equal((await api('GET', `/templates/${id}`, seller)).statusCode, 200);
     assert.equal((await api('DELETE', `/templates/${id}`, admin)).statusCode, 204);
     assert.equal((await api('DELETE', `/templates/${id}`, admin)).statusCode, 404);
     assert.equal((await api('GET', `/templates/${id}/revisions/1`, admin)).statusCode, 404);

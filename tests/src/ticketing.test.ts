@@ -98,6 +98,18 @@ describe('ticketing through the gateway', () => {
       assert.equal(twice.status, 400);
       const backwards = await bad({ sections: [{ name: 'A', grade: 'G', price: 1, rows: 1, seatsPerRow: 1 }] }, { endsAt: FUTURE(9) });
       assert.equal(backwards.body.errors[0].path, '/body/endsAt');
+      // Text other people read must read as stored: a right-to-left override turns the title
+      // around on every buyer's page, an escape sequence recolours a terminal reading the CSV.
+      const oneSection = { sections: [{ name: 'A', grade: 'G', price: 1, rows: 1, seatsPerRow: 1 }] };
+      const spoofed = await bad(oneSection, { title: 'Race \u202Egpj.exe', venue: 'Hall\nFloor 2', performers: ['\u001b[31mRed'], description: 'Doors at 7.\n\tBring a ticket.' });
+      expectProblem(spoofed, 400, 'VALIDATION_FAILED');
+      assert.deepEqual(spoofed.body.errors, [
+        { path: '/body/title', message: 'must not contain bidirectional formatting characters, which make text read otherwise than it is stored (U+202E at character 6)' },
+        { path: '/body/performers/0', message: 'must be one line of text, without line breaks, tabs or other control characters (U+001B at character 1)' },
+        { path: '/body/venue', message: 'must be one line of text, without line breaks, tabs or other control characters (U+000A at character 5)' },
+      ]);
+      const blankGrade = await bad({ sections: [{ name: 'A', grade: '  ', price: 1, rows: 1, seatsPerRow: 1 }] });
+      assert.deepEqual(blankGrade.body.errors, [{ path: '/body/seatMap/sections/0/grade', message: 'must not be blank' }]);
       assert.equal((await get(`${race}/event`)).status, 404, 'nothing was registered');
     });
   });

@@ -6,6 +6,7 @@ export * from './http/error-handler.js';
 export { EVENT_LOOP_SAMPLING_MS } from './http/metrics.js';
 export * from './http/problem.schema.js';
 export * from './http/no-query.js';
+export * from './http/text.js';
 export * from './log/logger-options.js';
 export * from './log/failure-log.js';
 export * from './db/pool.js';

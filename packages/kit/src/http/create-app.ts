@@ -10,6 +10,7 @@ import { installDrain } from './drain.js';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './framework-errors.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
+import { NoQuery } from './no-query.js';
 import { createValidatorCompiler } from './validator.js';
 
 export interface CreateAppOptions {
@@ -84,6 +85,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const app = baseApp(options);
 
   app.setValidatorCompiler(createValidatorCompiler());
+  // A documented route that declares no query string takes none: a parameter sent anyway (a
+  // misspelt ?force=true) is a 400 naming it, not silently ignored.
+  app.addHook('onRoute', (route) => {
+    if (route.schema && !route.schema.hide && route.schema.querystring === undefined) route.schema = { ...route.schema, querystring: NoQuery };
+  });
   app.decorateRequest('principal', null);
   // JSON in and out: a text body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');

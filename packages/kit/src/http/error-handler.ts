@@ -122,9 +122,17 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,
-      problemOf(ErrorCode.NOT_FOUND, `No route for ${request.method} ${request.url.split('?')[0]}.`, 'ROUTE_NOT_FOUND', {
+      problemOf(ErrorCode.NOT_FOUND, `No route for ${request.method} ${publicPrefixOf(request)}${request.url.split('?')[0]}.`, 'ROUTE_NOT_FOUND', {
         requestId: request.id,
       }),
     ),
   );
+}
+
+const PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
+
+/** The path the gateway took off before forwarding (its x-forwarded-prefix), so a 404 names the path the client sent. */
+function publicPrefixOf(request: FastifyRequest): string {
+  const prefix = request.headers['x-forwarded-prefix'];
+  return typeof prefix === 'string' && PREFIX.test(prefix) ? prefix : '';
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Type } from 'typebox';
+import { Line, Paragraph } from './text.js';
 import { createValidatorCompiler } from './validator.js';
 
 const compile = createValidatorCompiler();
@@ -34,5 +36,35 @@ describe('validator', () => {
   it('leaves bodies uncoerced', () => {
     assert.equal(check('body', { limit: '10' }).valid, false);
     assert.equal(check('body', { limit: 10 }).valid, true);
+  });
+});
+
+describe('text that people read (Line, Paragraph)', () => {
+  const body = Type.Object({ title: Line({ minLength: 1, maxLength: 50 }), about: Type.Optional(Paragraph({ maxLength: 500 })) });
+  const validate = compile({ schema: body, httpPart: 'body', method: 'POST', url: '/' }) as ((d: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string }> | null };
+  const problems = (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => [e.instancePath, e.message]));
+
+  it('takes ordinary text in any script, and right-to-left marks', () => {
+    assert.deepEqual(problems({ title: 'Hamlet — 햄릿 (2026)', about: 'Act I\n\tScene 1\r\nElsinore' }), []);
+    assert.deepEqual(problems({ title: 'עברית\u200F 2026' }), []);
+  });
+
+  it('refuses control characters, naming the field, the character and where it is', () => {
+    assert.deepEqual(problems({ title: 'Ham\u001b[31mlet' }), [['/title', 'must be one line of text, without line breaks, tabs or other control characters (U+001B at character 4)']]);
+    assert.deepEqual(problems({ title: 'Hamlet\nTonight' }), [['/title', 'must be one line of text, without line breaks, tabs or other control characters (U+000A at character 7)']]);
+    assert.deepEqual(problems({ title: 'Hamlet', about: 'bell\u0007' }), [['/about', 'must not contain control characters other than line breaks and tabs (U+0007 at character 5)']]);
+    assert.deepEqual(problems({ title: 'x\u0085y' }), [['/title', 'must be one line of text, without line breaks, tabs or other control characters (U+0085 at character 2)']]);
+  });
+
+  it('refuses bidirectional overrides, embeddings and isolates', () => {
+    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const [[path, message]] = problems({ title: `Concert ${c}gpj.exe` }) as [[string, string]];
+      assert.equal(path, '/title');
+      assert.match(message, /^must not contain bidirectional formatting characters, .* \(U\+20[26][0-9A-F] at character 9\)$/);
+    }
+  });
+
+  it('refuses a line of only spaces', () => {
+    assert.deepEqual(problems({ title: '   ' }), [['/title', 'must not be blank']]);
   });
 });

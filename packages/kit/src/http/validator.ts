@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { TEXT_KEYWORD, textProblem, type TextKind } from './text.js';
 
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({
@@ -11,6 +12,13 @@ function makeAjv(options: Options): Ajv {
     ...options,
   });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
+  const checkText = (kind: TextKind, data: string): boolean => {
+    const problem = textProblem(kind, data);
+    checkText.errors = problem === null ? [] : [{ keyword: TEXT_KEYWORD, message: problem, params: {} }];
+    return problem === null;
+  };
+  checkText.errors = [] as Array<Partial<ErrorObject>>;
+  ajv.addKeyword({ keyword: TEXT_KEYWORD, type: 'string', schemaType: 'string', errors: true, validate: checkText });
   return ajv;
 }
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { RoleSchema } from '@clove/kit';
+import { Line, RoleSchema } from '@clove/kit';
 
 export const EmailSchema = Type.String({ format: 'email', maxLength: 254, description: 'Email address' });
 export const PasswordSchema = Type.String({ minLength: 10, maxLength: 256, description: 'At least 10 characters' });
@@ -17,7 +17,7 @@ export const SignUpBody = Type.Object(
     email: EmailSchema,
     password: PasswordSchema,
     role: Type.Enum(['seller', 'buyer'], { description: 'seller or buyer; admins are never created by sign-up' }),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    name: Type.Optional(Line({ minLength: 1, maxLength: 100 })),
   },
   { additionalProperties: false },
 );

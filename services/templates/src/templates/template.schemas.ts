@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Paragraph } from '@clove/kit';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export const TEMPLATE_NAME_PATTERN = '^[a-z][a-z0-9-]{1,40}$';
@@ -54,13 +55,13 @@ export type Component = Static<typeof ComponentSchema>;
 
 /** The template's description in other languages than its own (English): what the deploy form shows on a Korean page. */
 export const TranslationsSchema = Type.Object({
-  ko: Type.Optional(Type.Object({ description: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false })),
+  ko: Type.Optional(Type.Object({ description: Paragraph({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false })),
 }, { additionalProperties: false, description: 'e.g. {"ko": {"description": "…"}}' });
 export type Translations = Static<typeof TranslationsSchema>;
 
 export const TemplateInputBody = Type.Object({
   name: Type.String({ pattern: TEMPLATE_NAME_PATTERN }),
-  description: Type.String({ maxLength: 2000 }),
+  description: Paragraph({ maxLength: 2000 }),
   translations: Type.Optional(TranslationsSchema),
   parameters: ParametersSchema,
   components: Type.Array(ComponentSchema, { minItems: 1, maxItems: 20 }),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Line, Paragraph } from '@clove/kit';
 
 export const MAX_SEATS = 100_000;
 export const MAX_PRICE = 10_000_000;
@@ -7,7 +8,7 @@ export const MAX_PRICE = 10_000_000;
 export const Label = Type.String({ pattern: '^[A-Za-z0-9]{1,8}$', description: 'Letters and digits, up to 8' });
 // A seat is paid for (the payment service takes no charge of 0): free seats are not sold here.
 const Price = Type.Integer({ minimum: 1, maximum: MAX_PRICE, description: 'Minor units of the currency (KRW: won), at least 1' });
-const Grade = Type.String({ minLength: 1, maxLength: 30 });
+const Grade = Line({ minLength: 1, maxLength: 30 });
 
 export const SectionSchema = Type.Object(
   {
@@ -35,10 +36,10 @@ export const SeatMapSchema = Type.Object(
 export type SeatMapInput = Static<typeof SeatMapSchema>;
 
 const infoProperties = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  description: Type.String({ maxLength: 5000 }),
-  performers: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }),
-  venue: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Line({ minLength: 1, maxLength: 200 }),
+  description: Paragraph({ maxLength: 5000 }),
+  performers: Type.Array(Line({ minLength: 1, maxLength: 100 }), { maxItems: 50 }),
+  venue: Line({ minLength: 1, maxLength: 200 }),
   startsAt: Type.String({ format: 'date-time' }),
   endsAt: Type.String({ format: 'date-time' }),
   saleOpensAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
