@@ -42,6 +42,8 @@ export interface CreateAppOptions {
 /** Probes and scrapes would drown the request log. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
+const KEEP_ALIVE_MS = 65_000;
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -53,6 +55,10 @@ function baseApp(options: CreateAppOptions) {
   return Fastify({
     logger: options.silent ? false : loggerOptions(options.name, options.logLevel ?? 'info'),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Idle connections are kept longer than clients keep them (the gateway's pool: 30 s), so a
+    // client never sends a request on a connection the server is closing at that moment: a POST
+    // lost that way cannot be sent again.
+    keepAliveTimeout: KEEP_ALIVE_MS,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
     logController: new LogController({
