@@ -30,4 +30,12 @@ export class LoginLimiter {
       });
     }
   }
+
+  /**
+   * Gives back an attempt that could not be checked (the database was down): a buyer who kept
+   * trying through an outage is not locked out once it ends.
+   */
+  async giveBack(email: string, ip: string): Promise<void> {
+    await Promise.all([this.byIp.reward(ip), this.byEmail.reward(email.toLowerCase())]);
+  }
 }

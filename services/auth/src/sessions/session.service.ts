@@ -38,7 +38,13 @@ export class SessionService {
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     await this.limiter.consume(email, ip);
-    const user = await findActiveUserByEmail(this.pool, email);
+    let user: Awaited<ReturnType<typeof findActiveUserByEmail>>;
+    try {
+      user = await findActiveUserByEmail(this.pool, email);
+    } catch (error) {
+      await this.limiter.giveBack(email, ip);
+      throw error;
+    }
     // Verify against a decoy when the user is unknown, so both paths cost one Argon2 check.
     const ok = await verifyPassword(user?.password_hash ?? this.decoyHash, password);
     if (!user || !ok) throw unauthenticated('The email or password is wrong.', 'INVALID_CREDENTIALS');
