@@ -76,6 +76,12 @@ describe('gateway', () => {
     for (const u of [echo, echo2, slow]) u?.server.close();
   });
 
+  it('keeps an idle connection open 65 s, longer than a client pool keeps one (30 s), so a request never meets a connection being closed', async () => {
+    const answer = await fetch(`${platform.gateway}/auth/jwks`);
+    await answer.arrayBuffer();
+    assert.equal(answer.headers.get('keep-alive'), 'timeout=65');
+  });
+
   it('guards the route-table API with the admin token', async () => {
     assert.equal((await request('GET', `${platform.gatewayAdmin}/routes`)).status, 401);
     assert.equal((await request('GET', `${platform.gatewayAdmin}/routes`, { token: 'x'.repeat(32) })).status, 401);

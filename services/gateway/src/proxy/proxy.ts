@@ -114,7 +114,10 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
     undici: {
       connections: 128,
       pipelining: 1,
+      // Idle connections are closed after 30 s whatever the services' keep-alive hint (65 s):
+      // the gateway closes first, and never sends a request on a connection a service is closing.
       keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 30_000,
       headersTimeout: options.upstreamTimeoutMs,
       bodyTimeout: 0, // streams such as server-sent events stay open
       connectTimeout: options.connectTimeoutMs,

@@ -30,7 +30,7 @@ const RETRY_DELAYS_MS = [100, 400];
  * through the kit's requestText (a fraction of fetch's CPU, and every purchase makes one).
  */
 export class PaymentsClient {
-  private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+  private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000 });
 
   constructor(private readonly baseUrl: string, private readonly apiKey: string, private readonly timeoutMs: number) {}
 
