@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -23,8 +23,11 @@ async function postgresPid(dataDir: string): Promise<number> {
   return Number.parseInt((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]!, 10);
 }
 
-/** Runs the launcher until it exits on its own: its exit code and all it printed. */
-async function launchUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs the launcher until it exits on its own: its exit code and all it printed. One still
+ * running after withinMs is killed, and its code is null.
+ */
+async function launchUntilExit(env: Record<string, string>, withinMs = 120_000): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'tools/launcher/dist/main.js')], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,7 +35,9 @@ async function launchUntilExit(env: Record<string, string>): Promise<{ code: num
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
+  const tooLong = setTimeout(() => child.kill('SIGKILL'), withinMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(tooLong);
   return { code, output };
 }
 
@@ -232,6 +237,22 @@ describe('launcher', () => {
     } finally {
       taken.close();
       await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a state folder it cannot create or write, naming CLOVE_STATE_DIR, at once', async () => {
+    const base = await freePortRange(30);
+    const ports = { CLOVE_PORT_BASE: String(base), CLOVE_GATEWAY_PORT: String(base + 28), CLOVE_PG_PORT: String(base + 29) };
+    const aFile = join(await mkdtemp(join(tmpdir(), 'clove-test-')), 'a-file');
+    await writeFile(aFile, '');
+    cleanups.push(() => rm(dirname(aFile), { recursive: true, force: true }));
+    // /proc takes no new folders; the state folder would be made in it, or under a folder made there.
+    const tag = `clove-${Math.random().toString(36).slice(2, 8)}`;
+    for (const stateDir of [`/proc/${tag}`, `/proc/${tag}/state`, '/proc', aFile]) {
+      const launched = await launchUntilExit({ ...ports, CLOVE_STATE_DIR: stateDir }, 15_000);
+      assert.equal(launched.code, 1, `${stateDir}: the launcher exits at once (null: it was still running after 15 s):\n${launched.output}`);
+      assert.match(launched.output, new RegExp(`CLOVE_STATE_DIR: cannot (create|write in) the state folder ${stateDir}[ :(]`));
+      assert.doesNotMatch(launched.output, /\n +at /, 'no stack trace');
     }
   });
 

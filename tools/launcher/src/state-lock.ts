@@ -1,6 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSameProcess, processIdentity } from '@clove/kit';
+import { makeDirectory } from './make-directory.js';
 
 interface Holder {
   pid: number;
@@ -14,9 +15,9 @@ interface Holder {
  */
 export async function lockStateDir(stateDir: string): Promise<() => Promise<void>> {
   try {
-    await mkdir(stateDir, { recursive: true });
+    await makeDirectory(stateDir);
   } catch (error) {
-    throw new Error(`CLOVE_STATE_DIR: cannot use ${stateDir} as the state folder (${(error as Error).message})`);
+    throw new Error(`CLOVE_STATE_DIR: cannot create the state folder ${stateDir} (${(error as Error).message})`);
   }
   const file = join(stateDir, 'launcher.lock');
   const mine: Holder = { pid: process.pid, identity: processIdentity(process.pid) ?? 'pid' };
@@ -29,7 +30,7 @@ export async function lockStateDir(stateDir: string): Promise<() => Promise<void
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
-        throw new Error(`CLOVE_STATE_DIR: cannot write in ${stateDir} (${(error as Error).message})`);
+        throw new Error(`CLOVE_STATE_DIR: cannot write in the state folder ${stateDir} (${(error as Error).message})`);
       }
     }
     const holder = await readHolder(file);
