@@ -240,6 +240,23 @@ describe('launcher', () => {
     }
   });
 
+  it('names the variable the operator set when a service refuses its value, and stops', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'clove-test-'));
+    await chmod(stateDir, 0o755);
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    const base = await freePortRange(30);
+    const refused = await launchUntilExit({
+      CLOVE_STATE_DIR: stateDir, CLOVE_PORT_BASE: String(base), CLOVE_GATEWAY_PORT: String(base + 28), CLOVE_PG_PORT: String(base + 29),
+      DEPLOYER_RUNTIME: 'docker',
+      DEPLOYER_MAX_REPLICAS: '0',
+    });
+    assert.equal(refused.code, 2, refused.output);
+    assert.match(refused.output, /DEPLOYER_RUNTIME: must be one of local, kubernetes\n/);
+    assert.match(refused.output, /DEPLOYER_MAX_REPLICAS: must be >= 1\n/);
+    assert.doesNotMatch(refused.output, /[\s|](RUNTIME|MAX_REPLICAS):/, 'not the name the deployer knows it by');
+    assert.match(refused.output, /deployer refused its configuration/);
+  });
+
   it('refuses a state folder it cannot create or write, naming CLOVE_STATE_DIR, at once', async () => {
     const base = await freePortRange(30);
     const ports = { CLOVE_PORT_BASE: String(base), CLOVE_GATEWAY_PORT: String(base + 28), CLOVE_PG_PORT: String(base + 29) };

@@ -1,4 +1,5 @@
 export * from './config/load-config.js';
+export * from './config/variable-names.js';
 export * from './errors/domain-error.js';
 export * from './errors/problem.js';
 export * from './http/create-app.js';

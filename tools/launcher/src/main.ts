@@ -65,7 +65,9 @@ try {
   console.log(summary);
 } catch (error) {
   console.error(`[launcher] Clove could not start: ${(error as Error).message}`);
+  // A value a service refused is a configuration error, as one the launcher refuses itself.
+  const refused = platform.refusedConfiguration;
   await platform.stop();
   await unlock();
-  process.exit(1);
+  process.exit(refused ? 2 : 1);
 }

@@ -1,5 +1,5 @@
 import type { LauncherConfig } from './config.js';
-import { passThroughEnv, PERFORMANCE_PORT_OFFSET, performancePlatformEnv, TICKETING_ENTRY } from './platform-services.js';
+import { operatorEnv, PERFORMANCE_PORT_OFFSET, performancePlatformEnv, TICKETING_ENTRY } from './platform-services.js';
 import { provisionPerformanceDatabase } from './provision.js';
 import { newSecret, type Secrets } from './secrets.js';
 import type { SupervisedProcess } from '@clove/kit';
@@ -50,8 +50,8 @@ export async function startPerformance(options: StartPerformanceOptions): Promis
     DATABASE_URL: databaseUrl,
     TICKET_CODE_SECRET: secrets.ticketCodeSecret,
     ...performancePlatformEnv({ secrets, urls, env: options.env }),
-    // PERF_<SLUG>_<VAR> sets a variable of one performance only (e.g. PERF_DEMO_HOLD_SECONDS).
-    ...passThroughEnv(`perf_${slug.replaceAll('-', '_')}`, options.env),
+    // TICKETING_<VAR> sets a variable of every performance, PERF_<SLUG>_<VAR> of one only (e.g. PERF_DEMO_HOLD_SECONDS).
+    ...operatorEnv(options.env, 'ticketing', `perf_${slug.replaceAll('-', '_')}`),
   });
   process.start();
   await process.waitReady(config.CLOVE_READY_TIMEOUT_MS);

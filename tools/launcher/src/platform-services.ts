@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { variableNamesEnv } from '@clove/kit';
 import { REPO_ROOT } from './config.js';
 import type { Secrets } from './secrets.js';
 
@@ -154,12 +155,27 @@ export const PERFORMANCE_PORT_OFFSET = 20;
  * environment leaks into services.
  */
 export function passThroughEnv(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(passThroughNames(serviceName, env)).map(([variable, name]) => [variable, env[name]!]));
+}
+
+/** What passThroughEnv passes, by the name the operator set it under: `<VAR>` → `<NAME>_<VAR>`. */
+export function passThroughNames(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
   const prefix = `${serviceName.toUpperCase()}_`;
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith(prefix) && value !== undefined) out[key.slice(prefix.length)] = value;
+    if (key.startsWith(prefix) && value !== undefined) out[key.slice(prefix.length)] = key;
   }
   return out;
+}
+
+/**
+ * The variables of the launcher's environment meant for a service (`<NAME>_<VAR>` for each
+ * name, a later one winning), and, so that its configuration errors name what the operator
+ * set, those names.
+ */
+export function operatorEnv(env: NodeJS.ProcessEnv, ...serviceNames: string[]): Record<string, string> {
+  const names: Record<string, string> = Object.assign({}, ...serviceNames.map((name) => passThroughNames(name, env)));
+  return { ...Object.fromEntries(Object.entries(names).map(([variable, name]) => [variable, env[name]!])), ...variableNamesEnv(names) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { checkExternalDatabase } from './external-database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
 import type { LauncherConfig } from './config.js';
 import { startPerformance, type LocalPerformance } from './performances.js';
-import { baseEnv, GATEWAY_ENTRY, WEB_ROOT, passThroughEnv, PLATFORM_SERVICES, type PlatformService, type ServiceContext } from './platform-services.js';
+import { baseEnv, GATEWAY_ENTRY, WEB_ROOT, operatorEnv, PLATFORM_SERVICES, type PlatformService, type ServiceContext } from './platform-services.js';
 import { provisionServiceDatabase } from './provision.js';
 import { loadOrCreateSecrets, saveSecrets, type Secrets } from './secrets.js';
 import { SupervisedProcess } from '@clove/kit';
@@ -33,6 +33,11 @@ export class Platform {
 
   get processes(): SupervisedProcess[] {
     return [...this.services, ...(this.gateway ? [this.gateway] : []), ...this.performances.map((p) => p.process)];
+  }
+
+  /** A process refused its configuration (a bad value, which restarting cannot mend). */
+  get refusedConfiguration(): boolean {
+    return this.processes.some((p) => p.state === 'failed');
   }
 
   async start(): Promise<string> {
@@ -79,7 +84,7 @@ export class Platform {
           DB_SCHEMA: service.schema,
           ...(service.prefix ? { PUBLIC_PREFIX: service.prefix } : {}),
           ...service.env(context),
-          ...passThroughEnv(service.name, this.env),
+          ...operatorEnv(this.env, service.name),
         });
       });
       this.services.push(...started);
@@ -100,7 +105,7 @@ export class Platform {
       GATEWAY_ROUTES: JSON.stringify(routes),
       WEB_ROOT: WEB_ROOT,
       DATABASE_URL: databases.gateway!,
-      ...passThroughEnv('gateway', this.env),
+      ...operatorEnv(this.env, 'gateway'),
     });
     this.gateway.start();
     await this.gateway.waitReady(config.CLOVE_READY_TIMEOUT_MS);

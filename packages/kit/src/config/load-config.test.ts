@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Type } from 'typebox';
 import { ConfigError, loadConfig } from './load-config.js';
+import { VARIABLE_NAMES, variableNamesEnv } from './variable-names.js';
 
 const Schema = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535 }),
@@ -40,6 +41,22 @@ describe('loadConfig', () => {
         return true;
       },
     );
+  });
+
+  it('names a variable as the operator set it, when the environment tells that name', () => {
+    const env = { PORT: 'eighty', ...variableNamesEnv({ PORT: 'AUTH_PORT', DATABASE_URL: 'AUTH_DATABASE_URL' }) };
+    assert.throws(
+      () => loadConfig(Schema, env),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems.map((p) => p.variable).sort(), ['AUTH_DATABASE_URL', 'AUTH_PORT']);
+        assert.match(error.message, /AUTH_DATABASE_URL: is required/);
+        return true;
+      },
+    );
+    const levels = Type.Object({ LOG_LEVEL: Type.Union(['info', 'debug'].map((l) => Type.Literal(l))) });
+    assert.throws(() => loadConfig(levels, { LOG_LEVEL: 'loud', [VARIABLE_NAMES]: '{"LOG_LEVEL":"AUTH_LOG_LEVEL"}' }), /AUTH_LOG_LEVEL: must be one of info, debug/);
+    assert.throws(() => loadConfig(levels, { LOG_LEVEL: 'loud', [VARIABLE_NAMES]: 'not json' }), /\n {2}LOG_LEVEL: must be one of info, debug/);
   });
 
   it('refuses values outside the range', () => {

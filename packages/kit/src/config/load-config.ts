@@ -1,5 +1,6 @@
 import { type Static, type TObject } from 'typebox';
 import { Value } from 'typebox/value';
+import { variableNamesOf } from './variable-names.js';
 
 /** Thrown at start-up when the environment does not satisfy a service's configuration schema. */
 export class ConfigError extends Error {
@@ -15,7 +16,8 @@ export class ConfigError extends Error {
 /**
  * Reads a configuration object from environment variables. Property names of the schema are
  * the variable names; strings are converted to the schema's types and defaults applied.
- * Fails with a ConfigError that names every bad variable.
+ * Fails with a ConfigError that names every bad variable, as the operator set it when the
+ * environment tells another name for it (see variable-names.ts).
  */
 export function loadConfig<T extends TObject>(
   schema: T,
@@ -29,13 +31,16 @@ export function loadConfig<T extends TObject>(
   const withDefaults = Value.Default(schema, raw);
   const converted = Value.Convert(schema, withDefaults);
   if (Value.Check(schema, converted)) return converted as Static<T>;
+  const names = variableNamesOf(env);
+  const named = (key: string) => names[key] ?? key;
   const problems: Array<{ variable: string; message: string }> = [];
   for (const error of Value.Errors(schema, converted)) {
     const missing = error.keyword === 'required'
       ? (error.params as { requiredProperties?: string[] }).requiredProperties
       : undefined;
-    const variable = missing?.join(', ') ?? (error.instancePath.replace(/^\//, '') || '(root)');
-    const choices = allowedValues(schema.properties[variable]);
+    const key = error.instancePath.replace(/^\//, '');
+    const variable = missing?.map(named).join(', ') ?? (key ? named(key) : '(root)');
+    const choices = allowedValues(schema.properties[key]);
     const message = missing ? 'is required' : choices ? `must be one of ${choices.join(', ')}` : error.message;
     if (!problems.some((p) => p.variable === variable && p.message === message)) problems.push({ variable, message });
   }
