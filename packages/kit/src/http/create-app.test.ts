@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Type } from 'typebox';
 import { conflict, DomainError, ErrorCode } from '../errors/domain-error.js';
-import { createApp } from './create-app.js';
+import { createApp, type Readiness } from './create-app.js';
 import { withProblems } from './problem.schema.js';
 
-async function buildTestApp(ready = async () => true) {
+async function buildTestApp(ready: () => Promise<boolean | Readiness> = async () => true) {
   const app = await createApp({ name: 'test', silent: true, ready, bodyLimit: 1024 });
   app.post('/things', {
     schema: {
@@ -202,6 +202,13 @@ describe('createApp', () => {
     assert.equal((await app.inject('/readyz')).statusCode, 503);
     ready = true;
     assert.equal((await app.inject('/readyz')).statusCode, 200);
+    let waitingFor = ['gala'];
+    const telling = await buildTestApp(async () => ({ ready: waitingFor.length === 0, detail: { waitingFor } }));
+    const waiting = await telling.inject('/readyz');
+    assert.deepEqual([waiting.statusCode, waiting.json()], [503, { status: 'not ready', waitingFor: ['gala'] }]);
+    waitingFor = [];
+    const done = await telling.inject('/readyz');
+    assert.deepEqual([done.statusCode, done.json()], [200, { status: 'ready', waitingFor: [] }]);
     await app.inject({ method: 'POST', url: '/things', payload: { name: 'x', count: 1, kind: 'a' } });
     const metrics = await app.inject('/metrics');
     assert.match(metrics.body, /http_request_duration_seconds_count\{service="test",method="POST",route="\/things",status="201"\} 1/);

@@ -25,8 +25,11 @@ export interface CreateAppOptions {
   bodyLimit?: number;
   /** Which proxies to trust for X-Forwarded-For (see Fastify's trustProxy). */
   trustProxy?: boolean | string | string[];
-  /** Readiness check; /readyz answers 503 while it returns false or throws. */
-  ready?: () => Promise<boolean>;
+  /**
+   * Readiness check; /readyz answers 503 while it returns false (or a report not ready) or
+   * throws. A report's detail is told in the answer, ready or not.
+   */
+  ready?: () => Promise<boolean | Readiness>;
   /** Serve OpenAPI at /docs (default true). */
   docs?: boolean;
   /** Disable logging entirely (tests). */
@@ -37,6 +40,13 @@ export interface CreateAppOptions {
    * page. Returns whether it answered.
    */
   onBadUrl?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+}
+
+/** What a readiness check may tell besides ready or not, e.g. what it is still waiting for. */
+export interface Readiness {
+  ready: boolean;
+  /** Fields added to /readyz's answer. */
+  detail?: Record<string, unknown>;
 }
 
 /** Probes and scrapes would drown the request log. */
@@ -118,14 +128,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    let ready = false;
+    let readiness: Readiness = { ready: false };
     try {
-      ready = options.ready ? await options.ready() : true;
+      const checked = options.ready ? await options.ready() : true;
+      readiness = typeof checked === 'boolean' ? { ready: checked } : checked;
     } catch {
-      ready = false;
+      readiness = { ready: false };
     }
-    reply.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not ready' };
+    reply.status(readiness.ready ? 200 : 503);
+    return { ...readiness.detail, status: readiness.ready ? 'ready' : 'not ready' };
   });
   return app;
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../db/migrate.js';
 import { createPool, pingDatabase, type Pool } from '../db/pool.js';
-import { createApp, type App } from '../http/create-app.js';
+import { createApp, type App, type Readiness } from '../http/create-app.js';
 import { parseTrustProxy } from './base-config.js';
 
 /** The configuration every database-backed service has. */
@@ -22,6 +22,8 @@ export interface DatabaseServiceOptions {
   bodyLimit?: number;
   publicPrefix?: string;
   silent?: boolean;
+  /** A readiness check of the service's own, besides its database's (see createApp). */
+  ready?: () => Promise<boolean | Readiness>;
 }
 
 export interface DatabaseService {
@@ -33,7 +35,8 @@ export interface DatabaseService {
 
 /**
  * The common start of a service: apply its migrations, open a pool on its schema, and create
- * the app whose readiness is the database's. Routes are added by the caller.
+ * the app whose readiness is the database's (and the service's own check, if any). Routes are
+ * added by the caller.
  */
 export async function createDatabaseService(config: DatabaseServiceConfig, options: DatabaseServiceOptions): Promise<DatabaseService> {
   await migrate({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, dir: fileURLToPath(options.migrations) });
@@ -51,7 +54,11 @@ export async function createDatabaseService(config: DatabaseServiceConfig, optio
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     bodyLimit: options.bodyLimit,
     silent: options.silent,
-    ready: () => pingDatabase(pool),
+    ready: async () => {
+      const own = options.ready ? await options.ready() : true;
+      const readiness = typeof own === 'boolean' ? { ready: own } : own;
+      return { ...readiness, ready: (await pingDatabase(pool)) && readiness.ready };
+    },
   });
   return {
     app,
