@@ -7,6 +7,7 @@ import { TemplatesClient } from './clients/templates.client.js';
 import type { DeployerConfig } from './config.js';
 import { NamespaceDatabases } from './databases/namespace-database.js';
 import { recoverDeployments } from './deployments/deployment.recovery.js';
+import { Restoration } from './deployments/deployment.restoration.js';
 import { DeploymentRepository } from './deployments/deployment.repository.js';
 import { registerDeploymentRoutes } from './deployments/deployment.routes.js';
 import { DeploymentService } from './deployments/deployment.service.js';
@@ -27,14 +28,18 @@ export interface DeployerApp {
 /**
  * The deployer (R7–R12): deployments of templates into namespaces of their own, through the
  * runtime driver chosen by configuration. Deployments left by a previous run are settled
- * in the background once the service is up.
+ * in the background once the service is up; it is ready (/readyz) when they are.
  */
 export async function buildApp(config: DeployerConfig, options: { silent?: boolean; driver?: RuntimeDriver } = {}): Promise<DeployerApp> {
+  // Ready once the deployments of the previous run serve again (or are given up): a platform
+  // that says it is ready serves them.
+  const restoration = new Restoration();
   const { app, pool } = await createDatabaseService(config, {
     name: 'deployer',
     description: 'Deployments of performances from templates, each in a namespace of its own, with blue-green updates (R7–R12).',
     migrations: new URL('../migrations', import.meta.url),
     silent: options.silent,
+    ready: async () => restoration.readiness(),
   });
   const driver = options.driver ?? await createDriver(config, app.log);
   const repo = new DeploymentRepository(pool);
@@ -71,9 +76,10 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
     await deployments.settle();
   });
   await app.ready();
-  const recovered = recoverDeployments({ ...deps, log: app.log })
+  const recovered = recoverDeployments({ ...deps, log: app.log, restoration })
     .then(() => driver.recovered?.())
-    .catch((error: unknown) => app.log.error({ err: error }, 'deployments of the previous run could not be settled'));
+    .catch((error: unknown) => app.log.error({ err: error }, 'deployments of the previous run could not be settled'))
+    .finally(() => restoration.finished());
   return { app, pool, driver, recovered };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Restoration } from './deployment.restoration.js';
 import { composedOf, restoreRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
 
 const INTERRUPTED = 'interrupted by a restart of the platform';
@@ -8,10 +9,10 @@ const INTERRUPTED = 'interrupted by a restart of the platform';
  * is rolled back and failed, an interrupted update is failed and its previous revision kept,
  * an interrupted delete is finished, and running deployments are brought up again (the local
  * runtime adopts replicas that outlived a crash of the deployer, and starts those that stopped
- * with the platform).
+ * with the platform). The restoration, if given, follows those brought back.
  */
-export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBaseLogger }): Promise<void> {
-  const { repo, log } = deps;
+export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBaseLogger; restoration?: Restoration }): Promise<void> {
+  const { repo, log, restoration } = deps;
   const unsettled = await repo.unsettled();
   await Promise.all(unsettled.map(async (deployment) => {
     try {
@@ -31,6 +32,7 @@ export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBase
           break;
         case 'updating':
         case 'running': {
+          restoration?.begin(deployment.id, { slug: deployment.slug, namespace: deployment.namespace });
           for (const r of revisions.filter((r) => r.status === 'deploying')) {
             await deps.driver.remove(deployment.namespace, composedOf(deployment, r).workloads.map((d) => ({ kind: d.kind, name: d.metadata.name })));
             await repo.setRevisionStatus(deployment.id, r.number, 'failed', INTERRUPTED);
@@ -40,12 +42,14 @@ export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBase
           if (deployment.status === 'updating') {
             await repo.transition(deployment.id, ['updating'], 'running', `the update was ${INTERRUPTED}; the previous revision serves`);
           }
+          restoration?.served(deployment.id);
           break;
         }
         default:
           break;
       }
     } catch (error) {
+      restoration?.gaveUp(deployment.id);
       log.error({ err: error, deployment: deployment.id }, 'a deployment could not be brought back after a restart');
       await repo.transition(deployment.id, ['running', 'updating'], 'running', `could not be started again: ${(error as Error).message}`).catch(() => undefined);
     }
