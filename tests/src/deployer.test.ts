@@ -363,4 +363,53 @@ describe('deployer across a platform restart', () => {
       await first.dispose();
     }
   });
+
+  describe('the launcher is ready once what the deployer brings back serves', () => {
+    let first: RunningPlatform;
+    let slug: string;
+    /** Starts the platform again on the first one's state folder, runs the checks, and stops it. */
+    const restarted = async (env: Record<string, string>, check: (platform: RunningPlatform) => Promise<void>) => {
+      const platform = await startPlatform({ stateDir: first.stateDir, ports: first.ports, env });
+      try {
+        await check(platform);
+      } finally {
+        assert.equal(await platform.stop('SIGTERM'), 0);
+      }
+    };
+
+    before(async () => {
+      first = await startPlatform();
+      const seller = await signUpAndLogIn(first.gateway, 'seller');
+      const templates = await builtinTemplates(first.gateway, seller.accessToken);
+      slug = (await deployRunning(first.gateway, seller.accessToken, templates.standard!, { slug: uniqueSlug('back') })).slug;
+      await applyPerformance(first, slug, seller.accessToken, SECTIONS);
+      assert.equal(await first.stop('SIGTERM'), 0);
+    });
+    after(() => first?.dispose());
+
+    it('answers through the gateway as soon as the launcher says it is ready', async () => {
+      await restarted({}, async (platform) => {
+        const event = await get(`${platform.gateway}/e/${slug}/event`);
+        assert.equal(event.status, 200, event.text);
+        assert.doesNotMatch(platform.output(), /not serving/);
+      });
+    });
+
+    it('names a performance that cannot come back, without waiting for it', async () => {
+      // Every performance refuses this value: the deployer gives up on this one at once.
+      await restarted({ TICKETING_SWEEP_INTERVAL_MS: 'often' }, async (platform) => {
+        assert.match(platform.output(), new RegExp(`performance ${slug} \\(/e/${slug}/\\) could not be started again`));
+        assert.match(platform.output(), /Clove is ready in \d+ ms \(1 deployed performance is not serving; see above\)/);
+        assert.doesNotMatch(platform.output(), /not serving yet/, 'the launcher did not wait for its time limit');
+      });
+    });
+
+    it('names a performance still not serving when the time to become ready is up', async () => {
+      // Every performance fails at start and is started again and again; the deployer would wait 120 s.
+      await restarted({ TICKETING_NODE_OPTIONS: '--require=/nonexistent/clove.cjs', CLOVE_READY_TIMEOUT_MS: '15000' }, async (platform) => {
+        assert.match(platform.output(), new RegExp(`performance ${slug} \\(/e/${slug}/\\) is not serving yet after 15000 ms`));
+        assert.match(platform.output(), /Clove is ready in \d+ ms \(1 deployed performance is not serving; see above\)/);
+      });
+    });
+  });
 });

@@ -37,6 +37,8 @@ export interface PlatformService {
   roleAttributes?: string;
   /** Started once the gateway is up (the deployer publishes routes there when it starts). */
   afterGateway?: boolean;
+  /** The path that answers once it has started, when its /readyz waits for more (default /readyz). */
+  startedPath?: string;
 }
 
 const built = (service: string) => join(REPO_ROOT, `services/${service}/dist/server.js`);
@@ -102,6 +104,9 @@ export const PLATFORM_SERVICES: PlatformService[] = [
     portOffset: 7,
     roleAttributes: 'createdb createrole',
     afterGateway: true,
+    // Its /readyz waits until the deployments of the previous run serve again: the launcher
+    // waits for that apart, to name those that do not (restored-deployments.ts).
+    startedPath: '/healthz',
     env: ({ secrets, urls, env, stateDir, databases, portBase, localSlugs }) => ({
       AUTH_JWKS_URL: `${urls.auth}/jwks`,
       AUTH_URL: urls.auth!,

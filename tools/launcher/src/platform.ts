@@ -6,6 +6,7 @@ import type { LauncherConfig } from './config.js';
 import { startPerformance, type LocalPerformance } from './performances.js';
 import { baseEnv, GATEWAY_ENTRY, WEB_ROOT, operatorEnv, PLATFORM_SERVICES, type PlatformService, type ServiceContext } from './platform-services.js';
 import { provisionServiceDatabase } from './provision.js';
+import { waitForRestoredDeployments, type Restoration } from './restored-deployments.js';
 import { loadOrCreateSecrets, saveSecrets, type Secrets } from './secrets.js';
 import { SupervisedProcess } from '@clove/kit';
 
@@ -85,7 +86,7 @@ export class Platform {
           ...(service.prefix ? { PUBLIC_PREFIX: service.prefix } : {}),
           ...service.env(context),
           ...operatorEnv(this.env, service.name),
-        });
+        }, service.startedPath);
       });
       this.services.push(...started);
       started.forEach((s) => s.start());
@@ -110,6 +111,9 @@ export class Platform {
     this.gateway.start();
     await this.gateway.waitReady(config.CLOVE_READY_TIMEOUT_MS);
     await startServices(PLATFORM_SERVICES.filter((s) => s.afterGateway));
+    // Ready means serving: the performances deployed before this start too.
+    const restoration = await waitForRestoredDeployments(urls.deployer!, config.CLOVE_READY_TIMEOUT_MS, logDir);
+    for (const problem of restoration.problems) console.error(`[launcher] ${problem}`);
 
     for (const [index, slug] of this.slugs.entries()) {
       this.performances.push(await startPerformance({
@@ -145,7 +149,7 @@ export class Platform {
     const elapsed = Date.now() - began;
     return [
       '',
-      `Clove is ready in ${elapsed} ms`,
+      `Clove is ready in ${elapsed} ms${caveat(restoration)}`,
       `  gateway     ${gatewayUrl}`,
       ...PLATFORM_SERVICES.filter((s) => s.prefix).map(
         (s) => `  ${s.name.padEnd(11)} ${gatewayUrl}${s.prefix}  (API docs: ${gatewayUrl}${s.prefix}/docs)`,
@@ -173,16 +177,24 @@ export class Platform {
     return { ...baseEnv(this.env), LOG_LEVEL: this.config.LOG_LEVEL, HOST: '127.0.0.1' };
   }
 
-  private supervise(name: string, entry: string, port: number, env: Record<string, string>): SupervisedProcess {
+  private supervise(name: string, entry: string, port: number, env: Record<string, string>, readyPath?: string): SupervisedProcess {
     return new SupervisedProcess({
       name,
       entry,
       env,
       port,
+      ...(readyPath ? { readyPath } : {}),
       logFile: join(this.config.CLOVE_STATE_DIR, 'logs', `${name}.log`),
       echoAll: this.config.CLOVE_LOG_CONSOLE,
     });
   }
+}
+
+/** What the ready line adds when not everything deployed serves. */
+function caveat({ problems, notServing }: Restoration): string {
+  if (problems.length === 0) return '';
+  if (notServing === 0) return ' (the deployer is still bringing back deployments; see above)';
+  return ` (${notServing} deployed performance${notServing === 1 ? ' is' : 's are'} not serving; see above)`;
 }
 
 export type { Secrets };
