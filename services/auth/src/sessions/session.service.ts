@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { notAllowed, unauthenticated, withTransaction, type Pool, type Principal, type Queryable } from '@clove/kit';
+import { isDatabaseUnavailable, notAllowed, unauthenticated, withTransaction, type Pool, type Principal, type Queryable } from '@clove/kit';
 import { hashRefreshToken, type TokenIssuer } from '../tokens/token-issuer.js';
 import { verifyPassword } from '../users/password.js';
 import { findActiveUserByEmail, toPublicUser, type PublicUser, type UserRow } from '../users/user.repository.js';
@@ -38,13 +38,17 @@ export class SessionService {
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     await this.limiter.consume(email, ip);
-    let user: Awaited<ReturnType<typeof findActiveUserByEmail>>;
     try {
-      user = await findActiveUserByEmail(this.pool, email);
+      return await this.checkAndOpenSession(email, password);
     } catch (error) {
-      await this.limiter.giveBack(email, ip);
+      // An attempt the database could not answer was not a guess at the password.
+      if (isDatabaseUnavailable(error)) await this.limiter.giveBack(email, ip);
       throw error;
     }
+  }
+
+  private async checkAndOpenSession(email: string, password: string): Promise<TokenPair> {
+    const user = await findActiveUserByEmail(this.pool, email);
     // Verify against a decoy when the user is unknown, so both paths cost one Argon2 check.
     const ok = await verifyPassword(user?.password_hash ?? this.decoyHash, password);
     if (!user || !ok) throw unauthenticated('The email or password is wrong.', 'INVALID_CREDENTIALS');
