@@ -50,7 +50,9 @@ export async function startPerformance(options: StartPerformanceOptions): Promis
     DATABASE_URL: databaseUrl,
     TICKET_CODE_SECRET: secrets.ticketCodeSecret,
     ...performancePlatformEnv({ secrets, urls, env: options.env }),
-    // TICKETING_<VAR> sets a variable of every performance, PERF_<SLUG>_<VAR> of one only (e.g. PERF_DEMO_HOLD_SECONDS).
+    // TICKETING_<VAR> sets a variable of every performance, PERF_<SLUG>_<VAR> of one only (e.g.
+    // PERF_DEMO_HOLD_SECONDS); named again here (performancePlatformEnv passes TICKETING_<VAR>
+    // for deployed performances too) so that a refused value is told by the name it was set under.
     ...operatorEnv(options.env, 'ticketing', `perf_${slug.replaceAll('-', '_')}`),
   });
   process.start();

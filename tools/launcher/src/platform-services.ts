@@ -160,8 +160,12 @@ export const PERFORMANCE_PORT_OFFSET = 20;
  * environment leaks into services.
  */
 export function passThroughEnv(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(passThroughNames(serviceName, env)).map(([variable, name]) => [variable, env[name]!]));
+  return valuesOf(passThroughNames(serviceName, env), env);
 }
+
+/** `<VAR>` → the value of the launcher's variable it is set under. */
+const valuesOf = (names: Record<string, string>, env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(Object.entries(names).map(([variable, name]) => [variable, env[name]!]));
 
 /** What passThroughEnv passes, by the name the operator set it under: `<VAR>` → `<NAME>_<VAR>`. */
 export function passThroughNames(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
@@ -180,7 +184,7 @@ export function passThroughNames(serviceName: string, env: NodeJS.ProcessEnv): R
  */
 export function operatorEnv(env: NodeJS.ProcessEnv, ...serviceNames: string[]): Record<string, string> {
   const names: Record<string, string> = Object.assign({}, ...serviceNames.map((name) => passThroughNames(name, env)));
-  return { ...Object.fromEntries(Object.entries(names).map(([variable, name]) => [variable, env[name]!])), ...variableNamesEnv(names) };
+  return { ...valuesOf(names, env), ...variableNamesEnv(names) };
 }
 
 /**
