@@ -11,7 +11,7 @@ import { PASSWORD, signUpAndLogIn, type Session } from './support/accounts.js';
 import { launchBrowser, logInInBrowser } from './support/browser.js';
 import { pay } from './support/buying.js';
 import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
-import { eventually, get, post } from './support/http.js';
+import { eventually, get, post, request } from './support/http.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
 /** A datetime-local value `days` from now, in this machine's time zone (the browser's too). */
@@ -77,6 +77,12 @@ describe('seller pages in a browser', () => {
     await page.getByRole('alert').filter({ hasText: /Nothing was sent: fix the \d+ marked fields/ }).waitFor();
     assert.equal(await vip.getByLabel('Price (₩)').getAttribute('aria-invalid'), 'true');
     assert.equal((await api('/event')).status, 404, 'nothing was sent');
+
+    // A start already past would open a sale that is over: the page says so before sending.
+    await page.getByLabel('Starts', { exact: true }).fill(localInput(-1));
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByText('Must be in the future.').waitFor();
+    assert.equal(await page.getByLabel('Starts', { exact: true }).getAttribute('aria-invalid'), 'true');
 
     const startsAt = localInput(30);
     await page.getByLabel('Title', { exact: true }).fill('Builder Gala');
@@ -145,12 +151,19 @@ describe('seller pages in a browser', () => {
     }, 30_000, 'the catalog to list the show');
   });
 
-  it('changes the title without touching the seat map', async () => {
+  it('changes the title without touching the seat map or the times, to the second', async () => {
+    // A start set elsewhere to the second: the page shows minutes, and must not send them back.
+    const registered = (await api('/event')).body;
+    const startsAt = new Date(Date.parse(registered.startsAt) + 37_000).toISOString();
+    const moved = await request('PUT', `${platform.gateway}/e/${slug}/modify`, { token: seller.accessToken, body: { startsAt } });
+    assert.equal(moved.status, 200, moved.text);
+    await page.reload();
     await page.getByLabel('Title', { exact: true }).fill('Builder Gala Night');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Your changes are saved.').waitFor({ timeout: 30_000 });
     const event = (await api('/event')).body;
     assert.equal(event.title, 'Builder Gala Night');
+    assert.equal(event.startsAt, startsAt);
     assert.equal(event.totalSeats, 210);
     await page.getByRole('heading', { level: 1, name: 'Builder Gala Night' }).waitFor();
   });

@@ -6,6 +6,21 @@ import type { RunningPlatform } from './platform.js';
 export const FUTURE = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 export const PAST = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
+/**
+ * Makes the performance at `base` start: its start is moved a moment ahead (a start may not be
+ * moved into the past), then this waits until the clock has passed it.
+ */
+export async function startPerformance(base: string, ownerToken: string): Promise<void> {
+  const startsAt = new Date(Date.now() + 1_000);
+  const moved = await request('PUT', `${base}/modify`, {
+    token: ownerToken,
+    body: { saleOpensAt: PAST(120), startsAt: startsAt.toISOString(), endsAt: FUTURE(1) },
+  });
+  assert.equal(moved.status, 200, moved.text);
+  const wait = startsAt.getTime() - Date.now() + 1;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 /** The demo seller the launcher created for a performance started with --slug. */
 export async function ownerOf(platform: RunningPlatform, slug: string): Promise<Session> {
   const runtime = await platform.runtime();

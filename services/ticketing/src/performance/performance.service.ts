@@ -63,7 +63,7 @@ export class PerformanceService {
         endsAt: body.endsAt ?? row.ends_at.toISOString(),
         saleOpensAt: body.saleOpensAt === undefined ? iso(row.sale_opens_at) : body.saleOpensAt,
       };
-      checkTimes(next);
+      checkTimes(next, row.starts_at);
       const removedSeats = body.seatMap ? await replaceSeatMap(client, expandSeatMap(body.seatMap)) : [];
       if (body.seatMap) await tallyGrades(client);
       await client.query(

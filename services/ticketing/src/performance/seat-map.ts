@@ -68,11 +68,24 @@ export function expandSeatMap(map: SeatMapInput): SeatSpec[] {
   return seats;
 }
 
-/** R23, R24: start before end, sale opening before the start. */
-export function checkTimes(times: { startsAt: string; endsAt: string; saleOpensAt: string | null }): void {
+/**
+ * R23, R24: a start still to come, start before end, sale opening before the start. `storedStart`
+ * is the start before a change (none when registering). A start may not be moved into the past:
+ * that would close the sale and end refunds at once. Once the performance has started, its times
+ * are a record and may be corrected either way.
+ */
+export function checkTimes(
+  times: { startsAt: string; endsAt: string; saleOpensAt: string | null },
+  storedStart: Date | null = null,
+  now = Date.now(),
+): void {
   const errors = [];
-  if (Date.parse(times.endsAt) <= Date.parse(times.startsAt)) errors.push({ path: '/body/endsAt', message: 'must be after startsAt' });
-  if (times.saleOpensAt && Date.parse(times.saleOpensAt) >= Date.parse(times.startsAt)) {
+  const start = Date.parse(times.startsAt);
+  const moved = storedStart === null || start !== storedStart.getTime();
+  const started = storedStart !== null && storedStart.getTime() <= now;
+  if (moved && !started && start <= now) errors.push({ path: '/body/startsAt', message: 'must be in the future' });
+  if (Date.parse(times.endsAt) <= start) errors.push({ path: '/body/endsAt', message: 'must be after startsAt' });
+  if (times.saleOpensAt && Date.parse(times.saleOpensAt) >= start) {
     errors.push({ path: '/body/saleOpensAt', message: 'must be before startsAt' });
   }
   if (errors.length) throw invalid(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);

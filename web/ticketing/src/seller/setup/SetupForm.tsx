@@ -56,7 +56,7 @@ export function SetupForm({ slug, lang, token, navigate, t, registered, onSaved,
   }, [refusals]);
 
   const plan = useMemo(() => planSeatMap(draft, digits, s.builder, price(LIMITS.price)), [draft, digits, s.builder, price]);
-  const infoErrors = useMemo(() => checkInfo(info, s.info), [info, s.info]);
+  const infoErrors = useMemo(() => checkInfo(info, s.info, registered?.show ?? null), [info, s.info, registered]);
   const sendMap = !registered || mapChanged;
   const ownErrors: FieldErrors = { ...infoErrors, ...(sendMap ? plan.errors : {}) };
   const errors: FieldErrors = { ...(checked ? ownErrors : {}), ...serverErrors };
@@ -81,7 +81,7 @@ export function SetupForm({ slug, lang, token, navigate, t, registered, onSaved,
     setWrongFields(null);
     setPending(true);
     try {
-      const body = toInfo(info);
+      const body = toInfo(info, registered?.show ?? null);
       if (!registered) await applyPerformance(slug, token, { ...body, seatMap: plan.seatMap! });
       else await modifyPerformance(slug, token, { ...body, ...(mapChanged && plan.seatMap ? { seatMap: plan.seatMap } : {}) });
       onSaved(registered ? s.setup.modified : s.setup.registered);

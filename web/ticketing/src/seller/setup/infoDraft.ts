@@ -53,8 +53,11 @@ export function infoFromShow(show: SellerShow): InfoDraft {
 
 const performerList = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
-/** The same rules as the service: required fields, lengths, start before end, sale before start. */
-export function checkInfo(draft: InfoDraft, t: Messages['seller']['info']): FieldErrors {
+/**
+ * The same rules as the service: required fields, lengths, a start still to come (unless it is
+ * the one registered, or the performance has started), start before end, sale before start.
+ */
+export function checkInfo(draft: InfoDraft, t: Messages['seller']['info'], stored: SellerShow | null = null, now = Date.now()): FieldErrors {
   const errors: FieldErrors = {};
   const fail = (field: InfoField, message: string) => (errors[infoFieldId(field)] ??= message);
   for (const field of ['title', 'venue'] as const) {
@@ -73,19 +76,28 @@ export function checkInfo(draft: InfoDraft, t: Messages['seller']['info']): Fiel
   if (!startsAt) fail('startsAt', t.required);
   if (!endsAt) fail('endsAt', t.required);
   if (draft.saleOpensAt && !saleOpensAt) fail('saleOpensAt', t.badTime);
+  const moved = !stored || draft.startsAt !== toLocalInput(stored.startsAt);
+  const started = stored !== null && Date.parse(stored.startsAt) <= now;
+  if (startsAt && moved && !started && Date.parse(startsAt) <= now) fail('startsAt', t.startInPast);
   if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) fail('endsAt', t.endBeforeStart);
   if (startsAt && saleOpensAt && Date.parse(saleOpensAt) >= Date.parse(startsAt)) fail('saleOpensAt', t.saleAfterStart);
   return errors;
 }
 
-/** The body's information fields; call after checkInfo found nothing. */
-export function toInfo(draft: InfoDraft): PerformanceInfo {
+/**
+ * The body's information fields; call after checkInfo found nothing. A time left as registered is
+ * sent as registered: the inputs show minutes, and its seconds must not be lost to an edit of
+ * another field.
+ */
+export function toInfo(draft: InfoDraft, stored: SellerShow | null = null): PerformanceInfo {
+  const time = (field: 'startsAt' | 'endsAt' | 'saleOpensAt') =>
+    stored && draft[field] === toLocalInput(stored[field]) ? stored[field] : fromLocalInput(draft[field]);
   return {
     title: draft.title.trim(),
     venue: draft.venue.trim(),
-    startsAt: fromLocalInput(draft.startsAt) ?? '',
-    endsAt: fromLocalInput(draft.endsAt) ?? '',
-    saleOpensAt: fromLocalInput(draft.saleOpensAt),
+    startsAt: time('startsAt') ?? '',
+    endsAt: time('endsAt') ?? '',
+    saleOpensAt: time('saleOpensAt'),
     performers: performerList(draft.performers),
     description: draft.description.trim(),
   };
