@@ -4,6 +4,8 @@
  * members, a blue-green update under load, delete, and every refusal.
  */
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { ADMIN, adminEnv, logIn, signUpAndLogIn, type Session } from './support/accounts.js';
@@ -401,6 +403,10 @@ describe('deployer across a platform restart', () => {
         assert.match(platform.output(), new RegExp(`performance ${slug} \\(/e/${slug}/\\) could not be started again`));
         assert.match(platform.output(), /Clove is ready in \d+ ms \(1 deployed performance is not serving; see above\)/);
         assert.doesNotMatch(platform.output(), /not serving yet/, 'the launcher did not wait for its time limit');
+        const logs = /its logs are in (\S+)/.exec(platform.output())![1]!;
+        const logged = await Promise.all((await readdir(logs, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')));
+        assert.match(logged.join(''), /TICKETING_SWEEP_INTERVAL_MS/, 'the refused value is named as the operator set it');
       });
     });
 

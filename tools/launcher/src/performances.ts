@@ -51,8 +51,7 @@ export async function startPerformance(options: StartPerformanceOptions): Promis
     TICKET_CODE_SECRET: secrets.ticketCodeSecret,
     ...performancePlatformEnv({ secrets, urls, env: options.env }),
     // TICKETING_<VAR> sets a variable of every performance, PERF_<SLUG>_<VAR> of one only (e.g.
-    // PERF_DEMO_HOLD_SECONDS); named again here (performancePlatformEnv passes TICKETING_<VAR>
-    // for deployed performances too) so that a refused value is told by the name it was set under.
+    // PERF_DEMO_HOLD_SECONDS), which wins; the names are those of both.
     ...operatorEnv(options.env, 'ticketing', `perf_${slug.replaceAll('-', '_')}`),
   });
   process.start();

@@ -154,21 +154,16 @@ export const TICKETING_ENTRY = built('ticketing');
 /** Ports of locally started performances: CLOVE_PORT_BASE + 20, + 21, … */
 export const PERFORMANCE_PORT_OFFSET = 20;
 
-/**
- * Variables for one service: `<NAME>_<VAR>` in the launcher's environment becomes `<VAR>` in
- * the service's (e.g. AUTH_ACCESS_TOKEN_TTL_SECONDS). Nothing else of the launcher's
- * environment leaks into services.
- */
-export function passThroughEnv(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
-  return valuesOf(passThroughNames(serviceName, env), env);
-}
-
 /** `<VAR>` → the value of the launcher's variable it is set under. */
 const valuesOf = (names: Record<string, string>, env: NodeJS.ProcessEnv): Record<string, string> =>
   Object.fromEntries(Object.entries(names).map(([variable, name]) => [variable, env[name]!]));
 
-/** What passThroughEnv passes, by the name the operator set it under: `<VAR>` → `<NAME>_<VAR>`. */
-export function passThroughNames(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
+/**
+ * Variables for one service: `<NAME>_<VAR>` in the launcher's environment becomes `<VAR>` in
+ * the service's (e.g. AUTH_ACCESS_TOKEN_TTL_SECONDS), here as `<VAR>` → `<NAME>_<VAR>`. Nothing
+ * else of the launcher's environment leaks into services.
+ */
+function passThroughNames(serviceName: string, env: NodeJS.ProcessEnv): Record<string, string> {
   const prefix = `${serviceName.toUpperCase()}_`;
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
@@ -189,7 +184,7 @@ export function operatorEnv(env: NodeJS.ProcessEnv, ...serviceNames: string[]): 
 
 /**
  * What every performance's ticketing service gets of the platform: the peer services and their
- * client secrets, plus `TICKETING_<VAR>` of the launcher's environment.
+ * client secrets, plus `TICKETING_<VAR>` of the launcher's environment, with those names.
  */
 export function performancePlatformEnv({ secrets, urls, env }: Pick<ServiceContext, 'secrets' | 'urls' | 'env'>): Record<string, string> {
   return {
@@ -200,7 +195,7 @@ export function performancePlatformEnv({ secrets, urls, env }: Pick<ServiceConte
     PAYMENTS_API_KEY: secrets.paymentsApiKey,
     CATALOG_URL: urls.catalog!,
     CATALOG_INGEST_TOKEN: secrets.catalogIngestToken,
-    ...passThroughEnv('ticketing', env),
+    ...operatorEnv(env, 'ticketing'),
   };
 }
 

@@ -103,6 +103,17 @@ describe('composing a revision (R9)', () => {
     assert.deepEqual(invalidDocuments(composed.workloads), []);
   });
 
+  it('tells a container that sets one of the operator\'s variables itself that its value is not the operator\'s', () => {
+    const platformNames = { HOLD_SECONDS: 'TICKETING_HOLD_SECONDS', MOTTO: 'TICKETING_MOTTO', PORT: 'TICKETING_PORT' };
+    const composed = composeRevision({ template, values: checkValues(template.parameters, { slug: 'gala' }), slug: 'gala', deploymentId: DEPLOYMENT_ID, revision: 1, platformNames });
+    const env = (composed.workloads[0] as any).spec.template.spec.containers[0].env as Array<{ name: string; value: string }>;
+    // MOTTO comes from the template, PORT from the container's port: both win over the Secret's.
+    assert.deepEqual(JSON.parse(env.find((e) => e.name === 'CLOVE_VARIABLE_NAMES')!.value), { HOLD_SECONDS: 'TICKETING_HOLD_SECONDS' });
+    const untouched = composeRevision({ template, values: checkValues(template.parameters, { slug: 'gala' }), slug: 'gala', deploymentId: DEPLOYMENT_ID, revision: 1, platformNames: { HOLD_SECONDS: 'TICKETING_HOLD_SECONDS' } });
+    const plain = (untouched.workloads[0] as any).spec.template.spec.containers[0].env as Array<{ name: string }>;
+    assert.ok(!plain.some((e) => e.name === 'CLOVE_VARIABLE_NAMES'), 'the Secret\'s list holds as it is');
+  });
+
   it('expands references a template makes on purpose, as Kubernetes does', () => {
     assert.equal(expandReferences('$(HOST):$(PORT)/$$(PORT)/$(MISSING)', { HOST: 'h', PORT: '1' }), 'h:1/$(PORT)/$(MISSING)');
   });

@@ -1,4 +1,4 @@
-import { renderDocuments } from '@clove/kit';
+import { renderDocuments, VARIABLE_NAMES } from '@clove/kit';
 import type { DocumentRef, KubeDocument } from '../runtime/driver.js';
 import { LABELS, PLATFORM_SECRET, publicPathOf, WORKLOAD_IDENTITY, workloadName } from './naming.js';
 
@@ -34,6 +34,11 @@ export interface ComposeInput {
   deploymentId: string;
   revision: number;
   overrides?: Readonly<Record<string, ComponentOverride>>;
+  /**
+   * The names the operator set the platform Secret's variables under (its CLOVE_VARIABLE_NAMES):
+   * a container that sets one of them itself is told it is not the operator's.
+   */
+  platformNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,7 +55,7 @@ export function composeRevision(input: ComposeInput): ComposedRevision {
   for (const document of rendered) {
     switch (document.kind) {
       case 'Deployment':
-        workloads.push(concreteDeployment(document, input.revision, extraLabels, input.overrides?.[document.metadata.name]));
+        workloads.push(concreteDeployment(document, input.revision, extraLabels, input.overrides?.[document.metadata.name], input.platformNames ?? {}));
         break;
       case 'Service':
         workloads.push(concreteService(document, input.revision, extraLabels));
@@ -90,7 +95,13 @@ export const refsOf = (documents: KubeDocument[]): DocumentRef[] => documents.ma
 
 type Obj = Record<string, any>;
 
-function concreteDeployment(document: KubeDocument, revision: number, extraLabels: Record<string, string>, override?: ComponentOverride): KubeDocument {
+function concreteDeployment(
+  document: KubeDocument,
+  revision: number,
+  extraLabels: Record<string, string>,
+  override: ComponentOverride | undefined,
+  platformNames: Readonly<Record<string, string>>,
+): KubeDocument {
   const out = structuredClone(document) as Obj;
   const component = out.metadata.name as string;
   if (override?.replicas !== undefined && override.replicas !== null) out.spec.replicas = override.replicas;
@@ -107,9 +118,21 @@ function concreteDeployment(document: KubeDocument, revision: number, extraLabel
     const env = (container.env ?? []) as Array<{ name: string }>;
     if (port !== undefined && !env.some((e) => e.name === 'PORT')) env.push({ name: 'PORT', value: String(port) } as never);
     if (!env.some((e) => e.name === 'HOST')) env.push({ name: 'HOST', value: '0.0.0.0' } as never);
+    const ownNames = namesLeftTo(platformNames, env);
+    if (ownNames !== null) env.push({ name: VARIABLE_NAMES, value: JSON.stringify(ownNames) } as never);
     container.env = env;
   }
   return out as KubeDocument;
+}
+
+/**
+ * The operator's names of the variables a container does not set itself (its env wins over the
+ * Secret's), or null when it sets none of them and the Secret's list holds as it is.
+ */
+function namesLeftTo(platformNames: Readonly<Record<string, string>>, env: Array<{ name: string }>): Record<string, string> | null {
+  const own = new Set(env.map((e) => e.name));
+  if (own.has(VARIABLE_NAMES) || !Object.keys(platformNames).some((name) => own.has(name))) return null;
+  return Object.fromEntries(Object.entries(platformNames).filter(([name]) => !own.has(name)));
 }
 
 function concreteService(document: KubeDocument, revision: number, extraLabels: Record<string, string>): KubeDocument {

@@ -38,7 +38,7 @@ export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBase
             await repo.setRevisionStatus(deployment.id, r.number, 'failed', INTERRUPTED);
           }
           const current = revisions.find((r) => r.number === deployment.currentRevision);
-          if (current) await restoreRevision(deps, deployment, composedOf(deployment, current, await repo.overrides(deployment.id)));
+          if (current) await restoreRevision(deps, deployment, composedOf(deployment, current, await repo.overrides(deployment.id), deps.binding));
           if (deployment.status === 'updating') {
             await repo.transition(deployment.id, ['updating'], 'running', `the update was ${INTERRUPTED}; the previous revision serves`);
           }

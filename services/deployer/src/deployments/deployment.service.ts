@@ -159,7 +159,7 @@ export class DeploymentService {
   private async runFirstDeploy(deployment: DeploymentRow): Promise<void> {
     const revision = (await this.repo.revision(deployment.id, 1))!;
     try {
-      await deployFirstRevision(this.deps, { deployment, revision: 1, composed: composedOf(deployment, revision) });
+      await deployFirstRevision(this.deps, { deployment, revision: 1, composed: composedOf(deployment, revision, undefined, this.deps.binding) });
       await this.repo.setRevisionStatus(deployment.id, 1, 'active');
       await this.repo.setCurrentRevision(deployment.id, 1);
       await this.repo.transition(deployment.id, ['deploying'], 'running');
@@ -178,7 +178,7 @@ export class DeploymentService {
     const greenRevision = (await this.repo.revision(id, number))!;
     const overrides = await this.repo.overrides(id);
     try {
-      await rollOutRevision(this.deps, { deployment, revision: number, composed: composedOf(deployment, greenRevision, overrides) }, composedOf(deployment, blueRevision, overrides));
+      await rollOutRevision(this.deps, { deployment, revision: number, composed: composedOf(deployment, greenRevision, overrides, this.deps.binding) }, composedOf(deployment, blueRevision, overrides, this.deps.binding));
       await this.repo.setRevisionStatus(id, number, 'active');
       await this.repo.setRevisionStatus(id, blueRevision.number, 'retired');
       await this.repo.setCurrentRevision(id, number);

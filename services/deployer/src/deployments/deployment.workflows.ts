@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { variableNamesOf } from '@clove/kit';
 import { composeRevision, platformSecret, refsOf, type ComponentOverride, type ComposedRevision } from '../compose/compose.js';
 import { LABELS } from '../compose/naming.js';
 import type { NamespaceDatabases } from '../databases/namespace-database.js';
@@ -25,8 +26,21 @@ interface RevisionContext {
   composed: ComposedRevision;
 }
 
-export function composedOf(deployment: DeploymentRow, revision: RevisionRow, overrides?: Record<string, ComponentOverride>): ComposedRevision {
-  return composeRevision({ template: revision.template, values: revision.values, slug: deployment.slug, deploymentId: deployment.id, revision: revision.number, overrides });
+export function composedOf(
+  deployment: DeploymentRow,
+  revision: RevisionRow,
+  overrides?: Record<string, ComponentOverride>,
+  binding?: BindingConfig,
+): ComposedRevision {
+  return composeRevision({
+    template: revision.template,
+    values: revision.values,
+    slug: deployment.slug,
+    deploymentId: deployment.id,
+    revision: revision.number,
+    overrides,
+    platformNames: binding ? variableNamesOf(binding.platformEnv) : {},
+  });
 }
 
 /** The namespace's platform Secret, made from what the deployer keeps for the deployment. */
