@@ -53,7 +53,9 @@ describe('deployer through the gateway', () => {
   let namespaces: pg.Client;
 
   before(async () => {
-    platform = await startPlatform({ env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '8000', DEPLOYER_DRAIN_MS: '500' } });
+    // Short enough for the crash loop below to give up soon, long enough for a replica to start
+    // on a loaded machine.
+    platform = await startPlatform({ env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '15000', DEPLOYER_DRAIN_MS: '500' } });
     admin = (await logIn(platform.gateway, ADMIN.email, ADMIN.password)).accessToken;
     [owner, colleague, buyer] = await Promise.all([
       signUpAndLogIn(platform.gateway, 'seller'),
@@ -283,7 +285,7 @@ describe('deployer through the gateway', () => {
     assert.equal(misconfigured.status, 201, misconfigured.text);
 
     // Crashing in a loop, the replica is waiting to restart or starting again when the time is up.
-    const crashLoop = /Not ready within 8000 ms: ticketing-r1-0: (backoff|starting|running), [1-9]\d* restarts, last exit code 1/;
+    const crashLoop = /Not ready within 15000 ms: ticketing-r1-0: (backoff|starting|running), [1-9]\d* restarts, last exit code 1/;
     const failed: Array<{ id: string; slug: string }> = [];
     for (const [templateId, why] of [[crashing.body.id, crashLoop], [misconfigured.body.id, /refused its configuration/]] as const) {
       const slug = uniqueSlug('broken');
