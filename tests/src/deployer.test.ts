@@ -142,7 +142,7 @@ describe('deployer through the gateway', () => {
 
   it('rolls out new values blue-green while buyers keep buying: no failed request, no lost order (R8)', async () => {
     const slug = uniqueSlug('switch');
-    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug });
+    const view = await deployRunning(platform.gateway, owner.accessToken, templates.standard!, { slug, maxSeatsPerBuyer: 2 });
     const base = `${platform.gateway}/e/${slug}`;
     await applyPerformance(platform, slug, owner.accessToken, [{ name: 'A', grade: 'R', price: 30_000, rows: 40, seatsPerRow: 50 }]);
     const minter = await tokenMinter(platform);
@@ -183,6 +183,9 @@ describe('deployer through the gateway', () => {
     assert.equal(switched.currentRevision, 2);
     assert.deepEqual(switched.revisions.map((r) => [r.number, r.status]), [[2, 'active'], [1, 'retired']]);
     assert.equal(switched.values.holdSeconds, 240);
+    // A value not sent stays as it was.
+    assert.equal(switched.values.maxSeatsPerBuyer, 2);
+    assert.equal((await get(`${base}/event`)).body.maxSeatsPerBuyer, 2);
     assert.deepEqual(switched.components.map((c) => c.workload), ['ticketing-r2']);
     for (const purchase of purchases) {
       const orders = await get(`${base}/ticket/orders`, purchase.token);

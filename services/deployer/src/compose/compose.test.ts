@@ -4,7 +4,7 @@ import { parseAllDocuments, stringify } from 'yaml';
 import { expandReferences } from '../runtime/local/pod-recipe.js';
 import { composeRevision, type TemplateSnapshot } from './compose.js';
 import { invalidDocuments } from './validate.js';
-import { checkValues } from './values.js';
+import { changedValues, checkValues } from './values.js';
 
 const DEPLOYMENT_ID = '0b8f7f5e-8a3a-4f8e-9f53-5d1d0c7a2b10';
 
@@ -116,6 +116,17 @@ describe('composing a revision (R9)', () => {
 
   it('expands references a template makes on purpose, as Kubernetes does', () => {
     assert.equal(expandReferences('$(HOST):$(PORT)/$$(PORT)/$(MISSING)', { HOST: 'h', PORT: '1' }), 'h:1/$(PORT)/$(MISSING)');
+  });
+});
+
+describe('changing values (R8)', () => {
+  const current = { slug: 'gala', motto: 'hi there', replicas: 3 };
+  it('keeps the values not sent, and puts back to its default one sent as null', () => {
+    assert.deepEqual(checkValues(template.parameters, changedValues({ replicas: 1 }, current, true)), { slug: 'gala', motto: 'hi there', replicas: 1 });
+    assert.deepEqual(checkValues(template.parameters, changedValues({ motto: null }, current, true)), { slug: 'gala', motto: 'hello', replicas: 3 });
+  });
+  it('starts from the new template\'s defaults when the template changes (R22)', () => {
+    assert.deepEqual(checkValues(template.parameters, { ...changedValues({ replicas: 1 }, current, false), slug: 'gala' }), { slug: 'gala', motto: 'hello', replicas: 1 });
   });
 });
 

@@ -25,6 +25,20 @@ export function checkValues(parameters: Record<string, unknown>, given: Record<s
   return values;
 }
 
+/**
+ * R8: the values of a new revision. Those not sent stay as they are, `null` puts one back to its
+ * default; another template (R22) starts from its own defaults.
+ */
+export function changedValues(
+  changes: Readonly<Record<string, unknown>>,
+  current: Readonly<Record<string, unknown>>,
+  sameTemplate: boolean,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...(sameTemplate ? current : {}), ...changes };
+  for (const [name, value] of Object.entries(merged)) if (value === null) delete merged[name];
+  return merged;
+}
+
 function slugErrors(slug: string): FieldError[] {
   const path = '/body/values/slug';
   if (slug.length > MAX_SLUG_LENGTH) return [{ path, message: `must be at most ${MAX_SLUG_LENGTH} characters` }];

@@ -22,8 +22,16 @@ export const CreateDeploymentBody = Type.Object({
   values: ValuesSchema,
 }, { additionalProperties: false });
 
+/** A change of values: those sent replace the current ones, `null` puts one back to its default. */
+export const ValueChangesSchema = Type.Record(
+  Type.String({ maxLength: 41 }),
+  Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean(), Type.Null()]),
+  { maxProperties: 50, description: 'Values to change; the others stay as they are, `null` puts one back to its default. With `templateId`, the values start from the new template\'s defaults.' },
+);
+export type ValueChanges = Static<typeof ValueChangesSchema>;
+
 export const UpdateDeploymentBody = Type.Object({
-  values: ValuesSchema,
+  values: ValueChangesSchema,
   templateId: Type.Optional(Type.String({ format: 'uuid', description: 'Re-combine: redeploy with another template (default: the template of the current revision, same template revision)' })),
 }, { additionalProperties: false });
 

@@ -5,12 +5,12 @@ import type { TemplatesClient } from '../clients/templates.client.js';
 import type { TemplateSnapshot } from '../compose/compose.js';
 import { namespaceOf, publicPathOf } from '../compose/naming.js';
 import { invalidDocuments } from '../compose/validate.js';
-import { checkValues } from '../compose/values.js';
+import { changedValues, checkValues } from '../compose/values.js';
 import { WorkflowFailed, WorkflowInterrupted } from '../workflow/workflow.js';
 import { accessibleDeployment, type Access } from './deployment.access.js';
 import { componentOf } from './deployment.components.js';
 import type { DeploymentRepository, DeploymentRow } from './deployment.repository.js';
-import type { DeploymentDetail, DeploymentSummary, Values } from './deployment.schemas.js';
+import type { DeploymentDetail, DeploymentSummary, ValueChanges, Values } from './deployment.schemas.js';
 import { composedOf, deployFirstRevision, rollOutRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
 
 export interface Accepted {
@@ -62,7 +62,7 @@ export class DeploymentService {
     return { id, slug, namespace: deployment.namespace, status: deployment.status, revision: 1 };
   }
 
-  async update(principal: Principal, token: string, id: string, body: { values: Values; templateId?: string }): Promise<Accepted> {
+  async update(principal: Principal, token: string, id: string, body: { values: ValueChanges; templateId?: string }): Promise<Accepted> {
     const { deployment } = await accessibleDeployment(this.repo, principal, id);
     if (deployment.status !== 'running') throw busy(deployment);
     const current = await this.repo.revision(id, deployment.currentRevision!);
@@ -70,10 +70,11 @@ export class DeploymentService {
     if (body.values.slug !== undefined && body.values.slug !== deployment.slug) {
       throw invalid('A deployment keeps its slug.', [{ path: '/body/values/slug', message: `must stay ${deployment.slug}` }], 'SLUG_IMMUTABLE');
     }
-    const values = checkValues(template.parameters, { ...body.values, slug: deployment.slug });
+    const sameTemplate = !body.templateId || body.templateId === current!.template.id;
+    const values = checkValues(template.parameters, { ...changedValues(body.values, current!.values, sameTemplate), slug: deployment.slug });
+    this.checkComposes(template, values, deployment.slug, id, (deployment.currentRevision ?? 0) + 1);
     const number = await this.repo.beginUpdate(id, values, template);
     if (number === null) throw busy((await this.repo.get(id)) ?? deployment);
-    this.checkComposes(template, values, deployment.slug, id, number);
     this.background(this.runUpdate(id, number));
     return { id, slug: deployment.slug, namespace: deployment.namespace, status: 'updating', revision: number };
   }

@@ -7,6 +7,8 @@ export type ProgressState = 'started' | 'done' | 'failed' | 'undone' | 'undo-fai
 /** A scalar value of a template parameter, as the deployer stores it. */
 export type ParameterValue = string | number | boolean;
 export type Values = Record<string, ParameterValue>;
+/** PUT's values: those sent replace the current ones, null puts one back to its default. */
+export type ValueChanges = Record<string, ParameterValue | null>;
 
 /** GET /deploy/deployments: one row. */
 export interface DeploymentSummary {
@@ -103,7 +105,7 @@ export function createDeployment(token: string, templateId: string, values: Valu
   return request<Accepted>('POST', '/deploy/deployments', { token, body: { templateId, values } });
 }
 
-export function updateDeployment(token: string, id: string, values: Values): Promise<Accepted> {
+export function updateDeployment(token: string, id: string, values: ValueChanges): Promise<Accepted> {
   return request<Accepted>('PUT', one(id), { token, body: { values } });
 }
 

@@ -5,7 +5,7 @@ import { updateDeployment, type DeploymentDetail } from '../api/deployments';
 import { fetchTemplateRevision, type TemplateRevision } from '../api/templates';
 import { LoadFailure } from '../components/LoadFailure';
 import type { Messages } from '../i18n';
-import type { FieldValue } from '../schemaForm/fields';
+import type { SentValues } from '../schemaForm/fields';
 import type { Session } from '../session';
 import { deployFields } from '../values/deployFields';
 import { ValuesForm } from '../values/ValuesForm';
@@ -21,7 +21,7 @@ interface UpdateValuesProps {
 function ValuesEditor({ deployment, template, session, t, navigate, onUpdated }: UpdateValuesProps & { template: TemplateRevision }) {
   const [started, setStarted] = useState<number | null>(null);
   const fields = useMemo(() => deployFields(template.parameters, t, 'update'), [template, t]);
-  const onSend = useCallback(async (values: Record<string, FieldValue>) => {
+  const onSend = useCallback(async (values: SentValues) => {
     const accepted = await updateDeployment(session.accessToken, deployment.id, values);
     setStarted(accepted.revision);
     onUpdated();

@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useResource } from '@clove/web-kit/useResource';
-import { createDeployment } from '../api/deployments';
+import { createDeployment, type Values } from '../api/deployments';
 import { fetchTemplate, type TemplateRevision } from '../api/templates';
 import { LoadFailure } from '../components/LoadFailure';
 import type { Messages } from '../i18n';
 import type { Session } from '../session';
-import type { FieldValue } from '../schemaForm/fields';
+import type { SentValues } from '../schemaForm/fields';
 import { deployFields } from '../values/deployFields';
 import { ValuesForm } from '../values/ValuesForm';
 
@@ -18,8 +18,9 @@ interface DeployFormProps {
 
 function ValuesOf({ template, session, t, navigate }: { template: TemplateRevision } & Omit<DeployFormProps, 'templateId'>) {
   const fields = useMemo(() => deployFields(template.parameters, t, 'new'), [template, t]);
-  const onSend = useCallback(async (values: Record<string, FieldValue>) => {
-    const accepted = await createDeployment(session.accessToken, template.id, values);
+  const onSend = useCallback(async (values: SentValues) => {
+    // A new deployment has no values to empty, so none is null.
+    const accepted = await createDeployment(session.accessToken, template.id, values as Values);
     navigate(`/console/deployments/${encodeURIComponent(accepted.id)}`);
   }, [session.accessToken, template.id, navigate]);
   return (

@@ -1,7 +1,7 @@
 import type { FailureMessages } from '@clove/web-kit/describeFailure';
 import { describeProblem } from '../describeFailure';
 import type { Problem } from '../api/client';
-import type { FieldDescriptor } from './fields';
+import type { FieldDescriptor, SentValues } from './fields';
 import { parseInput, type Inputs } from './inputs';
 
 /** The sentences a check can end in; the page's dictionary provides them. */
@@ -90,20 +90,22 @@ function unreadable(field: FieldDescriptor): FieldError {
 
 /**
  * The values of a form, checked with the schema's own rules before they are sent (the server
- * checks them again and has the last word). Read-only fields and empty optional ones are left out.
+ * checks them again and has the last word). Read-only fields and empty optional ones are left out;
+ * an optional one emptied that had a value in `original` is sent as null, back to its default.
  */
 export function readValues(
   fields: FieldDescriptor[],
   inputs: Inputs,
   original: Record<string, unknown>,
-): { values: Record<string, string | number | boolean>; errors: FieldErrors } {
-  const values: Record<string, string | number | boolean> = {};
+): { values: SentValues; errors: FieldErrors } {
+  const values: SentValues = {};
   const errors: FieldErrors = {};
   for (const field of fields) {
     if (field.readOnly) continue;
     const parsed = parseInput(field, inputs[field.name] ?? '', original[field.name]);
     if (parsed.empty) {
       if (field.required) errors[field.name] = { check: 'required' };
+      else if (original[field.name] !== undefined && original[field.name] !== null) values[field.name] = null;
       continue;
     }
     if ('unreadable' in parsed) {

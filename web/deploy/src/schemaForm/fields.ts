@@ -3,6 +3,8 @@
 
 export type FieldKind = 'text' | 'select' | 'datetime' | 'date' | 'email' | 'url' | 'integer' | 'number' | 'boolean';
 export type FieldValue = string | number | boolean;
+/** What a form sends: null for an optional field emptied that had a value (back to its default). */
+export type SentValues = Record<string, FieldValue | null>;
 
 export interface FieldDescriptor {
   name: string;

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { readValues, type FieldErrors } from './check';
-import type { FieldDescriptor, FieldValue } from './fields';
+import type { FieldDescriptor, SentValues } from './fields';
 import { initialInputs, type Inputs } from './inputs';
 
 /**
@@ -18,7 +18,7 @@ export function useSchemaForm(fields: FieldDescriptor[], original: Record<string
     setInputs((previous) => ({ ...previous, [name]: value }));
   }, []);
 
-  const collect = useCallback((): Record<string, FieldValue> | null => {
+  const collect = useCallback((): SentValues | null => {
     const checked = readValues(fields, inputs, originalRef.current);
     setErrors(checked.errors);
     return Object.keys(checked.errors).length === 0 ? checked.values : null;

@@ -3,7 +3,7 @@ import { statusOf } from '../api/client';
 import { AppLink } from '../components/AppLink';
 import { FormAlert } from '../components/FormAlert';
 import type { Messages } from '../i18n';
-import type { FieldDescriptor, FieldValue } from '../schemaForm/fields';
+import type { FieldDescriptor, SentValues } from '../schemaForm/fields';
 import { errorTexts } from '../schemaForm/check';
 import { SchemaFields } from '../schemaForm/SchemaFields';
 import { useSchemaForm } from '../schemaForm/useSchemaForm';
@@ -19,7 +19,7 @@ interface ValuesFormProps {
   pendingLabel: string;
   disabled?: boolean;
   navigate: (path: string) => void;
-  onSend: (values: Record<string, FieldValue>) => Promise<void>;
+  onSend: (values: SentValues) => Promise<void>;
 }
 
 /** A deployment's values as a form generated from the template's parameter schema. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { describeFailure, describeFormProblem } from '../describeFailure';
 import type { Messages } from '../i18n';
-import type { FieldValue } from '../schemaForm/fields';
+import type { SentValues } from '../schemaForm/fields';
 import { placeServerErrors } from '../schemaForm/serverErrors';
 import type { useSchemaForm } from '../schemaForm/useSchemaForm';
 import { SLUG } from './deployFields';
@@ -44,7 +44,7 @@ export function useValuesSubmission(form: SchemaForm) {
     root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus() ?? root?.querySelector<HTMLElement>('.dp-alert')?.focus();
   }, [shown]);
 
-  const submit = useCallback(async (send: (values: Record<string, FieldValue>) => Promise<void>) => {
+  const submit = useCallback(async (send: (values: SentValues) => Promise<void>) => {
     const values = form.collect();
     if (!values) {
       setProblem({ checked: true });
