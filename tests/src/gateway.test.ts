@@ -82,6 +82,25 @@ describe('gateway', () => {
     assert.equal(answer.headers.get('keep-alive'), 'timeout=65');
   });
 
+  it('documents every platform route at the path the gateway serves it under', async () => {
+    for (const prefix of ['/auth', '/catalog', '/pool', '/template', '/deploy', '/monitor']) {
+      const docs = await get(`${platform.gateway}${prefix}/docs/openapi.json`);
+      assert.equal(docs.status, 200, prefix);
+      const server = (docs.body.servers[0].url as string).replace(/\/$/, '');
+      const paths = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>);
+      assert.ok(paths.length > 0, prefix);
+      for (const [path, operations] of paths) {
+        assert.match(path, /^\//, `${prefix} docs: a path starts with /`);
+        // Without a token or a body, nothing changes; a route that exists answers anything but 404 ROUTE_NOT_FOUND.
+        const url = `${platform.gateway}${server}${path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')}`;
+        for (const method of Object.keys(operations)) {
+          const answer = await request(method.toUpperCase(), url);
+          assert.notEqual(answer.body?.code, 'ROUTE_NOT_FOUND', `${method.toUpperCase()} ${server}${path} (${prefix} docs)`);
+        }
+      }
+    }
+  });
+
   it('guards the route-table API with the admin token', async () => {
     assert.equal((await request('GET', `${platform.gatewayAdmin}/routes`)).status, 401);
     assert.equal((await request('GET', `${platform.gatewayAdmin}/routes`, { token: 'x'.repeat(32) })).status, 401);

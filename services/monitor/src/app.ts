@@ -32,6 +32,8 @@ export async function buildApp(config: MonitorConfig, options: { silent?: boolea
     name: 'monitor',
     description: 'Resource use, booking statistics, nodes and containers, scaling, moves, anomalies and autoscaling (R11, R19–R22). Routes under /monitor and /system.',
     migrations: new URL('../migrations', import.meta.url),
+    // A seller's views are under /monitor, the admin's system view under /system (SPEC.md).
+    publicPath: (url) => (/^\/(server|ticket)\//.test(url) ? `/monitor${url}` : `/system${url}`),
     silent: options.silent,
   });
   const intervalSeconds = Math.max(1, Math.ceil(config.SAMPLE_INTERVAL_MS / 1000));

@@ -21,6 +21,8 @@ export interface CreateAppOptions {
   logLevel?: string;
   /** Path prefix under which the gateway serves this service. */
   publicPrefix?: string;
+  /** A route's public path, for a service served under several prefixes (see DocsOptions). */
+  publicPath?: (url: string) => string;
   /** Largest accepted request body, bytes. */
   bodyLimit?: number;
   /** Which proxies to trust for X-Forwarded-For (see Fastify's trustProxy). */
@@ -123,6 +125,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     description: options.description ?? `The ${options.name} service of Clove.`,
     version: options.version ?? '0.1.0',
     publicPrefix: options.publicPrefix ?? '',
+    publicPath: options.publicPath,
   });
   installMetrics(app, options.name);
 

@@ -21,6 +21,8 @@ export interface DatabaseServiceOptions {
   poolMax?: number;
   bodyLimit?: number;
   publicPrefix?: string;
+  /** A route's public path, for a service served under several prefixes (see createApp). */
+  publicPath?: (url: string) => string;
   silent?: boolean;
   /** A readiness check of the service's own, besides its database's (see createApp). */
   ready?: () => Promise<boolean | Readiness>;
@@ -51,6 +53,7 @@ export async function createDatabaseService(config: DatabaseServiceConfig, optio
     description: options.description,
     logLevel: config.LOG_LEVEL,
     publicPrefix: options.publicPrefix ?? config.PUBLIC_PREFIX,
+    publicPath: options.publicPath,
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     bodyLimit: options.bodyLimit,
     silent: options.silent,
