@@ -166,6 +166,7 @@ describe('ticketing through the gateway', () => {
       expectProblem(await post(`${gala}/ticket/tickets/${tickets.body[1].id}/refund`, undefined, buyer.accessToken), 409, 'ALREADY_REFUNDED');
       const stranger = await minter.token({ role: 'buyer' });
       expectProblem(await post(`${gala}/ticket/tickets/${tickets.body[0].id}/refund`, undefined, stranger), 403, 'NOT_YOUR_TICKET');
+      expectProblem(await get(`${gala}/ticket/tickets/${tickets.body[0].id}/qr`, stranger), 403, 'NOT_YOUR_TICKET');
       expectProblem(await post(`${gala}/ticket/tickets/${randomUUID()}/refund`, undefined, buyer.accessToken), 404, 'TICKET_NOT_FOUND');
       const after = (await get(`${gala}/seats`)).body.seats as Array<{ id: string; state: string }>;
       assert.equal(after.find((s) => s.id === 'A-1-1')?.state, 'sold');

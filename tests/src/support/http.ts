@@ -49,9 +49,11 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** Asserts a problem document with the status and code. */
+/** Asserts a problem document with the status, code and request id. */
 export function expectProblem(result: HttpResult, status: number, code: string) {
   assert.equal(result.status, status, result.text);
   assert.equal(result.body.code, code, result.text);
   assert.match(result.headers.get('content-type') ?? '', /problem\+json/);
+  // Every problem names its request, as its logs do, so a user can quote it.
+  assert.match(result.body.requestId ?? '', /\S/, `a request id in ${result.text}`);
 }

@@ -37,8 +37,10 @@ export function registerOrderRoutes(app: App, deps: { orders: OrderService; buye
       request.body.holdId,
       request.body.card,
     );
-    if (status >= 400) reply.type('application/problem+json; charset=utf-8');
     if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(status).send(body as never);
+    if (status < 400) return reply.status(status).send(body as never);
+    // The problem is kept for the key's retries; the request id is this request's.
+    reply.type('application/problem+json; charset=utf-8');
+    return reply.status(status).send({ ...(body as object), requestId: request.id } as never);
   });
 }
