@@ -84,13 +84,19 @@ describe('ticketing under faults', () => {
     const key = randomUUID();
     await setFaults({ latencyMs: 1500 });
     let slow;
+    const asked = performance.now();
+    let waited;
     try {
       slow = await pay('faults', token, hold.body.holdId, key);
+      waited = performance.now() - asked;
     } finally {
       await setFaults({ latencyMs: 0 });
     }
     assert.equal(slow.status, 504, slow.text);
     assert.equal(slow.body.code, 'PAYMENTS_TIMEOUT');
+    assert.match(slow.body.detail, /Retry with the same Idempotency-Key/);
+    // The time limit (700 ms here) holds for the whole call: a timed-out attempt is not made again.
+    assert.ok(waited < 2_000, `the buyer waited ${Math.round(waited)} ms for the answer`);
     const retried = await pay('faults', token, hold.body.holdId, key);
     assert.equal(retried.status, 201, retried.text);
     assert.deepEqual(await capturedFor(retried.body.order.id), [{ amount: 20_000, refunded_amount: 0 }]);
@@ -163,6 +169,7 @@ describe('ticketing under faults', () => {
     try {
       const down = await refund();
       assert.equal(down.status, 503, down.text);
+      assert.match(down.body.detail, /The refund is recorded and completes on its own; there is no need to ask again\./);
       const again = await refund();
       assert.equal(again.status, 409, again.text);
       assert.equal(again.body.code, 'REFUND_IN_PROGRESS');

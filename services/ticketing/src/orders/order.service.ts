@@ -5,7 +5,7 @@ import type { PerformanceCache } from '../performance/performance.cache.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 import type { TicketCodes } from '../tickets/ticket-code.js';
 import { OrderBatcher, type BeginOutcome, type HeldSeat } from './order-batcher.js';
-import type { Card, PaymentsClient } from './payments.client.js';
+import { withOutcome, type Card, type PaymentsClient } from './payments.client.js';
 
 /** What POST /buyticket/orders answers; stored per Idempotency-Key and replayed on retries. */
 export interface OrderResponse {
@@ -92,7 +92,7 @@ export class OrderService {
       });
     } catch (error) {
       await this.markRetryable(buyerId, idempotencyKey);
-      throw error;
+      throw withOutcome(error, 'Retry with the same Idempotency-Key: the card is charged at most once.');
     }
     if (outcome.kind === 'card_invalid') {
       const detail = outcome.errors.map((e) => `${e.path} ${e.message}`).join('; ');

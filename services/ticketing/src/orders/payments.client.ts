@@ -25,9 +25,12 @@ export type ChargeOutcome =
 const RETRY_DELAYS_MS = [100, 400];
 
 /**
- * The payments service over HTTP (an external gateway's shape): timeouts, and retries that are
- * safe because every call carries an idempotency key. Calls go over kept-alive connections
- * through the kit's requestText (a fraction of fetch's CPU, and every purchase makes one).
+ * The payments service over HTTP (an external gateway's shape): one time limit per call, retries
+ * included, and retries that are safe because every call carries an idempotency key. A call that
+ * fails fast (refused connection, 503) is tried again while time is left; one that times out has
+ * used the time, so a buyer waits at most `timeoutMs` for a 504, not once per attempt. Calls go
+ * over kept-alive connections through the kit's requestText (a fraction of fetch's CPU, and every
+ * purchase makes one).
  */
 export class PaymentsClient {
   private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000 });
@@ -40,7 +43,7 @@ export class PaymentsClient {
 
   /** The longest one call can take, retries included. */
   get maxCallMs(): number {
-    return this.timeoutMs * (RETRY_DELAYS_MS.length + 1) + RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    return this.timeoutMs;
   }
 
   async charge(key: string, body: { amount: number; currency: string; card: Card; reference: string; description: string }): Promise<ChargeOutcome> {
@@ -68,9 +71,14 @@ export class PaymentsClient {
   }
 
   private async send(method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
+    const deadline = performance.now() + this.timeoutMs;
     let lastError: DomainError | undefined;
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
-      if (attempt > 0) await delay(RETRY_DELAYS_MS[attempt - 1]!);
+      if (attempt > 0) {
+        const pause = RETRY_DELAYS_MS[attempt - 1]!;
+        if (performance.now() + pause >= deadline) break;
+        await delay(pause);
+      }
       try {
         const response = await requestText(this.agent, `${this.baseUrl}${path}`, {
           method,
@@ -80,24 +88,18 @@ export class PaymentsClient {
             ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
-          timeoutMs: this.timeoutMs,
+          timeoutMs: Math.max(1, Math.round(deadline - performance.now())),
         });
         const parsed = parseObject(response.text) as { code?: string };
         const status = response.status;
         const retryable = status === 503 || (status === 409 && parsed.code === 'IDEMPOTENCY_KEY_IN_USE');
         if (!retryable) return { status, body: parsed };
-        lastError = new DomainError(ErrorCode.UNAVAILABLE, 'The payment service is unavailable; nothing was charged. Try again shortly.', {
-          reason: 'PAYMENTS_UNAVAILABLE',
-        });
+        lastError = new DomainError(ErrorCode.UNAVAILABLE, 'The payment service is unavailable.', { reason: 'PAYMENTS_UNAVAILABLE' });
       } catch (error) {
         const timedOut = error instanceof RequestTimeoutError;
         lastError = timedOut
-          ? new DomainError(ErrorCode.GATEWAY_TIMEOUT, 'The payment service did not answer in time. Retry with the same Idempotency-Key.', {
-              reason: 'PAYMENTS_TIMEOUT',
-            })
-          : new DomainError(ErrorCode.UNAVAILABLE, 'The payment service cannot be reached. Retry with the same Idempotency-Key.', {
-              reason: 'PAYMENTS_UNAVAILABLE',
-            });
+          ? new DomainError(ErrorCode.GATEWAY_TIMEOUT, 'The payment service did not answer in time.', { reason: 'PAYMENTS_TIMEOUT' })
+          : new DomainError(ErrorCode.UNAVAILABLE, 'The payment service cannot be reached.', { reason: 'PAYMENTS_UNAVAILABLE' });
       }
     }
     throw lastError!;
@@ -126,4 +128,10 @@ function unexpected(response: { status: number; body: unknown }): DomainError {
   return new DomainError(ErrorCode.BAD_GATEWAY, `The payment service answered ${response.status} unexpectedly.`, {
     reason: 'PAYMENTS_ERROR',
   });
+}
+
+/** The same failure to reach payments, with what it means for the caller's request added. */
+export function withOutcome(error: unknown, outcome: string): unknown {
+  if (!(error instanceof DomainError) || !['PAYMENTS_TIMEOUT', 'PAYMENTS_UNAVAILABLE'].includes(error.reason)) return error;
+  return new DomainError(error.code, `${error.message} ${outcome}`, { reason: error.reason, cause: error });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, notAllowed, notFound, type DomainError, type Pool } from '@clove/kit';
-import type { PaymentsClient } from '../orders/payments.client.js';
+import { withOutcome, type PaymentsClient } from '../orders/payments.client.js';
 import type { SeatAnnouncer } from '../seats/seat-announcer.js';
 
 export interface RefundResult {
@@ -30,7 +30,11 @@ export class RefundService {
     const ticket = rows[0]!.result;
     if (ticket.outcome !== 'refunding') throw REFUSED[ticket.outcome]();
     // If this call fails the ticket stays "refunding" and the reconciler finishes the refund.
-    await this.payments.refund(`ticket-refund:${ticketId}`, ticket.paymentId, ticket.price);
+    try {
+      await this.payments.refund(`ticket-refund:${ticketId}`, ticket.paymentId, ticket.price);
+    } catch (error) {
+      throw withOutcome(error, 'The refund is recorded and completes on its own; there is no need to ask again.');
+    }
     await this.complete(ticketId);
     return { ticket: { id: ticketId, seatId: ticket.seatId, state: 'refunded' }, refund: { amount: ticket.price } };
   }
