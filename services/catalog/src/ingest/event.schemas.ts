@@ -5,6 +5,7 @@ export const EVENT_TYPES = ['event.updated', 'order.paid', 'order.refunded', 'se
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const Uuid = Type.String({ format: 'uuid' });
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$' });
 const DateTime = Type.String({ format: 'date-time' });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const Money = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Minor units' });
@@ -20,7 +21,12 @@ export const EventEnvelopeSchema = Type.Object(
   {
     id: Uuid,
     type: Type.Enum(EVENT_TYPES),
-    slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$' }),
+    slug: Slug,
+    generation: Type.Optional(Type.String({
+      format: 'uuid',
+      description: 'The performance under the slug the event belongs to: another generation has sequences of its own, from 1. '
+        + 'Without it the event belongs to whichever performance the slug lists',
+    })),
     sequence: Type.Integer({
       minimum: 1,
       maximum: Number.MAX_SAFE_INTEGER,
@@ -34,6 +40,8 @@ export const EventEnvelopeSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const GenerationParams = Type.Object({ slug: Slug, generation: Uuid });
 
 export const IngestBody = Type.Object(
   { events: Type.Array(EventEnvelopeSchema, { minItems: 1, maxItems: 500 }) },

@@ -1,4 +1,5 @@
 import { withTransaction, type Pool, type PoolClient } from '@clove/kit';
+import { withdrawGeneration } from '../performances/generation.repository.js';
 import { applyEvents } from './event.projection.js';
 import type { CatalogEvent, IngestResult } from './event.schemas.js';
 import { lockPerformances } from './performance-locks.js';
@@ -18,6 +19,14 @@ export class IngestService {
       const accepted = events.filter((event) => fresh.delete(event.id.toLowerCase()));
       await applyEvents(client, accepted);
       return { accepted: accepted.length, duplicates: events.length - accepted.length };
+    });
+  }
+
+  /** R10: a deleted performance leaves the listing; asked again, nothing changes. */
+  async withdraw(slug: string, generation: string): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      await lockPerformances(client, [slug]);
+      await withdrawGeneration(client, slug, generation.toLowerCase());
     });
   }
 }

@@ -7,6 +7,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A paid order as the catalog received it, with the performance it was sold for. */
 export interface PaidOrder {
   slug: string;
+  /** The performance under the slug it was sold for; null before events named one. */
+  generation: string | null;
   sequence: number;
   data: OrderPaidData;
 }
@@ -19,17 +21,17 @@ export interface PaidOrder {
 export async function insertPaidOrders(db: Queryable, paid: readonly PaidOrder[]): Promise<string[]> {
   if (paid.length === 0) return [];
   // One copy of each order: the statement inserts every row it is given.
-  const orders = [...new Map(paid.map((p) => [p.data.orderId, p])).values()].map(({ slug, sequence, data }) => ({ ...data, slug, sequence }));
+  const orders = [...new Map(paid.map((p) => [p.data.orderId, p])).values()].map(({ slug, generation, sequence, data }) => ({ ...data, slug, generation, sequence }));
   // Runs for every delivery under load: named, it is prepared once per connection.
   const { rows } = await db.query<{ id: string }>({
     name: 'orders.insert-paid',
     text: `with paid as (
        select * from jsonb_to_recordset($1::jsonb) as o(
-         "orderId" uuid, slug text, "buyerId" uuid, sequence bigint, title text, venue text,
+         "orderId" uuid, slug text, generation uuid, "buyerId" uuid, sequence bigint, title text, venue text,
          "startsAt" timestamptz, amount bigint, currency text, "paidAt" timestamptz, tickets jsonb)),
      inserted as (
-       insert into orders (id, slug, buyer_id, sequence, title, venue, starts_at, amount, currency, paid_at, status)
-       select "orderId", slug, "buyerId", sequence, title, venue, "startsAt", amount, currency, "paidAt", 'paid' from paid
+       insert into orders (id, slug, generation, buyer_id, sequence, title, venue, starts_at, amount, currency, paid_at, status)
+       select "orderId", slug, generation, "buyerId", sequence, title, venue, "startsAt", amount, currency, "paidAt", 'paid' from paid
        on conflict (id) do nothing
        returning id),
      ticketed as (
@@ -82,11 +84,14 @@ export async function settleOrder(db: Queryable, orderId: string): Promise<void>
   );
 }
 
-// An order shows the performance as it was paid for, until a newer snapshot of it arrives.
+// An order shows the performance as it was paid for, until a newer snapshot of that same
+// performance arrives: another generation of the slug is another performance.
+const NEWER_SNAPSHOT = 'p.info_sequence > o.sequence and p.generation is not distinct from o.generation';
 const SHOWN = {
-  title: 'case when p.info_sequence > o.sequence then p.title else o.title end',
-  venue: 'case when p.info_sequence > o.sequence then p.venue else o.venue end',
-  startsAt: 'case when p.info_sequence > o.sequence then p.starts_at else o.starts_at end',
+  title: `case when ${NEWER_SNAPSHOT} then p.title else o.title end`,
+  venue: `case when ${NEWER_SNAPSHOT} then p.venue else o.venue end`,
+  startsAt: `case when ${NEWER_SNAPSHOT} then p.starts_at else o.starts_at end`,
+  performanceRemoved: '(p.withdrawn_at is not null or p.generation is distinct from o.generation)',
 };
 
 interface OrderRow {
@@ -100,6 +105,7 @@ interface OrderRow {
   currency: string;
   status: BuyerOrder['status'];
   paid_at: Date;
+  performance_removed: boolean;
   /** Built by json_agg: numbers and labels arrive as JSON values. */
   tickets: BuyerOrder['tickets'];
 }
@@ -109,7 +115,7 @@ export async function listBuyerOrders(db: Queryable, buyerId: string): Promise<B
   if (!UUID.test(buyerId)) return [];
   const { rows } = await db.query<OrderRow>(
     `select o.id, o.slug, ${SHOWN.title} as title, ${SHOWN.venue} as venue, ${SHOWN.startsAt} as starts_at,
-            o.amount, o.refunded_amount, o.currency, o.status, o.paid_at,
+            o.amount, o.refunded_amount, o.currency, o.status, o.paid_at, ${SHOWN.performanceRemoved} as performance_removed,
             coalesce((
               select json_agg(json_build_object(
                        'id', t.id, 'seatId', t.seat_id, 'section', t.section, 'row', t.seat_row,
@@ -133,6 +139,7 @@ export async function listBuyerOrders(db: Queryable, buyerId: string): Promise<B
     currency: row.currency,
     status: row.status,
     paidAt: row.paid_at.toISOString(),
+    performanceRemoved: row.performance_removed,
     tickets: row.tickets,
   }));
 }
@@ -151,6 +158,7 @@ interface TicketRow {
   price: string;
   code: string;
   order_id: string;
+  performance_removed: boolean;
 }
 
 /** R35: the buyer's valid tickets on every performance, by start time, then seat. */
@@ -158,7 +166,8 @@ export async function listBuyerTickets(db: Queryable, buyerId: string): Promise<
   if (!UUID.test(buyerId)) return [];
   const { rows } = await db.query<TicketRow>(
     `select t.id, t.slug, ${SHOWN.title} as title, ${SHOWN.venue} as venue, ${SHOWN.startsAt} as starts_at,
-            t.seat_id, t.section, t.seat_row, t.seat_number, t.grade, t.price, t.code, t.order_id
+            t.seat_id, t.section, t.seat_row, t.seat_number, t.grade, t.price, t.code, t.order_id,
+            ${SHOWN.performanceRemoved} as performance_removed
      from tickets t
        join orders o on o.id = t.order_id
        left join performances p on p.slug = t.slug
@@ -180,5 +189,6 @@ export async function listBuyerTickets(db: Queryable, buyerId: string): Promise<
     price: Number(row.price),
     code: row.code,
     orderId: row.order_id,
+    performanceRemoved: row.performance_removed,
   }));
 }

@@ -11,6 +11,10 @@ export const SeatLabelSchema = Type.Union([
 
 const Uuid = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time' });
+const PerformanceRemoved = Type.Boolean({
+  description: 'The performance it was bought for no longer runs: its deployment was deleted, or another performance took '
+    + 'its slug. It keeps its own title, venue and start; its tickets admit to nothing under that slug now',
+});
 
 export const OrderTicketSchema = Type.Object({
   id: Uuid,
@@ -34,6 +38,7 @@ export const BuyerOrderSchema = Type.Object({
   currency: Type.String(),
   status: Type.Enum(ORDER_STATUSES),
   paidAt: DateTime,
+  performanceRemoved: PerformanceRemoved,
   tickets: Type.Array(OrderTicketSchema),
 });
 export type BuyerOrder = Static<typeof BuyerOrderSchema>;
@@ -52,5 +57,6 @@ export const BuyerTicketSchema = Type.Object({
   price: Type.Integer(),
   code: Type.String({ description: 'Verifiable entry code (QR payload)' }),
   orderId: Uuid,
+  performanceRemoved: PerformanceRemoved,
 });
 export type BuyerTicket = Static<typeof BuyerTicketSchema>;

@@ -38,13 +38,13 @@ interface SummaryRow {
   url: string;
 }
 
-/** R27: performances with a known snapshot, soonest first, optionally matching q. */
+/** R27: performances with a known snapshot and not withdrawn, soonest first, optionally matching q. */
 export async function listPerformances(db: Queryable, query: ListPerformancesQuery): Promise<PerformanceSummary[]> {
   const q = query.q?.trim();
   const { rows } = await db.query<SummaryRow>(
     `select slug, title, venue, starts_at, lowest_price, remaining, url
      from performances
-     where info_sequence is not null
+     where info_sequence is not null and withdrawn_at is null
        and ($1::text is null or title ilike $1 escape '\\' or venue ilike $1 escape '\\')
      order by starts_at, slug
      limit $2 offset $3`,
