@@ -78,7 +78,7 @@ describe('outbox relay', () => {
       [JSON.stringify(paid)],
     );
     const errors: unknown[] = [];
-    const stop = startOutboxRelay(ticketing, { catalogUrl, token: INGEST_TOKEN, slug: 'large-party', intervalMs: 50, onError: (e) => errors.push(e) });
+    const stop = startOutboxRelay(ticketing, { catalogUrl, token: INGEST_TOKEN, slug: 'large-party', generation: randomUUID(), intervalMs: 50, onError: (e) => errors.push(e) });
     try {
       await eventually(async () => {
         const { rows } = await ticketing.query<{ n: number }>('select count(*)::int as n from outbox where delivered_at is null');
@@ -128,7 +128,7 @@ describe('outbox relay', () => {
     await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
     const gateUrl = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
     const errors: unknown[] = [];
-    const relay = () => startOutboxRelay(ticketing, { catalogUrl: gateUrl, token: INGEST_TOKEN, slug: 'slow-party', intervalMs: 20, onError: (e) => errors.push(e) });
+    const relay = () => startOutboxRelay(ticketing, { catalogUrl: gateUrl, token: INGEST_TOKEN, slug: 'slow-party', generation: randomUUID(), intervalMs: 20, onError: (e) => errors.push(e) });
     const replicas = [relay(), relay()];
     try {
       await eventually(async () => waiting.length > 0 || undefined, 10_000, 'a delivery to reach the catalog');

@@ -9,6 +9,7 @@ import { OrderService } from './orders/order.service.js';
 import { registerOrderRoutes } from './orders/orders.routes.js';
 import { PaymentsClient } from './orders/payments.client.js';
 import { Reconciler } from './orders/reconciler.js';
+import { generationOf } from './outbox/generation.js';
 import { startOutboxRelay } from './outbox/outbox-relay.js';
 import { gradeCountsCache, performanceCache } from './performance/performance.cache.js';
 import { registerPerformanceRoutes } from './performance/performance.routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(config: TicketingConfig, options: { silent?: bool
       catalogUrl: config.CATALOG_URL,
       token: config.CATALOG_INGEST_TOKEN,
       slug: config.SLUG,
+      generation: await generationOf(pool, config.DEPLOYMENT_ID),
       intervalMs: config.OUTBOX_INTERVAL_MS,
       countEveryMs: config.SEAT_COUNT_INTERVAL_MS,
       onError: logError('outbox delivery failed'),

@@ -6,6 +6,8 @@ export interface RelayOptions {
   catalogUrl: string;
   token: string;
   slug: string;
+  /** Which performance under the slug the events belong to (see generation.ts). */
+  generation: string;
   intervalMs: number;
   /**
    * How often the seats left are counted when there is nothing to deliver: holds that expire or
@@ -63,6 +65,7 @@ export function startOutboxRelay(pool: Pool, options: RelayOptions): () => Promi
         id: row.id,
         type: row.type,
         slug: options.slug,
+        generation: options.generation,
         sequence: Number(row.seq),
         occurredAt: row.created_at.toISOString(),
         data: { ...row.payload, remaining },
