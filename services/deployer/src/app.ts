@@ -3,6 +3,7 @@ import { OperationsService } from './operations/operations.service.js';
 import { registerOperationsRoutes } from './operations/operations.routes.js';
 import { registerAccessRoutes } from './access/access.routes.js';
 import { AuthClient } from './clients/auth.client.js';
+import { CatalogClient } from './clients/catalog.client.js';
 import { TemplatesClient } from './clients/templates.client.js';
 import type { DeployerConfig } from './config.js';
 import { NamespaceDatabases } from './databases/namespace-database.js';
@@ -12,6 +13,7 @@ import { DeploymentRepository } from './deployments/deployment.repository.js';
 import { registerDeploymentRoutes } from './deployments/deployment.routes.js';
 import { DeploymentService } from './deployments/deployment.service.js';
 import type { WorkflowDeps } from './deployments/deployment.workflows.js';
+import { ListingWithdrawals } from './deployments/listing-withdrawals.js';
 import { registerMemberRoutes } from './members/member.routes.js';
 import { MemberService } from './members/member.service.js';
 import { createDriver } from './runtime/create-driver.js';
@@ -44,12 +46,17 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
   const driver = options.driver ?? await createDriver(config, app.log);
   const repo = new DeploymentRepository(pool);
   const stopping = new AbortController();
+  const platformEnv = parsePlatformEnv(config.PERFORMANCE_ENV);
+  const listingWithdrawals = platformEnv.CATALOG_URL && platformEnv.CATALOG_INGEST_TOKEN
+    ? new ListingWithdrawals(repo, new CatalogClient(platformEnv.CATALOG_URL, platformEnv.CATALOG_INGEST_TOKEN, config.SERVICE_TIMEOUT_MS), app.log, config.CATALOG_RETRY_MS)
+    : undefined;
   const deps: WorkflowDeps = {
+    listingWithdrawals,
     stopping: stopping.signal,
     repo,
     driver,
     databases: new NamespaceDatabases(config.NAMESPACE_DATABASE_URL, config.NAMESPACE_DATABASE_HOST),
-    binding: { platformEnv: parsePlatformEnv(config.PERFORMANCE_ENV), deployerUrl: config.DEPLOYER_INTERNAL_URL },
+    binding: { platformEnv, deployerUrl: config.DEPLOYER_INTERNAL_URL },
     readyTimeoutMs: config.READY_TIMEOUT_MS,
     drainMs: config.DRAIN_MS,
   };
@@ -74,8 +81,10 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
     stopping.abort();
     await driver.close();
     await deployments.settle();
+    await listingWithdrawals?.stop();
   });
   await app.ready();
+  listingWithdrawals?.start();
   const recovered = recoverDeployments({ ...deps, log: app.log, restoration })
     .then(() => driver.recovered?.())
     .catch((error: unknown) => app.log.error({ err: error }, 'deployments of the previous run could not be settled'))

@@ -46,6 +46,12 @@ export const DeployerConfigSchema = Type.Object({
   READY_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 3_600_000, default: 120_000, description: 'How long a revision may take to become ready' }),
   SERVICE_TOKENS: Type.Optional(Type.String({ minLength: 16, description: 'Comma-separated bearer secrets of services (the monitor) allowed to read the runtime and scale' })),
   MAX_REPLICAS: Type.Integer({ minimum: 1, maximum: 1000, default: 20, description: 'Most replicas a component may be scaled to' }),
+  CATALOG_RETRY_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 10_000,
+    description: 'How often a deleted performance the catalog has not withdrawn yet (it was down) is withdrawn again',
+  }),
   DRAIN_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1_000, description: 'Grace before the old revision of a blue-green switch is stopped' }),
 });
 export type DeployerConfig = Static<typeof DeployerConfigSchema>;

@@ -29,6 +29,7 @@ export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBase
         case 'deleting':
           await tearDown(deps, deployment, routesOf((s) => s !== 'failed'));
           await repo.transition(deployment.id, ['deleting'], 'deleted');
+          deps.listingWithdrawals?.nudge();
           break;
         case 'updating':
         case 'running': {

@@ -144,6 +144,23 @@ export class DeploymentRepository {
     return rowCount === 1;
   }
 
+  /**
+   * Deleted deployments whose performance the catalog has not withdrawn yet. One that never ran
+   * published nothing; its slug may be another live deployment's now.
+   */
+  async withdrawalsOwed(): Promise<Array<{ id: string; slug: string }>> {
+    const { rows } = await this.pool.query<{ id: string; slug: string }>(
+      `select id, slug from deployments
+        where status = 'deleted' and listing_withdrawn_at is null and current_revision is not null
+        order by updated_at`,
+    );
+    return rows;
+  }
+
+  async setListingWithdrawn(id: string): Promise<void> {
+    await this.pool.query('update deployments set listing_withdrawn_at = now() where id = $1', [id]);
+  }
+
   async setCurrentRevision(id: string, revision: number): Promise<void> {
     await this.pool.query(`update deployments set current_revision = $2, updated_at = now() where id = $1`, [id, revision]);
   }

@@ -202,6 +202,7 @@ export class DeploymentService {
       const routes = revisions.filter((r) => r.status !== 'failed').flatMap((r) => composedOf(deployment, r).routes);
       await tearDown(this.deps, deployment, routes);
       await this.repo.transition(id, ['deleting'], 'deleted');
+      this.deps.listingWithdrawals?.nudge();
     } catch (error) {
       this.deps.log.error({ err: error, deployment: id }, 'delete did not finish; it is retried when the deployer starts');
       await this.repo.transition(id, ['deleting'], 'deleting', `delete did not finish: ${(error as Error).message}`);

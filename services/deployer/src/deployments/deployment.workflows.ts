@@ -16,6 +16,8 @@ export interface WorkflowDeps {
   readyTimeoutMs: number;
   /** Grace between switching traffic to green and stopping blue. */
   drainMs: number;
+  /** Told when a deployment is deleted, to take its performance off the catalog's listing. */
+  listingWithdrawals?: { nudge(): void };
   /** Aborted when the deployer stops: workflows end without undoing, for the next start to settle. */
   stopping?: AbortSignal;
 }
