@@ -276,6 +276,7 @@ describe('catalog', () => {
       currency: 'EUR',
       status: 'paid',
       paidAt,
+      performanceRemoved: false,
       tickets: [order.tickets[1]!, order.tickets[2]!, order.tickets[0]!].map(({ code: _code, ...t }) => ({ ...t, state: 'valid' })),
     });
     assert.deepEqual(
@@ -297,6 +298,7 @@ describe('catalog', () => {
       price: 3000,
       code: order.tickets[1]!.code,
       orderId: order.orderId,
+      performanceRemoved: false,
     });
     assert.equal((await listed('paid-show'))?.remaining, 7);
 
@@ -460,5 +462,85 @@ describe('catalog', () => {
 
     assert.deepEqual(await dump(), before, 'nothing of a refused batch was applied');
     assert.equal(await listed('never-listed'), undefined);
+  });
+
+  describe('performances one after another under one slug', () => {
+    const OLD = randomUUID();
+    const NEW = randomUUID();
+    const of = (generation: string, e: CatalogEvent) => ({ ...e, generation });
+    const shown = async (slug: string) => {
+      const response = await get('/events?limit=100');
+      return (response.json() as Array<Record<string, unknown>>).find((p) => p.slug === slug);
+    };
+    const buyerId = randomUUID();
+    const order = newOrder('reused-slug', buyerId, seats(1));
+
+    it('lists the new performance from its first event, though its sequences start again at 1', async () => {
+      await deliverOk([of(OLD, updated('reused-slug', 5, { title: 'Temp Show', venue: 'Old Hall', remaining: 40 }))]);
+      await deliverOk([of(OLD, paid(order, 6, 39))]);
+      await deliverOk([of(NEW, updated('reused-slug', 1, {
+        title: 'Brand New Show', venue: 'New Arena', startsAt: '2031-06-01T19:00:00.000Z', lowestPrice: 9000, remaining: 80,
+      }))]);
+      const listing = await shown('reused-slug');
+      assert.equal(listing?.title, 'Brand New Show');
+      assert.equal(listing?.venue, 'New Arena');
+      assert.equal(listing?.startsAt, '2031-06-01T19:00:00.000Z');
+      assert.equal(listing?.lowestPrice, 9000);
+      assert.equal(listing?.remaining, 80);
+      const found = (await get('/events?q=brand')).json() as Array<{ slug: string }>;
+      assert.ok(found.some((p) => p.slug === 'reused-slug'));
+    });
+
+    it('acknowledges a late event of the replaced performance and lets it change no listing', async () => {
+      const late = await deliver([of(OLD, updated('reused-slug', 7, { title: 'Temp Show (moved)', remaining: 38 }))]);
+      assert.equal(late.statusCode, 200, late.body);
+      assert.deepEqual(late.json(), { accepted: 1, duplicates: 0 });
+      const listing = await shown('reused-slug');
+      assert.equal(listing?.title, 'Brand New Show');
+      assert.equal(listing?.remaining, 80);
+    });
+
+    it('keeps an order of the replaced performance as it was sold, marked, whatever the new one announces', async () => {
+      await deliverOk([of(NEW, updated('reused-slug', 9, { title: 'Brand New Show (encore)', venue: 'New Arena' }))]);
+      const { orders, tickets } = await buyerView(buyerId);
+      assert.equal(orders[0].title, 'Performance reused-slug');
+      assert.equal(orders[0].venue, 'Town Hall');
+      assert.equal(orders[0].startsAt, '2030-04-01T19:00:00.000Z');
+      assert.equal(orders[0].performanceRemoved, true);
+      assert.equal(tickets[0].title, 'Performance reused-slug');
+      assert.equal(tickets[0].performanceRemoved, true);
+    });
+
+    it('records a late order of the replaced performance for its buyer, off the new listing', async () => {
+      const lateBuyer = randomUUID();
+      const remaining = (await shown('reused-slug'))?.remaining;
+      await deliverOk([of(OLD, paid(newOrder('reused-slug', lateBuyer, seats(1)), 10, 3))]);
+      const { orders } = await buyerView(lateBuyer);
+      assert.equal(orders.length, 1);
+      assert.equal(orders[0].performanceRemoved, true);
+      assert.equal((await shown('reused-slug'))?.remaining, remaining);
+    });
+
+    it('withdraws a deleted performance with an ingest token; its late events do not list it again', async () => {
+      const buyerOfNew = randomUUID();
+      await deliverOk([of(NEW, paid(newOrder('reused-slug', buyerOfNew, seats(1)), 11, 79))]);
+      assert.equal((await buyerView(buyerOfNew)).orders[0].performanceRemoved, false);
+      const url = `/performances/reused-slug/generations/${NEW}`;
+      assert.equal((await catalog.app.inject({ method: 'DELETE', url })).statusCode, 401);
+      for (let i = 0; i < 2; i++) {
+        const withdrawn = await catalog.app.inject({ method: 'DELETE', url, headers: { authorization: `Bearer ${INGEST_TOKEN}` } });
+        assert.equal(withdrawn.statusCode, 204, withdrawn.body);
+      }
+      assert.equal(await shown('reused-slug'), undefined);
+      const { orders } = await buyerView(buyerOfNew);
+      assert.equal(orders[0].title, 'Performance reused-slug');
+      assert.equal(orders[0].performanceRemoved, true);
+
+      assert.equal((await deliver([of(NEW, updated('reused-slug', 12, { title: 'Brand New Show (late)' }))])).statusCode, 200);
+      assert.equal(await shown('reused-slug'), undefined);
+
+      await deliverOk([of(randomUUID(), updated('reused-slug', 1, { title: 'Third Show' }))]);
+      assert.equal((await shown('reused-slug'))?.title, 'Third Show');
+    });
   });
 });
