@@ -17,6 +17,8 @@ export interface MyTicket {
   price: number;
   code: string;
   orderId: string;
+  /** Its performance no longer runs (deleted, or another took its slug): the ticket admits to nothing. */
+  performanceRemoved: boolean;
 }
 
 export interface OrderTicket {

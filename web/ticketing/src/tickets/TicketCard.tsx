@@ -21,7 +21,7 @@ interface TicketCardProps {
 /** One ticket: seat, grade, price and state, its QR code on demand, and the refund. */
 export function TicketCard({ ticket, token, t, price, refund, onRefunded }: TicketCardProps) {
   const [showQr, setShowQr] = useState(false);
-  const state = refund ? 'refunded' : 'valid';
+  const state = refund ? 'refunded' : ticket.performanceRemoved ? 'removed' : 'valid';
   const qrId = `qr-${ticket.id}`;
   // The refund control goes away with the refund: keyboard focus goes to what it says.
   const refundedNotice = useRef<HTMLParagraphElement>(null);
@@ -40,6 +40,9 @@ export function TicketCard({ ticket, token, t, price, refund, onRefunded }: Tick
       </dl>
       {refund ? (
         <p ref={refundedNotice} tabIndex={-1} role="status" className="tk-notice">{t.refunded(price(refund.amount))}</p>
+      ) : ticket.performanceRemoved ? (
+        // Its QR code and refund belong to a performance that is gone; the slug may serve another now.
+        <p className="tk-notice">{t.performanceRemoved}</p>
       ) : (
         <div className="actions">
           <button type="button" className="tk-button" aria-expanded={showQr} aria-controls={qrId} onClick={() => setShowQr(!showQr)}>
@@ -52,7 +55,7 @@ export function TicketCard({ ticket, token, t, price, refund, onRefunded }: Tick
         </div>
       )}
       <div id={qrId}>
-        {showQr && !refund && (
+        {showQr && state === 'valid' && (
           <TicketQr slug={ticket.slug} token={token} ticketId={ticket.id} alt={t.qrAlt(ticket.seatId, ticket.title)} t={t} />
         )}
       </div>
