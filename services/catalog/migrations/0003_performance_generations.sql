@@ -16,4 +16,3 @@ create table retired_generations (
   slug       text not null,
   retired_at timestamptz not null default now()
 );
-
