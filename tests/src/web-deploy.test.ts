@@ -84,6 +84,7 @@ describe('seller console in a browser', () => {
     assert.deepEqual((await get(`${platform.gateway}/deploy/deployments`, seller.accessToken)).body, []);
 
     await page.getByLabel('Slug').fill(slug);
+    await page.getByLabel('Seats per buyer').fill('2');
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.getByRole('button', { name: 'Deploy' }).click();
     await page.waitForURL(new RegExp(`/console/deployments/${UUID}$`));
@@ -107,6 +108,7 @@ describe('seller console in a browser', () => {
     assert.equal(view.status, 'running', view.reason ?? '');
     assert.equal(view.slug, slug);
     assert.equal(view.values.holdSeconds, 300);
+    assert.equal(view.values.maxSeatsPerBuyer, 2);
   });
 
   /** The deploy form of a page, with the standard template chosen and its values shown. */
@@ -172,6 +174,8 @@ describe('seller console in a browser', () => {
     assert.equal(await values.getByLabel('Hold time (seconds)').inputValue(), '300', 'the current values are filled in');
     assert.equal(await values.getByLabel('Slug').getAttribute('readonly'), '', 'the slug stays');
     await values.getByLabel('Hold time (seconds)').fill('240');
+    // Emptied, an optional value goes back to its default (4), not to what it was.
+    await values.getByLabel('Seats per buyer').fill('');
     await values.getByRole('button', { name: 'Update' }).click();
     await page.getByRole('heading', { name: 'Progress of revision 2' }).waitFor();
     await row('2').getByText('active').waitFor(WAIT);
@@ -182,6 +186,7 @@ describe('seller console in a browser', () => {
     assert.equal(view.status, 'running');
     assert.equal(view.currentRevision, 2);
     assert.equal(view.values.holdSeconds, 240);
+    assert.equal(view.values.maxSeatsPerBuyer, 4);
     assert.equal(view.values.slug, slug);
   });
 
