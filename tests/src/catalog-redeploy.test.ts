@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, adminEnv, logIn, signUpAndLogIn, type Session } from './support/accounts.js';
+import { signUpAndLogIn, type Session } from './support/accounts.js';
 import { pay } from './support/buying.js';
 import { builtinTemplates, deployRunning, uniqueSlug } from './support/deployments.js';
 import { eventually, get, post, request } from './support/http.js';
@@ -24,8 +24,7 @@ describe('a performance deleted, and its slug deployed again', () => {
   let standard: string;
 
   before(async () => {
-    platform = await startPlatform({ env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '15000' } });
-    await logIn(platform.gateway, ADMIN.email, ADMIN.password);
+    platform = await startPlatform({ env: { DEPLOYER_READY_TIMEOUT_MS: '15000' } });
     [owner, buyer] = await Promise.all([signUpAndLogIn(platform.gateway, 'seller'), signUpAndLogIn(platform.gateway, 'buyer')]);
     standard = (await builtinTemplates(platform.gateway, owner.accessToken)).standard!;
   });

@@ -9,12 +9,11 @@ export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 export const REVISION_STATUSES = ['deploying', 'active', 'failed', 'retired'] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 
+const ValueName = Type.String({ maxLength: 41 });
+const scalars = [Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()];
+
 /** Seller values: scalars only, so a value can never become a structure in a document. */
-export const ValuesSchema = Type.Record(
-  Type.String({ maxLength: 41 }),
-  Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean()]),
-  { maxProperties: 50, description: 'Values of the template\'s parameters' },
-);
+export const ValuesSchema = Type.Record(ValueName, Type.Union(scalars), { maxProperties: 50, description: 'Values of the template\'s parameters' });
 export type Values = Static<typeof ValuesSchema>;
 
 export const CreateDeploymentBody = Type.Object({
@@ -24,8 +23,8 @@ export const CreateDeploymentBody = Type.Object({
 
 /** A change of values: those sent replace the current ones, `null` puts one back to its default. */
 export const ValueChangesSchema = Type.Record(
-  Type.String({ maxLength: 41 }),
-  Type.Union([Type.String({ maxLength: 4096 }), Type.Number(), Type.Boolean(), Type.Null()]),
+  ValueName,
+  Type.Union([...scalars, Type.Null()]),
   { maxProperties: 50, description: 'Values to change; the others stay as they are, `null` puts one back to its default. With `templateId`, the values start from the new template\'s defaults.' },
 );
 export type ValueChanges = Static<typeof ValueChangesSchema>;

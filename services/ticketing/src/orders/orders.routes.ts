@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { principalOf, withProblems, type App, type Guard } from '@clove/kit';
+import { principalOf, sendProblem, withProblems, type App, type Guard, type Problem } from '@clove/kit';
 import type { OrderService } from './order.service.js';
 
 const CardSchema = Type.Object(
@@ -40,7 +40,6 @@ export function registerOrderRoutes(app: App, deps: { orders: OrderService; buye
     if (replayed) reply.header('idempotent-replayed', 'true');
     if (status < 400) return reply.status(status).send(body as never);
     // The problem is kept for the key's retries; the request id is this request's.
-    reply.type('application/problem+json; charset=utf-8');
-    return reply.status(status).send({ ...(body as object), requestId: request.id } as never);
+    return sendProblem(reply, { ...(body as Problem), requestId: request.id });
   });
 }
