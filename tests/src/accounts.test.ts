@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createApp, createGuards, createTokenVerifier, principalOf, remoteKeys, type App } from '@clove/kit';
 import { logIn, PASSWORD, signUpAndLogIn, uniqueEmail } from './support/accounts.js';
-import { get, post, request } from './support/http.js';
+import { expectProblem, get, post, request } from './support/http.js';
 import { REPO_ROOT, startPlatform, type RunningPlatform } from './support/platform.js';
 
 const ADMIN_EMAIL = 'root@clove.test';
@@ -60,6 +60,40 @@ describe('accounts through the gateway', () => {
     const afterLogout = await post(`${auth}/refresh`, { refreshToken: refreshed.body.refreshToken });
     assert.equal(afterLogout.status, 401);
     assert.equal((await get(`${auth}/me`, refreshed.body.accessToken)).status, 401, 'the session is over');
+  });
+
+  it('answers a waiting read of the ended sessions as soon as a session ends, and at its time limit when none does (R4)', async () => {
+    const buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+    const sessionId = JSON.parse(Buffer.from(buyer.accessToken.split('.')[1]!, 'base64url').toString()).sid as string;
+    const now = await get(`${auth}/revoked-sessions`);
+    assert.equal(now.status, 200);
+    assert.match(now.body.revision, /^[0-9a-f]{16}$/);
+    assert.equal(now.body.sessions.includes(sessionId), false);
+
+    const waited = Date.now();
+    const waiting = get(`${auth}/revoked-sessions?after=${now.body.revision}&waitSeconds=20`);
+    assert.equal((await post(`${auth}/logout`, { refreshToken: buyer.refreshToken }, buyer.accessToken)).status, 204);
+    const loggedOut = Date.now();
+    const woken = await waiting;
+    assert.equal(woken.status, 200);
+    assert.ok(woken.body.sessions.includes(sessionId), 'the answer lists the session just ended');
+    assert.notEqual(woken.body.revision, now.body.revision);
+    assert.ok(Date.now() - loggedOut < 1_000, `answered ${Date.now() - loggedOut} ms after the log-out, ${Date.now() - waited} ms after it was sent`);
+
+    const quiet = Date.now();
+    const unchanged = await get(`${auth}/revoked-sessions?after=${woken.body.revision}&waitSeconds=1`);
+    assert.equal(unchanged.status, 200);
+    assert.ok(Date.now() - quiet >= 900, 'with nothing ended, the read waited its second');
+    assert.ok(unchanged.body.sessions.includes(sessionId));
+
+    const other = await get(`${auth}/revoked-sessions?after=0000000000000000&waitSeconds=20`);
+    assert.ok(other.body.sessions.includes(sessionId), 'a caller behind gets the list at once');
+
+    expectProblem(await get(`${auth}/revoked-sessions?after=${now.body.revision}&waitSeconds=31`), 400, 'VALIDATION_FAILED');
+    const badRevision = await get(`${auth}/revoked-sessions?after=latest&waitSeconds=5`);
+    expectProblem(badRevision, 400, 'VALIDATION_FAILED');
+    assert.equal(badRevision.body.errors[0].path, '/querystring/after');
+    expectProblem(await get(`${auth}/revoked-sessions?since=1`), 400, 'VALIDATION_FAILED');
   });
 
   it('refuses a duplicate email, in any letter case', async () => {

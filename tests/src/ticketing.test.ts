@@ -526,6 +526,25 @@ describe('ticketing through the gateway', () => {
       assert.equal((await get(`${gala}/ticket/tickets`, other.accessToken)).status, 200, 'the buyer\'s other session goes on');
     });
 
+    it('refuses a logged-out token at once, in this service and the catalog, not at their next read of auth (R4)', async () => {
+      // Services keep a read waiting at auth, which answers it when a session ends. Read every
+      // second instead, a log-out would take 500 ms on average to arrive, over 400 ms 60 % of the time.
+      const delays: number[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        const buyer = await signUpAndLogIn(platform.gateway, 'buyer');
+        assert.equal((await get(`${gala}/ticket/tickets`, buyer.accessToken)).status, 200);
+        assert.equal((await get(`${platform.gateway}/catalog/me/orders`, buyer.accessToken)).status, 200);
+        assert.equal((await post(`${platform.gateway}/auth/logout`, { refreshToken: buyer.refreshToken }, buyer.accessToken)).status, 204);
+        const loggedOut = Date.now();
+        await eventually(async () => {
+          const answers = await Promise.all([get(`${gala}/ticket/tickets`, buyer.accessToken), get(`${platform.gateway}/catalog/me/orders`, buyer.accessToken)]);
+          return answers.every((a) => a.status === 401 && a.body.code === 'SESSION_REVOKED');
+        }, 5_000, 'the logged-out token to be refused');
+        delays.push(Date.now() - loggedOut);
+      }
+      assert.ok(Math.max(...delays) < 400, `refused after ${delays.join(', ')} ms`);
+    });
+
     it('refuses a modification that would remove sold seats or move them to another grade, allows the rest', async () => {
       const shrink = await request('PUT', `${gala}/modify`, {
         token: owner.accessToken,

@@ -16,6 +16,7 @@ export * from './db/transaction.js';
 export * from './db/session-lock.js';
 export * from './db/migrate.js';
 export * from './db/call-batcher.js';
+export * from './db/listener.js';
 export * from './auth/roles.js';
 export * from './auth/token-verifier.js';
 export * from './auth/revoked-sessions.js';

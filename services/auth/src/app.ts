@@ -6,6 +6,7 @@ import { IntrospectionClients, IntrospectionService } from './introspection/intr
 import { SigningKeys } from './keys/signing-keys.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { LoginLimiter } from './sessions/login-limiter.js';
+import { RevocationNotices } from './sessions/revocation-notices.js';
 import { SessionService } from './sessions/session.service.js';
 import { TokenIssuer } from './tokens/token-issuer.js';
 import { makeDecoyHash } from './users/password.js';
@@ -48,6 +49,12 @@ export async function buildApp(config: AuthConfig, options: { silent?: boolean }
     await makeDecoyHash(),
   );
 
+  const notices = new RevocationNotices();
+  await notices.start(config.DATABASE_URL, (error) => app.log.warn({ err: error }, 'listening for ended sessions failed; reconnecting'));
+  // Waiting reads are answered before the server drains; the connection goes with the pool.
+  app.addHook('preClose', async () => notices.release());
+  app.addHook('onClose', async () => notices.stop());
+
   registerAuthRoutes(app, {
     accounts,
     sessions,
@@ -57,6 +64,7 @@ export async function buildApp(config: AuthConfig, options: { silent?: boolean }
     guards: createGuards(verify),
     // A minute past the tokens' life: a service that missed a few reads still hears of it in time.
     revocationWindowSeconds: config.ACCESS_TOKEN_TTL_SECONDS + 60,
+    notices,
   });
   await app.ready();
   return { app, pool, keys, accounts, close };

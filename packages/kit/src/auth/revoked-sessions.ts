@@ -1,48 +1,109 @@
+import { get as httpGet, type ClientRequest, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
+
+/** How long a read waits at the auth service for a session to end before it is answered anyway. */
+const WAIT_SECONDS = 20;
+
 /**
  * R4: the sessions the auth service ended lately (deleted accounts, log-outs, reused refresh
- * tokens), read every second, so an access token of an ended session stops working in every
- * service within about a second, not when it expires. Tokens are still verified without calling
- * auth per request (R5): this is one small read a second per process, and a set lookup per
- * request. Until the first answer, and while auth cannot be reached, the last list known holds.
+ * tokens), so an access token of an ended session stops working in every service at once, not
+ * when it expires. Tokens are still verified without calling auth per request (R5): each
+ * process keeps one read waiting at auth (GET /revoked-sessions?after=<revision>&waitSeconds=…),
+ * which auth answers as soon as a session ends, and a set lookup per request. Until the first
+ * answer, and while auth cannot be reached (then read again every `retryMs`), the last list
+ * known holds. An auth that does not wait (no revision in its answer) is read every `retryMs`.
+ * The waiting read does not keep the process alive.
  */
 export class RevokedSessions {
   private revoked = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private reading = false;
+  private revision: string | undefined;
+  private following = false;
+  private stopped = false;
+  private inFlight: ClientRequest | undefined;
+  private pause: NodeJS.Timeout | undefined;
 
-  constructor(private readonly url: string, private readonly everyMs = 1_000) {}
+  constructor(private readonly url: string, private readonly retryMs = 1_000) {}
 
   /** True when the session is known to have ended. */
   has(sessionId: string): boolean {
     return this.revoked.has(sessionId);
   }
 
-  /** Follows the list: reads it now, then every `everyMs`, without keeping the process alive. */
+  /** Follows the list from now on. */
   start(): this {
-    if (this.timer) return this;
-    this.timer = setInterval(() => void this.refresh(), this.everyMs);
-    this.timer.unref();
-    void this.refresh();
+    if (this.following) return this;
+    this.following = true;
+    void this.follow();
     return this;
   }
 
-  /** Reads the list now (the first read, and tests). */
-  async refresh(): Promise<void> {
-    if (this.reading) return;
-    this.reading = true;
-    try {
-      const response = await fetch(this.url, { signal: AbortSignal.timeout(Math.max(this.everyMs, 1_000)) });
-      if (!response.ok) {
-        await response.body?.cancel();
-        return;
-      }
-      const body = (await response.json()) as { sessions?: unknown };
-      if (Array.isArray(body.sessions)) this.revoked = new Set(body.sessions.filter((s): s is string => typeof s === 'string'));
-    } catch {
-      // auth is restarting or unreachable: keep the last list and read again next time.
-    } finally {
-      this.reading = false;
+  /** Stops following: the waiting read is dropped. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.pause);
+    this.inFlight?.destroy();
+  }
+
+  /** Reads the list now, without waiting for a change (the first read, and tests); false if no list came. */
+  async refresh(): Promise<boolean> {
+    return this.read(0);
+  }
+
+  private async follow(): Promise<void> {
+    while (!this.stopped) {
+      const answered = await this.read(this.revision === undefined ? 0 : WAIT_SECONDS);
+      if (!answered || this.revision === undefined) await this.sleep(this.retryMs);
     }
+  }
+
+  private async read(waitSeconds: number): Promise<boolean> {
+    const url = new URL(this.url);
+    if (waitSeconds > 0 && this.revision !== undefined) {
+      url.searchParams.set('after', this.revision);
+      url.searchParams.set('waitSeconds', String(waitSeconds));
+    }
+    try {
+      const body = JSON.parse(await this.getText(url, (waitSeconds + 5) * 1000)) as { sessions?: unknown; revision?: unknown };
+      if (!Array.isArray(body.sessions)) return false;
+      this.revoked = new Set(body.sessions.filter((s): s is string => typeof s === 'string'));
+      this.revision = typeof body.revision === 'string' ? body.revision : undefined;
+      return true;
+    } catch {
+      // auth is restarting or unreachable, or answered something else: keep the last list.
+      return false;
+    }
+  }
+
+  private getText(url: URL, timeoutMs: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const get = url.protocol === 'https:' ? httpsGet : httpGet;
+      const request = get(url, { timeout: timeoutMs, headers: { accept: 'application/json' } }, (response: IncomingMessage) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`status ${response.statusCode}`));
+          return;
+        }
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+        response.on('error', reject);
+      });
+      this.inFlight = request;
+      request.on('socket', (socket) => socket.unref());
+      request.on('timeout', () => request.destroy(new Error('timed out')));
+      request.on('error', reject);
+      request.on('close', () => {
+        if (this.inFlight === request) this.inFlight = undefined;
+      });
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.pause = setTimeout(resolve, ms);
+      this.pause.unref();
+    });
   }
 }
 

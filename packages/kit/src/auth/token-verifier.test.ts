@@ -268,3 +268,56 @@ describe('ended sessions (R4)', () => {
     assert.equal((await verify(token)).sessionId, 'session-7', 'a session out of the list (its tokens expired by then) is not refused');
   });
 });
+
+describe('following the ended sessions (R4)', () => {
+  /** A stand-in auth that hands each read to the test, which answers it when it likes. */
+  let server: Server;
+  let url: string;
+  const reads: Array<{ query: URLSearchParams; answer: (sessions: string[], revision?: string) => void }> = [];
+  let nextRead: (() => void) | undefined;
+  const readArrives = () => new Promise<void>((resolve) => {
+    nextRead = resolve;
+  });
+  before(async () => {
+    server = createServer((req, res) => {
+      reads.push({
+        query: new URL(req.url!, 'http://auth').searchParams,
+        answer: (sessions, revision) => {
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ sessions, windowSeconds: 360, ...(revision ? { revision } : {}) }));
+        },
+      });
+      nextRead?.();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = revokedSessionsUrlOf(`http://127.0.0.1:${(server.address() as AddressInfo).port}/auth/jwks`);
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('keeps a read waiting with the revision it holds, and takes the answer the moment auth gives it', async () => {
+    const revoked = new RevokedSessions(url);
+    let arrived = readArrives();
+    revoked.start();
+    try {
+      await arrived;
+      assert.equal(reads[0]!.query.size, 0, 'the first read asks for the list as it is');
+      arrived = readArrives();
+      reads[0]!.answer(['session-3'], 'aaaaaaaaaaaaaaaa');
+      await arrived;
+      assert.equal(revoked.has('session-3'), true);
+      assert.deepEqual([reads[1]!.query.get('after'), reads[1]!.query.get('waitSeconds')], ['aaaaaaaaaaaaaaaa', '20']);
+
+      // auth answers the waiting read when a session ends; the next read waits on the new revision.
+      arrived = readArrives();
+      reads[1]!.answer(['session-3', 'session-4'], 'bbbbbbbbbbbbbbbb');
+      await arrived;
+      assert.equal(revoked.has('session-4'), true);
+      assert.equal(reads[2]!.query.get('after'), 'bbbbbbbbbbbbbbbb');
+    } finally {
+      revoked.stop();
+    }
+  });
+});

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { NoQuery, principalOf, withProblems, type App, type Guards } from '@clove/kit';
+import { principalOf, withProblems, type App, type Guards } from '@clove/kit';
 import type { AccountService } from '../account/account.service.js';
 import type { IntrospectionClients, IntrospectionService } from '../introspection/introspection.service.js';
 import type { SigningKeys } from '../keys/signing-keys.js';
+import type { RevocationNotices } from '../sessions/revocation-notices.js';
 import type { SessionService } from '../sessions/session.service.js';
 import {
   DeleteMeBody,
@@ -12,6 +13,7 @@ import {
   JwksSchema,
   LoginBody,
   RefreshBody,
+  RevokedSessionsQuery,
   RevokedSessionsSchema,
   SignUpBody,
   TokenPairSchema,
@@ -29,13 +31,15 @@ export interface AuthRouteDeps {
   guards: Guards;
   /** How far back GET /revoked-sessions looks: longer than an access token lives. */
   revocationWindowSeconds: number;
+  /** Wakes the reads of GET /revoked-sessions waiting for a session to end. */
+  notices: RevocationNotices;
 }
 
 const bearer = [{ bearer: [] }];
 
 /** The public API of SPEC.md §3 for /auth, relative to the gateway prefix. */
 export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
-  const { accounts, sessions, introspection, introspectionClients, keys, guards, revocationWindowSeconds } = deps;
+  const { accounts, sessions, introspection, introspectionClients, keys, guards, revocationWindowSeconds, notices } = deps;
 
   app.post('/signup', {
     schema: {
@@ -97,11 +101,27 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
   app.get('/revoked-sessions', {
     schema: {
       summary: 'Sessions ended lately (R4): every service refuses their access tokens at once',
-      description: 'Services read this every second. It lists the sessions revoked within a window longer than an access token lives, so a token of any session not listed was not revoked.',
-      querystring: NoQuery,
+      description:
+        'It lists the sessions revoked within a window longer than an access token lives, so a token of any session not listed was not revoked. ' +
+        'Services keep a read waiting (`after` = the revision they hold, `waitSeconds`), which is answered as soon as a session ends.',
+      querystring: RevokedSessionsQuery,
       response: { 200: RevokedSessionsSchema },
     },
-  }, async () => ({ sessions: await sessions.revokedWithin(revocationWindowSeconds), windowSeconds: revocationWindowSeconds }));
+  }, async (request) => {
+    const { after, waitSeconds = 0 } = request.query;
+    // Taken before the read, so a session ended between the read and the wait still wakes it.
+    const wait = after !== undefined && waitSeconds > 0 ? notices.next(waitSeconds * 1000) : null;
+    try {
+      let list = await sessions.revokedWithin(revocationWindowSeconds);
+      if (wait && list.revision === after) {
+        await wait.changed;
+        list = await sessions.revokedWithin(revocationWindowSeconds);
+      }
+      return { ...list, windowSeconds: revocationWindowSeconds };
+    } finally {
+      wait?.cancel();
+    }
+  });
 
   // Internal calls of other services (HTTP Basic service credentials), or an admin.
   const serviceOrAdmin = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -64,9 +64,25 @@ export const JwksSchema = Type.Object({
   keys: Type.Array(Type.Object({}, { additionalProperties: true })),
 });
 
+/** The longest a read of GET /revoked-sessions waits for a change. */
+export const MAX_REVOCATION_WAIT_SECONDS = 30;
+
+export const RevokedSessionsQuery = Type.Object(
+  {
+    after: Type.Optional(Type.String({ pattern: '^[0-9a-f]{16}$', description: 'The revision of the list the caller holds' })),
+    waitSeconds: Type.Optional(Type.Integer({
+      minimum: 0,
+      maximum: MAX_REVOCATION_WAIT_SECONDS,
+      description: 'With `after`: while the list is still at that revision, answer only when a session ends or after this many seconds',
+    })),
+  },
+  { additionalProperties: false },
+);
+
 export const RevokedSessionsSchema = Type.Object({
   sessions: Type.Array(Type.String({ format: 'uuid' }), { description: 'Ids (the access tokens\' sid) of the sessions ended within the window' }),
   windowSeconds: Type.Integer({ description: 'How far back the list goes: longer than an access token lives' }),
+  revision: Type.String({ description: 'Names this list: send it back as `after` to wait for the next change' }),
 });
 
 export const UsersLookupBody = Type.Object(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable, notAllowed, unauthenticated, withTransaction, type Pool, type Principal, type Queryable } from '@clove/kit';
 import { hashRefreshToken, type TokenIssuer } from '../tokens/token-issuer.js';
 import { verifyPassword } from '../users/password.js';
@@ -26,14 +26,16 @@ export class SessionService {
 
   /**
    * R4: the sessions revoked within the last `seconds` (deleted accounts, log-outs, reused
-   * refresh tokens), whose access tokens other services must stop taking at once.
+   * refresh tokens), whose access tokens other services must stop taking at once, and the
+   * list's revision: the same list has the same revision, on every replica.
    */
-  async revokedWithin(seconds: number): Promise<string[]> {
+  async revokedWithin(seconds: number): Promise<{ sessions: string[]; revision: string }> {
     const { rows } = await this.pool.query<{ id: string }>(
-      `select id from sessions where revoked_at > now() - make_interval(secs => $1) order by revoked_at`,
+      `select id from sessions where revoked_at > now() - make_interval(secs => $1) order by id`,
       [seconds],
     );
-    return rows.map((row) => row.id);
+    const sessions = rows.map((row) => row.id);
+    return { sessions, revision: createHash('sha256').update(sessions.join(',')).digest('hex').slice(0, 16) };
   }
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { createPool, type Pool } from '@clove/kit';
+import { createPool, listen, type Pool } from '@clove/kit';
 import type { Route } from './route.schema.js';
 
 /** Where run-time routes live; every gateway replica follows changes. */
@@ -105,33 +104,9 @@ export class PgRouteStore implements RouteStore {
   }
 
   async subscribe(onChange: () => void): Promise<() => Promise<void>> {
-    let client: pg.Client | null = null;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const connect = async (delay: number): Promise<void> => {
-      if (stopped) return;
-      const next = new pg.Client({ connectionString: this.databaseUrl });
-      try {
-        await next.connect();
-        await next.query(`listen ${CHANNEL}`);
-        next.on('notification', () => onChange());
-        next.on('error', () => {
-          void next.end().catch(() => undefined);
-          retry = setTimeout(() => void connect(500), 500);
-        });
-        client = next;
-        onChange(); // catch up on anything missed while disconnected
-      } catch {
-        await next.end().catch(() => undefined);
-        retry = setTimeout(() => void connect(Math.min(delay * 2, 10_000)), delay);
-      }
-    };
-    await connect(500);
-    return async () => {
-      stopped = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => undefined);
-    };
+    // On every connection too: catch up on anything missed while disconnected.
+    const listener = await listen(this.databaseUrl, CHANNEL, { onNotification: () => onChange(), onConnected: onChange });
+    return () => listener.stop();
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { listen, type Listener } from '@clove/kit';
 import { SEAT_CHANNEL } from './seat-events.js';
 import { SeatFanOut, type SeatStream } from './seat-fan-out.js';
 
@@ -16,25 +16,18 @@ const STREAMS_PER_PERIOD = 1000;
  */
 export class SeatFeed {
   private readonly fanOut = new SeatFanOut(FAN_OUT_MS, MAX_BACKLOG_BYTES, STREAMS_PER_PERIOD);
-  private client: pg.Client | null = null;
-  private stopped = false;
-  private retry: NodeJS.Timeout | undefined;
+  private listener: Listener | null = null;
 
   constructor(private readonly databaseUrl: string, private readonly onError: (error: unknown) => void) {}
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on('notification', (message) => {
-      if (message.payload) this.fanOut.add(message.payload);
+    this.listener = await listen(this.databaseUrl, SEAT_CHANNEL, {
+      onNotification: (payload) => {
+        if (payload) this.fanOut.add(payload);
+      },
+      onError: this.onError,
+      retryMs: 1000,
     });
-    client.on('error', (error) => {
-      this.onError(error);
-      void client.end().catch(() => undefined);
-      this.scheduleReconnect();
-    });
-    await client.connect();
-    await client.query(`listen ${SEAT_CHANNEL}`);
-    this.client = client;
   }
 
   /** The stream gets `event: seats` messages, several changes to a write. */
@@ -43,19 +36,7 @@ export class SeatFeed {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retry);
     this.fanOut.clear();
-    await this.client?.end().catch(() => undefined);
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped) return;
-    this.retry = setTimeout(() => {
-      this.start().catch((error) => {
-        this.onError(error);
-        this.scheduleReconnect();
-      });
-    }, 1000);
+    await this.listener?.stop();
   }
 }
