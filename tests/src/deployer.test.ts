@@ -43,6 +43,9 @@ async function buyOneSeat(base: string, token: string): Promise<{ orderId: strin
 /** Statuses a buyer may meet without anything having failed: answers, and a seat someone else took. */
 const ANSWERED = new Set([200, 201, 409]);
 
+/** Members one seller may add by email per hour here (30 by default): more than the sharing test uses. */
+const MEMBER_ADDS_PER_HOUR = 10;
+
 describe('deployer through the gateway', () => {
   let platform: RunningPlatform;
   let admin: string;
@@ -55,7 +58,9 @@ describe('deployer through the gateway', () => {
   before(async () => {
     // Short enough for the crash loop below to give up soon, long enough for a replica to start
     // on a loaded machine.
-    platform = await startPlatform({ env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '15000', DEPLOYER_DRAIN_MS: '500' } });
+    platform = await startPlatform({
+      env: { ...adminEnv, DEPLOYER_READY_TIMEOUT_MS: '15000', DEPLOYER_DRAIN_MS: '500', DEPLOYER_MEMBER_ADDS_PER_HOUR: String(MEMBER_ADDS_PER_HOUR) },
+    });
     admin = (await logIn(platform.gateway, ADMIN.email, ADMIN.password)).accessToken;
     [owner, colleague, buyer] = await Promise.all([
       signUpAndLogIn(platform.gateway, 'seller'),
@@ -138,6 +143,23 @@ describe('deployer through the gateway', () => {
     expectProblem(await get(`${platform.gateway}/deploy/deployments/${view.id}`, colleague.accessToken), 403, 'NOT_YOUR_DEPLOYMENT');
     expectProblem(await get(`${base}/sales`, colleague.accessToken), 403, 'NOT_OWNER');
     expectProblem(await request('PUT', `${base}/modify`, { token: colleague.accessToken, body: { title: 'Taken over' } }), 403, 'NOT_OWNER');
+  });
+
+  it('bounds how many members one seller adds by email, so emails cannot be tested for accounts one after another', async () => {
+    const prober = await signUpAndLogIn(platform.gateway, 'seller');
+    const view = await deployRunning(platform.gateway, prober.accessToken, templates.standard!, { slug: uniqueSlug('probe') });
+    const members = `${platform.gateway}/deploy/deployments/${view.id}/members`;
+    for (let i = 0; i < MEMBER_ADDS_PER_HOUR; i += 1) {
+      expectProblem(await post(members, { email: `guess-${i}@example.com` }, prober.accessToken), 404, 'USER_NOT_FOUND');
+    }
+    const limited = await post(members, { email: colleague.email }, prober.accessToken);
+    expectProblem(limited, 429, 'TOO_MANY_MEMBER_LOOKUPS');
+    assert.ok(Number(limited.headers.get('retry-after')) > 0, 'it says when to try again');
+    assert.deepEqual((await deployment(platform.gateway, prober.accessToken, view.id)).members, [], 'nobody was added');
+    // The limit is the seller's own: another owner still adds members.
+    const other = await deployRunning(platform.gateway, colleague.accessToken, templates.standard!, { slug: uniqueSlug('probe') });
+    const added = await post(`${platform.gateway}/deploy/deployments/${other.id}/members`, { email: prober.email }, colleague.accessToken);
+    assert.equal(added.status, 201, added.text);
   });
 
   it('rolls out new values blue-green while buyers keep buying: no failed request, no lost order (R8)', async () => {

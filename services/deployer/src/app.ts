@@ -15,6 +15,7 @@ import { DeploymentService } from './deployments/deployment.service.js';
 import type { WorkflowDeps } from './deployments/deployment.workflows.js';
 import { ListingWithdrawals } from './deployments/listing-withdrawals.js';
 import { registerMemberRoutes } from './members/member.routes.js';
+import { MemberLookupLimiter } from './members/member-lookup-limiter.js';
 import { MemberService } from './members/member.service.js';
 import { createDriver } from './runtime/create-driver.js';
 import type { RuntimeDriver } from './runtime/driver.js';
@@ -68,7 +69,12 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
   });
   const guards = createGuards(remoteTokenVerifier(config.AUTH_JWKS_URL));
   registerDeploymentRoutes(app, { deployments, guards });
-  registerMemberRoutes(app, { members: new MemberService(repo, new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS)), guards });
+  const members = new MemberService(
+    repo,
+    new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS),
+    new MemberLookupLimiter(config.MEMBER_ADDS_PER_HOUR),
+  );
+  registerMemberRoutes(app, { members, guards });
   registerAccessRoutes(app, { deployments });
   registerOperationsRoutes(app, {
     operations: new OperationsService(repo, driver, config.MAX_REPLICAS, app.log),

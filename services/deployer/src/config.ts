@@ -11,6 +11,12 @@ export const DeployerConfigSchema = Type.Object({
   AUTH_URL: HttpUrl('The auth service, to find members by email'),
   AUTH_CLIENT: Type.String({ pattern: '^[^:]+:.+$', description: 'Service credentials for auth, id:secret' }),
   TEMPLATES_URL: HttpUrl('Base URL of the templates service'),
+  MEMBER_ADDS_PER_HOUR: Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    default: 30,
+    description: 'Members one seller may add by email per hour: each answer tells whether an account has that email',
+  }),
   SERVICE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000, description: 'Time limit of one call to another service' }),
   NAMESPACE_DATABASE_URL: Type.String({
     minLength: 1,

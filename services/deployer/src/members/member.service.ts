@@ -3,13 +3,19 @@ import type { AuthClient } from '../clients/auth.client.js';
 import { accessibleDeployment } from '../deployments/deployment.access.js';
 import type { DeploymentRepository } from '../deployments/deployment.repository.js';
 import type { Member } from '../deployments/deployment.schemas.js';
+import type { MemberLookupLimiter } from './member-lookup-limiter.js';
 
 /** R12: the owner shares one deployment with other sellers, and takes it back. */
 export class MemberService {
-  constructor(private readonly repo: DeploymentRepository, private readonly auth: AuthClient) {}
+  constructor(
+    private readonly repo: DeploymentRepository,
+    private readonly auth: AuthClient,
+    private readonly lookups: MemberLookupLimiter,
+  ) {}
 
   async add(principal: Principal, id: string, email: string): Promise<Member[]> {
     await this.ownedBy(principal, id);
+    await this.lookups.consume(principal.userId);
     const user = await this.auth.findByEmail(email);
     if (!user) throw notFound(`No account with the email ${email}.`, 'USER_NOT_FOUND');
     if (user.role !== 'seller') throw invalid('Only sellers can be members of a deployment.', [{ path: '/body/email', message: `belongs to a ${user.role}` }], 'NOT_A_SELLER');
