@@ -247,6 +247,37 @@ describe('templates', () => {
     assert.equal((await call(pool, 'DELETE', `/images/${second}`, admin)).statusCode, 204);
   });
 
+  it('takes a template as GET answers it, to copy or save it as it is, and refuses documents written by hand', async () => {
+    const web = await image('copy-front');
+    const created = await api('POST', '/templates', admin, templateBody('original', [componentOf('web', web)]));
+    assert.equal(created.statusCode, 201, created.body);
+    const original = (await api('GET', `/templates/${created.json<TemplateView>().id}`, admin)).json<TemplateView & Record<string, unknown>>();
+
+    const copied = await api('POST', '/templates', admin, { ...original, name: 'original-copy', builtin: true, revision: 7 });
+    assert.equal(copied.statusCode, 201, copied.body);
+    const copy = copied.json<TemplateView & Record<string, unknown>>();
+    assert.notEqual(copy.id, original.id, 'a new template');
+    assert.deepEqual([copy.revision, copy.builtin], [1, false], 'what the service sets is its own');
+    assert.deepEqual([copy.components, copy.parameters, copy.documents], [original.components, original.parameters, original.documents]);
+
+    const saved = await api('PUT', `/templates/${original.id}`, admin, { ...original, description: 'Saved as read' });
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.deepEqual([saved.json<TemplateView>().revision, saved.json<Record<string, unknown>>().description], [2, 'Saved as read']);
+
+    const edited = structuredClone(original);
+    edited.documents[0]!.spec.replicas = 5;
+    const handWritten = await refused(edited, 400, `/templates/${original.id}`, 'PUT');
+    assert.equal(handWritten.code, 'DOCUMENTS_NOT_WRITABLE');
+    assert.deepEqual(pathsOf(handWritten), ['/body/documents']);
+    assert.equal((await refused({ ...edited, name: 'hand-written' })).code, 'DOCUMENTS_NOT_WRITABLE');
+
+    const elsewhere = await refused(original, 400, `/templates/${copy.id}`, 'PUT');
+    assert.equal(elsewhere.code, 'ID_MISMATCH');
+    assert.deepEqual(pathsOf(elsewhere), ['/body/id']);
+    assert.equal((await api('GET', `/templates/${copy.id}`, admin)).json<TemplateView>().revision, 1, 'the copy is untouched');
+    assert.equal((await api('GET', `/templates/${original.id}`, admin)).json<TemplateView>().revision, 2);
+  });
+
   it('answers 503 and changes nothing when the pool is unreachable', async () => {
     // A port that was free a moment ago: nothing listens there.
     const probe = createServer();

@@ -55,7 +55,8 @@ function componentDocuments(component: Component, image: PoolImage): KubeDocumen
             name,
             image: containerImage(image),
             ports: [{ name: 'http', containerPort: port, protocol: 'TCP' }],
-            env: Object.entries(component.env).map(([envName, value]) => ({
+            // By name: stored as JSON, a component's variables come back in no set order.
+            env: Object.entries(component.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([envName, value]) => ({
               name: envName,
               value: typeof value === 'string' ? value : parameterReference(value.fromParameter),
             })),

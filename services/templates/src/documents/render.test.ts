@@ -26,13 +26,23 @@ const [standard, flashSale] = builtinTemplates(IMAGE_ID);
 type Doc = { kind: string; spec: any };
 const deploymentOf = (docs: unknown[]) => docs.find((d) => (d as Doc).kind === 'Deployment') as Doc;
 
+describe('generateDocuments', () => {
+  it('lists a container\'s variables by name, whatever order the component gives them in', () => {
+    const [component] = flashSale!.components;
+    const reordered = { ...component!, env: Object.fromEntries(Object.entries(component!.env).reverse()) };
+    const envOf = (docs: unknown[]) => deploymentOf(docs).spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
+    assert.deepEqual(envOf(generateDocuments([reordered], images)), ['HOLD_SECONDS', 'MAX_SEATS_PER_BUYER', 'SALE_OPENS_AT', 'SLUG']);
+    assert.deepEqual(generateDocuments([reordered], images), generateDocuments(flashSale!.components, images));
+  });
+});
+
 describe('renderDocuments', () => {
   const documents = generateDocuments(flashSale!.components, images);
 
   it('keeps parameter references as parameter-reference objects in the stored documents', () => {
     const deployment = deploymentOf(documents);
     assert.deepEqual(deployment.spec.replicas, { $parameter: 'replicas' });
-    assert.deepEqual(deployment.spec.template.spec.containers[0].env[1], { name: 'HOLD_SECONDS', value: { $parameter: 'holdSeconds' } });
+    assert.deepEqual(deployment.spec.template.spec.containers[0].env[0], { name: 'HOLD_SECONDS', value: { $parameter: 'holdSeconds' } });
   });
 
   it('puts values in as data: numbers for replicas, strings for env values', () => {
@@ -40,10 +50,10 @@ describe('renderDocuments', () => {
     const deployment = deploymentOf(rendered);
     assert.equal(deployment.spec.replicas, 3);
     assert.deepEqual(deployment.spec.template.spec.containers[0].env, [
-      { name: 'SLUG', value: 'my-show' },
       { name: 'HOLD_SECONDS', value: '420' },
       { name: 'MAX_SEATS_PER_BUYER', value: '4' },
       { name: 'SALE_OPENS_AT', value: '1970-01-01T00:00:00Z' },
+      { name: 'SLUG', value: 'my-show' },
     ]);
     assert.deepEqual(documentErrors(rendered), []);
     // The stored documents are left unchanged.
@@ -54,7 +64,7 @@ describe('renderDocuments', () => {
     const evil = 'x"\nkind: Secret\nmetadata:\n  name: {{ .Values.pwned }}\n---\napiVersion: v1: {{ }}';
     const rendered = renderDocuments(documents, { ...defaultsOf(flashSale!.parameters), slug: evil });
     const container = deploymentOf(rendered).spec.template.spec.containers[0];
-    assert.deepEqual(container.env[0], { name: 'SLUG', value: evil });
+    assert.deepEqual(container.env[3], { name: 'SLUG', value: evil });
     assert.equal(Object.keys(container).includes('kind'), false);
     const parsed = parseAllDocuments(documentsYaml(rendered)).map((d) => d.toJS());
     assert.equal(parsed.length, rendered.length);

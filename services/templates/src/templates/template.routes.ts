@@ -1,15 +1,21 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { bearerToken, withProblems, type App, type Guards } from '@clove/kit';
+import { bearerToken, invalid, withProblems, type App, type Guards } from '@clove/kit';
 import type { PoolClient } from '../pool/pool-client.js';
 import { ensureBuiltinTemplates } from './builtin.seed.js';
 import { documentsYaml, type TemplateService } from './template.service.js';
 import {
   FormatQuery, RevisionParams, TemplateInputBody, TemplateParams, TemplateSchema, TemplateSummarySchema,
-  type Template,
+  type KubeDocument, type Template, type TemplateBody, type TemplateInput,
 } from './template.schemas.js';
 
 const bearer = [{ bearer: [] }];
+
+/** The definition in a body, and the documents it carries (a template copied from GET); the other fields the service sets go. */
+function definitionOf(body: TemplateBody): { input: TemplateInput; documents: KubeDocument[] | undefined } {
+  const { name, description, translations, parameters, components, documents } = body;
+  return { input: { name, description, ...(translations ? { translations } : {}), parameters, components }, documents: documents as KubeDocument[] | undefined };
+}
 
 /** A template as JSON, or its documents as a YAML stream with `?format=yaml`. */
 function answer(reply: FastifyReply, template: Template, format: string | undefined) {
@@ -32,7 +38,8 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
     },
   }, async (request, reply) => {
     reply.status(201);
-    return templates.create(request.body);
+    const { input, documents } = definitionOf(request.body);
+    return templates.create(input, { documents });
   });
 
   app.post('/templates/builtin', {
@@ -90,7 +97,13 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
       body: TemplateInputBody,
       response: withProblems({ 200: TemplateSchema }),
     },
-  }, async (request) => templates.update(request.params.id, request.body));
+  }, async (request) => {
+    if (request.body.id !== undefined && request.body.id !== request.params.id) {
+      throw invalid('The body is another template.', [{ path: '/body/id', message: 'is not the id of the template written' }], 'ID_MISMATCH');
+    }
+    const { input, documents } = definitionOf(request.body);
+    return templates.update(request.params.id, input, documents);
+  });
 
   app.delete('/templates/:id', {
     onRequest: admin,

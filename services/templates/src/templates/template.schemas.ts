@@ -59,18 +59,39 @@ export const TranslationsSchema = Type.Object({
 }, { additionalProperties: false, description: 'e.g. {"ko": {"description": "…"}}' });
 export type Translations = Static<typeof TranslationsSchema>;
 
-export const TemplateInputBody = Type.Object({
+const DefinitionProperties = {
   name: Type.String({ pattern: TEMPLATE_NAME_PATTERN }),
   description: Paragraph({ maxLength: 2000 }),
   translations: Type.Optional(TranslationsSchema),
   parameters: ParametersSchema,
   components: Type.Array(ComponentSchema, { minItems: 1, maxItems: 20 }),
-}, { additionalProperties: false });
-export type TemplateInput = Static<typeof TemplateInputBody>;
+};
+/** What an admin writes of a template; the rest follows from it. */
+export const TemplateDefinition = Type.Object(DefinitionProperties, { additionalProperties: false });
+export type TemplateInput = Static<typeof TemplateDefinition>;
 
 /** A Kubernetes document, kept as data; parameters appear as `{ "$parameter": "<name>" }`. */
 export const DocumentSchema = Type.Object({}, { additionalProperties: true });
 export type KubeDocument = Record<string, unknown>;
+
+/**
+ * The body of POST and PUT: a definition, or a whole template as GET answers it (to copy or
+ * edit one as it is). The fields the service sets are then ignored, but for two checks: the
+ * documents must be the ones the components make, and on PUT the id must be the template's.
+ */
+export const TemplateInputBody = Type.Object({
+  ...DefinitionProperties,
+  id: Type.Optional(Type.String({ format: 'uuid', description: 'Ignored on POST; on PUT, the id of the template written' })),
+  documents: Type.Optional(Type.Array(DocumentSchema, {
+    maxItems: 200,
+    description: 'Made from the components, never written: when sent, they must be the ones the components make',
+  })),
+  revision: Type.Optional(Type.Integer({ minimum: 1, description: 'Set by the service; ignored' })),
+  builtin: Type.Optional(Type.Boolean({ description: 'Set by the service; ignored' })),
+  createdAt: Type.Optional(Type.String({ format: 'date-time', description: 'Set by the service; ignored' })),
+  updatedAt: Type.Optional(Type.String({ format: 'date-time', description: 'Set by the service; ignored' })),
+}, { additionalProperties: false });
+export type TemplateBody = Static<typeof TemplateInputBody>;
 
 export const TemplateSchema = Type.Object({
   id: Uuid,

@@ -70,9 +70,10 @@ export class TemplateService {
     throw notFound(`Template ${id} has no revision ${revision}.`, 'REVISION_NOT_FOUND');
   }
 
-  /** A new template; `builtin` only for the ones Clove ships. */
-  async create(input: TemplateInput, { builtin = false } = {}): Promise<Template> {
-    const documents = await this.prepare(input);
+  /** A new template; `builtin` only for the ones Clove ships; `documents`, if sent, must be those the components make. */
+  async create(input: TemplateInput, options: { builtin?: boolean; documents?: KubeDocument[] } = {}): Promise<Template> {
+    const builtin = options.builtin ?? false;
+    const documents = await this.prepare(input, options.documents);
     const id = randomUUID();
     try {
       return await this.transact(id, async (tx) => ({
@@ -85,9 +86,9 @@ export class TemplateService {
     }
   }
 
-  async update(id: string, input: TemplateInput): Promise<Template> {
+  async update(id: string, input: TemplateInput, sentDocuments?: KubeDocument[]): Promise<Template> {
     if (!(await templates.findTemplate(this.pool, id))) throw templateNotFound(id);
-    const documents = await this.prepare(input);
+    const documents = await this.prepare(input, sentDocuments);
     try {
       return await this.transact(id, async (tx) => {
         const current = await templates.findTemplate(tx, id, { forUpdate: true });
@@ -132,9 +133,10 @@ export class TemplateService {
 
   /**
    * Checks the input, reads its images from the pool, and generates its documents, validated by
-   * rendering them with the parameters' defaults.
+   * rendering them with the parameters' defaults. Documents sent with the input (a template as
+   * GET answers it) must be those: they are made from the components, never written.
    */
-  private async prepare(input: TemplateInput): Promise<KubeDocument[]> {
+  private async prepare(input: TemplateInput, sent?: KubeDocument[]): Promise<KubeDocument[]> {
     const parameterProblems = parameterErrors(input.parameters);
     if (parameterProblems.length > 0) refuse('INVALID_PARAMETERS', 'Invalid parameters', parameterProblems);
     const componentProblems = componentErrors(input);
@@ -150,6 +152,11 @@ export class TemplateService {
     const rendered = renderDocuments(documents, defaultsOf(input.parameters));
     const invalidDocuments = documentErrors(rendered);
     if (invalidDocuments.length > 0) refuse('INVALID_DOCUMENT', 'Invalid Kubernetes documents', invalidDocuments);
+    if (sent && !isDeepStrictEqual(sent, JSON.parse(JSON.stringify(documents)))) {
+      refuse('DOCUMENTS_NOT_WRITABLE', 'Documents are made from the components', [
+        { path: '/body/documents', message: 'differ from the ones the components make: leave them out, or change the components instead' },
+      ]);
+    }
     return documents;
   }
 
