@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { v7 as uuidv7 } from 'uuid';
 import { startTestIssuer, type TestIssuer } from './support/issuer.js';
 import { buildApp, type CatalogApp } from '../../services/catalog/dist/app.js';
 import { loadCatalogConfig } from '../../services/catalog/dist/config.js';
@@ -541,6 +542,29 @@ describe('catalog', () => {
 
       await deliverOk([of(randomUUID(), updated('reused-slug', 1, { title: 'Third Show' }))]);
       assert.equal((await shown('reused-slug'))?.title, 'Third Show');
+    });
+
+    it('keeps the listed show when a deleted deployment\'s first events arrive after its successor\'s, before its withdrawal', async () => {
+      // Deployment ids are time-ordered: the deleted one was made before the one that took its slug.
+      const deleted = uuidv7();
+      const successor = uuidv7();
+      await deliverOk([of(successor, updated('late-slug', 1, { title: 'Successor Show', remaining: 50 }))]);
+      const lateBuyer = randomUUID();
+      const late = await deliver([
+        of(deleted, updated('late-slug', 1, { title: 'Deleted Show', remaining: 10 })),
+        of(deleted, paid(newOrder('late-slug', lateBuyer, seats(1)), 2, 9)),
+      ]);
+      assert.deepEqual(late.json(), { accepted: 2, duplicates: 0 });
+      assert.equal((await shown('late-slug'))?.title, 'Successor Show');
+      assert.equal((await buyerView(lateBuyer)).orders[0].performanceRemoved, true, 'its order is recorded, marked');
+
+      await deliverOk([of(successor, updated('late-slug', 2, { title: 'Successor Show', remaining: 49 }))]);
+      assert.equal((await shown('late-slug'))?.remaining, 49, 'the successor still updates its listing');
+      const withdrawn = await catalog.app.inject({
+        method: 'DELETE', url: `/performances/late-slug/generations/${deleted}`, headers: { authorization: `Bearer ${INGEST_TOKEN}` },
+      });
+      assert.equal(withdrawn.statusCode, 204, withdrawn.body);
+      assert.equal((await shown('late-slug'))?.title, 'Successor Show', 'withdrawing the deleted one leaves the successor listed');
     });
   });
 });

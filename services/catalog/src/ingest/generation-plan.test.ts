@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { CatalogEvent } from './event.schemas.js';
-import { planGenerations, type SlugState } from './generation-plan.js';
+import { madeBefore, planGenerations, type SlugState } from './generation-plan.js';
 
 const OLD = '11111111-1111-4111-8111-111111111111';
 const NEW = '22222222-2222-4222-8222-222222222222';
+/** Deployment ids as the deployer makes them (UUIDv7): the first was made a minute before the second. */
+const EARLIER = '019ac3a0-0000-7000-8000-000000000001';
+const LATER = '019ac3a0-ea60-7000-8000-000000000002';
 
 const counted = (slug: string, sequence: number, generation?: string): CatalogEvent => ({
   id: randomUUID(), type: 'seats.counted', slug, sequence, occurredAt: new Date().toISOString(), data: { remaining: 1 },
@@ -65,5 +68,30 @@ describe('planGenerations', () => {
     const plan = planGenerations([counted('fresh', 1, NEW)], new Map(), new Set());
     assert.deepEqual(plan.changes, [{ kind: 'adopt', slug: 'fresh', generation: NEW }]);
     assert.equal(plan.listing.length, 1);
+  });
+
+  it('keeps off the listing the late first events of a deployment made before the one listed, and retires it', () => {
+    const late = counted('show', 1, EARLIER);
+    const plan = planGenerations([late, counted('show', 2, EARLIER)], states([['show', { generation: LATER, withdrawn: false }]]), new Set());
+    assert.deepEqual(plan.changes, [{ kind: 'retire', slug: 'show', generation: EARLIER }]);
+    assert.deepEqual(plan.listing, []);
+    assert.equal(plan.generationOf.get(late), EARLIER, 'its orders are still filed under it');
+    const afterDeletion = planGenerations([late], states([['show', { generation: LATER, withdrawn: true }]]), new Set());
+    assert.deepEqual(afterDeletion.changes, [{ kind: 'retire', slug: 'show', generation: EARLIER }]);
+  });
+
+  it('lets a deployment made later replace the one listed', () => {
+    const fresh = counted('show', 1, LATER);
+    const plan = planGenerations([fresh], states([['show', { generation: EARLIER, withdrawn: false }]]), new Set());
+    assert.deepEqual(plan.changes, [{ kind: 'replace', slug: 'show', generation: LATER, retired: EARLIER }]);
+    assert.deepEqual(plan.listing, [fresh]);
+  });
+
+  it('orders only time-ordered ids: a random one replaces the listing whatever its text', () => {
+    const plan = planGenerations([counted('show', 1, OLD)], states([['show', { generation: LATER, withdrawn: false }]]), new Set());
+    assert.deepEqual(plan.changes, [{ kind: 'replace', slug: 'show', generation: OLD, retired: LATER }]);
+    assert.equal(madeBefore(EARLIER, LATER), true);
+    assert.equal(madeBefore(LATER, EARLIER), false);
+    assert.equal(madeBefore(OLD, NEW), false, 'version 4 ids say nothing of their order');
   });
 });

@@ -1,3 +1,4 @@
+import { version } from 'uuid';
 import type { CatalogEvent } from './event.schemas.js';
 
 /** What the catalog holds of a slug before a batch. */
@@ -12,7 +13,9 @@ export type GenerationChange =
   /** A row written before events named a generation takes the first one named: same database, same sequences. */
   | { kind: 'adopt'; slug: string; generation: string }
   /** Another performance took the slug: its listing starts afresh, the one before is retired. */
-  | { kind: 'replace'; slug: string; generation: string; retired: string | null };
+  | { kind: 'replace'; slug: string; generation: string; retired: string | null }
+  /** Late first events of a performance older than the one listed (its deployment was deleted before): kept off the listing. */
+  | { kind: 'retire'; slug: string; generation: string };
 
 export interface GenerationPlan {
   changes: GenerationChange[];
@@ -23,8 +26,19 @@ export interface GenerationPlan {
 }
 
 /**
+ * Whether generation `a` was made before `b`: both are time-ordered ids (UUIDv7, as the deployer
+ * makes deployment ids), whose text sorts by time. Other ids (a performance run without the
+ * deployer, deployments made before) tell nothing of their order.
+ */
+export function madeBefore(a: string, b: string): boolean {
+  return version(a) === 7 && version(b) === 7 && a < b;
+}
+
+/**
  * Sorts a batch by the performance each event belongs to. An event of an unknown generation
- * replaces the slug's listing; an event of a retired one changes no listing.
+ * replaces the slug's listing, unless it is known to be older than the one listed (a deleted
+ * performance's events arriving late, before its withdrawal did); an event of a retired one
+ * changes no listing.
  */
 export function planGenerations(
   events: readonly CatalogEvent[],
@@ -41,6 +55,12 @@ export function planGenerations(
     const named = event.generation?.toLowerCase();
     if (named === undefined || gone.has(named) || (named === slug.generation && !slug.withdrawn)) {
       generationOf.set(event, named ?? slug.generation);
+      continue;
+    }
+    if (slug.generation !== null && madeBefore(named, slug.generation)) {
+      changes.push({ kind: 'retire', slug: event.slug, generation: named });
+      gone.add(named);
+      generationOf.set(event, named);
       continue;
     }
     if (slug.generation === null && !slug.withdrawn) {

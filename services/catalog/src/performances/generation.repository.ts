@@ -26,6 +26,10 @@ export async function applyGenerationChange(db: Queryable, change: GenerationCha
     await db.query('update orders set generation = $2 where slug = $1 and generation is null', [change.slug, change.generation]);
     return;
   }
+  if (change.kind === 'retire') {
+    await retire(db, change.slug, change.generation);
+    return;
+  }
   if (change.retired !== null) await retire(db, change.slug, change.retired);
   // Sequences start again at 1: nothing of the performance before may outrank them.
   await db.query(

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { conflict, invalid, notAllowed, type Principal } from '@clove/kit';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TemplatesClient } from '../clients/templates.client.js';
@@ -46,7 +47,8 @@ export class DeploymentService {
     if (this.deps.reservedSlugs?.has(slug)) {
       throw conflict(`The slug ${slug} is taken by a performance the platform runs itself.`, 'SLUG_TAKEN');
     }
-    const id = randomUUID();
+    // Time-ordered: the catalog tells a later performance under a reused slug from an earlier one by it.
+    const id = timeOrderedUuid();
     this.checkComposes(template, values, slug, id);
     const deployment = await this.repo.create({
       id,
