@@ -3,6 +3,12 @@ import { get as httpsGet } from 'node:https';
 
 /** How long a read waits at the auth service for a session to end before it is answered anyway. */
 const WAIT_SECONDS = 20;
+/**
+ * The least time between two reads: when sessions end one after another (a wave of log-outs),
+ * each answer would otherwise be followed at once by another, every process reading the whole
+ * list tens of times a second. A session ending within it is still heard of at the next read.
+ */
+const MIN_READ_GAP_MS = 50;
 
 /**
  * R4: the sessions the auth service ended lately (deleted accounts, log-outs, reused refresh
@@ -51,8 +57,10 @@ export class RevokedSessions {
 
   private async follow(): Promise<void> {
     while (!this.stopped) {
+      const startedAt = Date.now();
       const answered = await this.read(this.revision === undefined ? 0 : WAIT_SECONDS);
       if (!answered || this.revision === undefined) await this.sleep(this.retryMs);
+      else if (Date.now() - startedAt < MIN_READ_GAP_MS) await this.sleep(MIN_READ_GAP_MS - (Date.now() - startedAt));
     }
   }
 

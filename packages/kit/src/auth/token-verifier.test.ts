@@ -316,6 +316,14 @@ describe('following the ended sessions (R4)', () => {
       await arrived;
       assert.equal(revoked.has('session-4'), true);
       assert.equal(reads[2]!.query.get('after'), 'bbbbbbbbbbbbbbbb');
+
+      // Sessions ending one after another: the reads that follow an answer at once are spaced out.
+      arrived = readArrives();
+      const answeredAt = performance.now();
+      reads[2]!.answer(['session-3', 'session-4', 'session-5'], 'cccccccccccccccc');
+      await arrived;
+      assert.ok(performance.now() - answeredAt >= 45, `the next read came ${performance.now() - answeredAt} ms after`);
+      assert.equal(revoked.has('session-5'), true);
     } finally {
       revoked.stop();
     }
