@@ -58,9 +58,16 @@ export class RevokedSessions {
   private async follow(): Promise<void> {
     while (!this.stopped) {
       const startedAt = Date.now();
-      const answered = await this.read(this.revision === undefined ? 0 : WAIT_SECONDS);
-      if (!answered || this.revision === undefined) await this.sleep(this.retryMs);
-      else if (Date.now() - startedAt < MIN_READ_GAP_MS) await this.sleep(MIN_READ_GAP_MS - (Date.now() - startedAt));
+      const held = this.revision;
+      const answered = await this.read(held === undefined ? 0 : WAIT_SECONDS);
+      const took = Date.now() - startedAt;
+      // No list, an auth that does not wait, or one that did not keep this read waiting (too many
+      // wait already; the list did not change): read again a little later, as before waiting existed.
+      if (!answered || this.revision === undefined || (held !== undefined && this.revision === held && took < this.retryMs)) {
+        await this.sleep(this.retryMs);
+      } else if (took < MIN_READ_GAP_MS) {
+        await this.sleep(MIN_READ_GAP_MS - took);
+      }
     }
   }
 

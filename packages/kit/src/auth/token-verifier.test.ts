@@ -324,6 +324,13 @@ describe('following the ended sessions (R4)', () => {
       await arrived;
       assert.ok(performance.now() - answeredAt >= 45, `the next read came ${performance.now() - answeredAt} ms after`);
       assert.equal(revoked.has('session-5'), true);
+
+      // An auth that does not keep the read waiting (too many wait there) is read once a second, not in a loop.
+      arrived = readArrives();
+      const unchangedAt = performance.now();
+      reads[3]!.answer(['session-3', 'session-4', 'session-5'], 'cccccccccccccccc');
+      await arrived;
+      assert.ok(performance.now() - unchangedAt >= 950, `the next read came ${performance.now() - unchangedAt} ms after`);
     } finally {
       revoked.stop();
     }

@@ -2,6 +2,11 @@ import { listen, type Listener } from '@clove/kit';
 
 /** The channel migration 0003 notifies on when a session ends. */
 const CHANNEL = 'clove_sessions_revoked';
+/**
+ * The most reads kept waiting at once: a few per service process are needed. The list is
+ * public, so past this a read is answered at once rather than letting anyone hold sockets open.
+ */
+export const MAX_WAITING_READS = 1000;
 
 /**
  * R4: wakes the waiting reads of GET /revoked-sessions when a session ends, through any auth
@@ -18,11 +23,12 @@ export class RevocationNotices {
   }
 
   /**
-   * Resolves at the next notice, after `ms` without one, or when the service closes. Take it
-   * before reading the list, so a session ended between the read and the wait is not missed.
+   * Resolves at the next notice, after `ms` without one, or when the service closes; at once
+   * when MAX_WAITING_READS wait already. Take it before reading the list, so a session ended
+   * between the read and the wait is not missed.
    */
   next(ms: number): { changed: Promise<void>; cancel: () => void } {
-    if (this.closed) return { changed: Promise.resolve(), cancel: () => undefined };
+    if (this.closed || this.waiting.size >= MAX_WAITING_READS) return { changed: Promise.resolve(), cancel: () => undefined };
     let wake!: () => void;
     const changed = new Promise<void>((resolve) => {
       wake = resolve;
