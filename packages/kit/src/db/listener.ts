@@ -42,6 +42,15 @@ export async function listen(databaseUrl: string, channel: string, options: List
     next.on('notification', (message) => {
       if (message.channel === channel) options.onNotification(message.payload ?? '');
     });
+    // Before connecting: an 'error' with no handler would end the process. Until the client is
+    // the listening one, its failure is the failed attempt below.
+    next.on('error', (error) => {
+      if (client !== next) return;
+      client = null;
+      options.onError?.(error);
+      void next.end().catch(() => undefined);
+      again(firstRetryMs);
+    });
     try {
       await next.connect();
       await next.query(`listen ${pg.escapeIdentifier(channel)}`);
@@ -51,12 +60,6 @@ export async function listen(databaseUrl: string, channel: string, options: List
       again(nextDelay);
       return;
     }
-    next.on('error', (error) => {
-      options.onError?.(error);
-      void next.end().catch(() => undefined);
-      if (client === next) client = null;
-      again(firstRetryMs);
-    });
     if (stopped) {
       await next.end().catch(() => undefined);
       return;
