@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePortRange } from './ports.js';
+import { aTestFailed, postMortem } from './post-mortem.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LAUNCHER = join(REPO_ROOT, 'tools/launcher/dist/main.js');
@@ -116,8 +117,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     },
     dispose: async () => {
       await platform.stop();
-      // CLOVE_TEST_KEEP_STATE=1 keeps logs and data of test platforms for a post-mortem.
-      if (!options.stateDir && !process.env.CLOVE_TEST_KEEP_STATE) await rm(stateDir, { recursive: true, force: true });
+      if (options.stateDir) return;
+      // A failed test keeps the platform's logs and data for a post-mortem, and says so; so does
+      // every run with CLOVE_TEST_KEEP_STATE=1.
+      if (aTestFailed()) console.error(await postMortem(stateDir));
+      else if (!process.env.CLOVE_TEST_KEEP_STATE) await rm(stateDir, { recursive: true, force: true });
     },
   };
   return platform;
