@@ -102,7 +102,7 @@ export function registerTemplateRoutes(app: App, deps: { templates: TemplateServ
       throw invalid('The body is another template.', [{ path: '/body/id', message: 'is not the id of the template written' }], 'ID_MISMATCH');
     }
     const { input, documents } = definitionOf(request.body);
-    return templates.update(request.params.id, input, documents);
+    return templates.update(request.params.id, input, { documents });
   });
 
   app.delete('/templates/:id', {

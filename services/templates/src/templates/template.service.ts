@@ -86,9 +86,10 @@ export class TemplateService {
     }
   }
 
-  async update(id: string, input: TemplateInput, sentDocuments?: KubeDocument[]): Promise<Template> {
+  /** A new revision; `documents`, if sent, must be those the components make. */
+  async update(id: string, input: TemplateInput, options: { documents?: KubeDocument[] } = {}): Promise<Template> {
     if (!(await templates.findTemplate(this.pool, id))) throw templateNotFound(id);
-    const documents = await this.prepare(input, sentDocuments);
+    const documents = await this.prepare(input, options.documents);
     try {
       return await this.transact(id, async (tx) => {
         const current = await templates.findTemplate(tx, id, { forUpdate: true });
