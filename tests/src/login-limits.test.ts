@@ -2,8 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PASSWORD, signUpAndLogIn, uniqueEmail } from './support/accounts.js';
-import { post } from './support/http.js';
+import { eventually, post } from './support/http.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
+import { createPool, type PoolClient } from '@clove/kit';
+import { LoginLimiter } from '../../services/auth/dist/sessions/login-limiter.js';
 
 describe('log-in rate limits', () => {
   let platform: RunningPlatform;
@@ -35,5 +37,48 @@ describe('log-in rate limits', () => {
       statuses.push((await post(`${platform.gateway}/auth/login`, { email: uniqueEmail('spray'), password: PASSWORD })).status);
     }
     assert.deepEqual(statuses, [401, 401, 401, 401, 401, 401, 401, 429]);
+  });
+
+  it('shares the limits between auth replicas: they are counted in the database', async () => {
+    // Two limiters on their own pools are two replicas of auth as far as counting goes.
+    const url = (await platform.runtime()).databases.auth!;
+    const pools = [createPool({ connectionString: url, schema: 'auth', max: 1 }), createPool({ connectionString: url, schema: 'auth', max: 1 })];
+    const [first, second] = pools.map((pool) => new LoginLimiter(pool, { perEmail: 4, perIp: 1000, windowSeconds: 600 }));
+    try {
+      const email = uniqueEmail('replicas');
+      await first!.consume(email, '10.9.0.1');
+      await second!.consume(email.toUpperCase(), '10.9.0.2');
+      await first!.consume(email, '10.9.0.3');
+      await second!.consume(email, '10.9.0.4');
+      await assert.rejects(first!.consume(email, '10.9.0.5'), /Too many log-in attempts/);
+      await assert.rejects(second!.consume(email, '10.9.0.6'), /Too many log-in attempts/);
+      const { rows } = await pools[0]!.query<{ key: string }>('select key from rate_limits');
+      assert.ok(!rows.some((row) => row.key.includes(email)), 'emails are not stored as given');
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+
+  it('does not count attempts the database could not take towards the limit', async () => {
+    const url = (await platform.runtime()).databases.auth!;
+    const pool = createPool({ connectionString: url, schema: 'auth', max: 1, connectTimeoutMs: 200 });
+    const limiter = new LoginLimiter(pool, { perEmail: 3, perIp: 1000, windowSeconds: 600 });
+    const email = uniqueEmail('outage');
+    let only: PoolClient | null = await pool.connect();
+    try {
+      // Every connection busy: to the limiter the database is down.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await assert.rejects(limiter.consume(email, '10.9.1.1'), (error: Error) => !/Too many/.test(error.message));
+      }
+      // The email's check of the last attempt may still wait for a connection after the IP's gave up.
+      await eventually(async () => pool.waitingCount === 0, 5_000, 'the checks to give up waiting');
+      only.release();
+      only = null;
+      for (let attempt = 1; attempt <= 3; attempt++) await limiter.consume(email, '10.9.1.1');
+      await assert.rejects(limiter.consume(email, '10.9.1.1'), /Too many log-in attempts/);
+    } finally {
+      only?.release();
+      await pool.end();
+    }
   });
 });

@@ -35,3 +35,4 @@ export * from './process/supervised-process.js';
 export * from './http/time-window.js';
 export * from './http/blocked-ports.js';
 export * from './http/request-text.js';
+export * from './http/shared-rate-limit.js';

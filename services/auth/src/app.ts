@@ -41,7 +41,7 @@ export async function buildApp(config: AuthConfig, options: { silent?: boolean }
   const sessions = new SessionService(
     pool,
     new TokenIssuer(keys, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_SECONDS),
-    new LoginLimiter({
+    new LoginLimiter(pool, {
       perEmail: config.LOGIN_MAX_PER_EMAIL,
       perIp: config.LOGIN_MAX_PER_IP,
       windowSeconds: config.LOGIN_WINDOW_SECONDS,

@@ -72,7 +72,7 @@ export async function buildApp(config: DeployerConfig, options: { silent?: boole
   const members = new MemberService(
     repo,
     new AuthClient(config.AUTH_URL, config.AUTH_CLIENT, config.SERVICE_TIMEOUT_MS),
-    new MemberLookupLimiter(config.MEMBER_ADDS_PER_HOUR),
+    new MemberLookupLimiter(pool, config.MEMBER_ADDS_PER_HOUR),
   );
   registerMemberRoutes(app, { members, guards });
   registerAccessRoutes(app, { deployments });

@@ -1,5 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { DomainError, ErrorCode } from '@clove/kit';
+import { SharedRateLimit, type Pool } from '@clove/kit';
 
 export interface LoginLimits {
   perEmail: number;
@@ -7,28 +6,23 @@ export interface LoginLimits {
   windowSeconds: number;
 }
 
-/** Limits log-in attempts per email and per client IP; over the limit → 429 with Retry-After. */
-export class LoginLimiter {
-  private readonly byEmail: RateLimiterMemory;
-  private readonly byIp: RateLimiterMemory;
+const refusal = (retryAfter: number) => ({ reason: 'TOO_MANY_LOGIN_ATTEMPTS', detail: `Too many log-in attempts; try again in ${retryAfter} s.` });
 
-  constructor(limits: LoginLimits) {
-    this.byEmail = new RateLimiterMemory({ keyPrefix: 'email', points: limits.perEmail, duration: limits.windowSeconds });
-    this.byIp = new RateLimiterMemory({ keyPrefix: 'ip', points: limits.perIp, duration: limits.windowSeconds });
+/**
+ * Limits log-in attempts per email and per client IP, over every auth replica (counted in the
+ * database); over the limit → 429 with Retry-After.
+ */
+export class LoginLimiter {
+  private readonly byEmail: SharedRateLimit;
+  private readonly byIp: SharedRateLimit;
+
+  constructor(pool: Pool, limits: LoginLimits) {
+    this.byEmail = new SharedRateLimit(pool, { name: 'login-email', points: limits.perEmail, windowSeconds: limits.windowSeconds, refusal });
+    this.byIp = new SharedRateLimit(pool, { name: 'login-ip', points: limits.perIp, windowSeconds: limits.windowSeconds, refusal });
   }
 
   async consume(email: string, ip: string): Promise<void> {
-    try {
-      await Promise.all([this.byIp.consume(ip), this.byEmail.consume(email.toLowerCase())]);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new DomainError(ErrorCode.RATE_LIMITED, `Too many log-in attempts; try again in ${retryAfter} s.`, {
-        reason: 'TOO_MANY_LOGIN_ATTEMPTS',
-        headers: { 'retry-after': String(retryAfter) },
-        extra: { retryAfter },
-      });
-    }
+    await Promise.all([this.byIp.consume(ip), this.byEmail.consume(email.toLowerCase())]);
   }
 
   /**
@@ -36,6 +30,6 @@ export class LoginLimiter {
    * trying through an outage is not locked out once it ends.
    */
   async giveBack(email: string, ip: string): Promise<void> {
-    await Promise.all([this.byIp.reward(ip), this.byEmail.reward(email.toLowerCase())]);
+    await Promise.all([this.byIp.giveBack(ip), this.byEmail.giveBack(email.toLowerCase())]);
   }
 }

@@ -17,9 +17,11 @@ async function closedPort(): Promise<number> {
 }
 
 describe('log-in while the database is down', () => {
-  it('does not count attempts the database could not answer towards the limit', async () => {
+  // That these attempts are not counted, once the database is back, is tested against a real one
+  // in tests/src/login-limits.test.ts.
+  it('answers with the database\'s error, never a refusal, however often the buyer tries', async () => {
     const pool = createPool({ connectionString: `postgres://clove:x@127.0.0.1:${await closedPort()}/postgres`, max: 1 });
-    const limiter = new LoginLimiter({ perEmail: 3, perIp: 3, windowSeconds: 60 });
+    const limiter = new LoginLimiter(pool, { perEmail: 3, perIp: 3, windowSeconds: 60 });
     const sessions = new SessionService(pool, {} as TokenIssuer, limiter, await makeDecoyHash());
     try {
       for (let attempt = 1; attempt <= 6; attempt++) {
@@ -28,9 +30,6 @@ describe('log-in while the database is down', () => {
           return true;
         });
       }
-      // Once it is back, the buyer has the whole limit again.
-      for (let attempt = 1; attempt <= 3; attempt++) await limiter.consume('kim@example.com', '10.0.0.1');
-      await assert.rejects(limiter.consume('kim@example.com', '10.0.0.1'), /Too many log-in attempts/);
     } finally {
       await pool.end();
     }

@@ -1,29 +1,24 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { DomainError, ErrorCode } from '@clove/kit';
+import { SharedRateLimit, type Pool } from '@clove/kit';
 
 /**
  * Bounds how many members one seller adds by email per hour: each answer says whether the
  * email has an account and whether it is a seller's, so unbounded adds would let a seller test
- * a list of emails. Over the limit → 429 with Retry-After. Per deployer replica, like log-in limits.
+ * a list of emails. Counted in the database, so every deployer replica shares the limit; over
+ * it → 429 with Retry-After.
  */
 export class MemberLookupLimiter {
-  private readonly bySeller: RateLimiterMemory;
+  private readonly bySeller: SharedRateLimit;
 
-  constructor(perHour: number) {
-    this.bySeller = new RateLimiterMemory({ keyPrefix: 'member-lookups', points: perHour, duration: 3600 });
+  constructor(pool: Pool, perHour: number) {
+    this.bySeller = new SharedRateLimit(pool, {
+      name: 'member-lookups',
+      points: perHour,
+      windowSeconds: 3600,
+      refusal: (retryAfter) => ({ reason: 'TOO_MANY_MEMBER_LOOKUPS', detail: `Too many members added by email; try again in ${retryAfter} s.` }),
+    });
   }
 
-  async consume(sellerId: string): Promise<void> {
-    try {
-      await this.bySeller.consume(sellerId);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new DomainError(ErrorCode.RATE_LIMITED, `Too many members added by email; try again in ${retryAfter} s.`, {
-        reason: 'TOO_MANY_MEMBER_LOOKUPS',
-        headers: { 'retry-after': String(retryAfter) },
-        extra: { retryAfter },
-      });
-    }
+  consume(sellerId: string): Promise<void> {
+    return this.bySeller.consume(sellerId);
   }
 }
