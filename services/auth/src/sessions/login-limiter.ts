@@ -21,8 +21,11 @@ export class LoginLimiter {
     this.byIp = new SharedRateLimit(pool, { name: 'login-ip', points: limits.perIp, windowSeconds: limits.windowSeconds, refusal });
   }
 
+  /** Both checks run to the end before the attempt is answered, so none is still under way (and counts) after a refusal. */
   async consume(email: string, ip: string): Promise<void> {
-    await Promise.all([this.byIp.consume(ip), this.byEmail.consume(email.toLowerCase())]);
+    const checks = await Promise.allSettled([this.byIp.consume(ip), this.byEmail.consume(email.toLowerCase())]);
+    const refused = checks.find((check) => check.status === 'rejected');
+    if (refused) throw refused.reason;
   }
 
   /**

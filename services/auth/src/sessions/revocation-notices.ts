@@ -43,6 +43,11 @@ export class RevocationNotices {
     return { changed, cancel: done };
   }
 
+  /** Reads waiting now. */
+  get waitingReads(): number {
+    return this.waiting.size;
+  }
+
   /** Answers the waiting reads now (the service is closing: nothing may hold its drain). */
   release(): void {
     this.closed = true;

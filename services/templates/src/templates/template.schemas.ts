@@ -67,7 +67,7 @@ const DefinitionProperties = {
   components: Type.Array(ComponentSchema, { minItems: 1, maxItems: 20 }),
 };
 /** What an admin writes of a template; the rest follows from it. */
-export const TemplateDefinition = Type.Object(DefinitionProperties, { additionalProperties: false });
+const TemplateDefinition = Type.Object(DefinitionProperties, { additionalProperties: false });
 export type TemplateInput = Static<typeof TemplateDefinition>;
 
 /** A Kubernetes document, kept as data; parameters appear as `{ "$parameter": "<name>" }`. */
