@@ -166,6 +166,10 @@ let bots;
 async function runBots(runtime, jsonFile, buyers) {
   const perf = runtime.performances[SLUG];
   const args = [
+    // Each buyer's requests outlive V8's default young generation (16 MB, a scavenge every
+    // ~100 ms at 200 buyers in flight), so most of them were copied and promoted: a quarter of
+    // the bots' CPU went to the collector. With 64 MB they die young: 21 % less CPU per purchase.
+    '--max-semi-space-size=64',
     join(root, 'tools/bots/dist/main.js'),
     '--target', perf.internalUrl,
     '--buyers', String(buyers),
