@@ -141,6 +141,7 @@ describe('web client accessibility and phone screens', () => {
       { path: '/admin/pool', ready: visible('table') },
       { path: '/admin/templates', ready: visible('table') },
       { path: `/admin/templates/${standard}`, ready: visible('pre') },
+      { path: `/admin/templates/${standard}/copy`, ready: visible('input[value="standard-copy"]') },
     ]);
   });
 });

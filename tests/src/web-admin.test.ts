@@ -10,11 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, adminEnv, logIn, PASSWORD, signUpAndLogIn, type Session } from './support/accounts.js';
 import { launchBrowser, logInInBrowser } from './support/browser.js';
-import { eventually, get } from './support/http.js';
+import { eventually, get, request } from './support/http.js';
 import { startPlatform, type RunningPlatform } from './support/platform.js';
 
 interface ImageView { id: string; name: string; status: string; source: { kind: string; reference?: string } }
 interface TemplateView { id: string; name: string; description: string; translations: unknown; revision: number; parameters: { properties: Record<string, unknown> } }
+interface TemplateFull extends TemplateView { builtin: boolean; components: unknown[]; documents: unknown[] }
 
 const VALID_SCHEMA = JSON.stringify({
   type: 'object',
@@ -207,7 +208,46 @@ describe('admin pages in a browser', () => {
     await eventually(async () => (await page.getByLabel('Description in Korean').inputValue()) === '관리 페이지에서 만들고 고친 템플릿', 30_000, 'the editor to show it again');
   });
 
+  it('copies the template as a new one, leaving the original as it was', async () => {
+    const original = await get<TemplateFull>(`${platform.gateway}/template/templates/${templateId}`, admin.accessToken);
+    await goTo(`/admin/templates/${templateId}`);
+    await page.getByRole('heading', { name: `Template ${templateName}` }).waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Copy as a new template' }).click();
+    await page.waitForURL(`${platform.gateway}/admin/templates/${templateId}/copy`);
+    await page.getByRole('heading', { name: `Copy of template ${templateName}`, level: 1 }).waitFor({ timeout: 60_000 });
+    await page.getByText(`A new template made from revision 2 of ${templateName}.`).waitFor();
+    assert.equal(await page.getByLabel('Template name').inputValue(), `${templateName}-copy`);
+    assert.equal(await page.getByLabel('Description in Korean').inputValue(), '관리 페이지에서 만들고 고친 템플릿');
+    assert.equal(await page.getByLabel('Number of replicas').inputValue(), '2');
+
+    // The original's name is taken: the refusal lands on the name.
+    await page.getByLabel('Template name').fill(templateName);
+    await page.getByRole('button', { name: 'Create template' }).click();
+    await eventually(async () => (await page.getByLabel('Template name').getAttribute('aria-invalid')) === 'true', 30_000, 'the name refused');
+
+    await page.getByLabel('Template name').fill(`${templateName}-copy`);
+    await page.getByRole('button', { name: 'Create template' }).click();
+    await page.waitForURL(/\/admin\/templates\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const copyId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    assert.notEqual(copyId, templateId);
+    await page.getByText('Saved as revision 1.').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: `Template ${templateName}-copy` }).waitFor();
+
+    const copy = await get<TemplateFull>(`${platform.gateway}/template/templates/${copyId}`, admin.accessToken);
+    assert.equal(copy.status, 200, copy.text);
+    assert.equal(copy.body.revision, 1);
+    assert.equal(copy.body.builtin, false);
+    for (const field of ['description', 'translations', 'parameters', 'components', 'documents'] as const) {
+      assert.deepEqual(copy.body[field], original.body[field], `the copy's ${field}`);
+    }
+    const after = await get<TemplateFull>(`${platform.gateway}/template/templates/${templateId}`, admin.accessToken);
+    assert.deepEqual(after.body, original.body, 'the original is unchanged');
+    assert.equal((await request('DELETE', `${platform.gateway}/template/templates/${copyId}`, { token: admin.accessToken })).status, 204);
+  });
+
   it('deletes the template after a confirmation', async () => {
+    await goTo(`/admin/templates/${templateId}`);
+    await page.getByRole('heading', { name: `Template ${templateName}` }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Delete template' }).click();
     await page.getByText(`Delete the template ${templateName} and all its revisions?`).waitFor();
     await page.getByRole('button', { name: 'Yes, delete' }).click();

@@ -52,6 +52,9 @@ const ROUTES: Route[] = [
   route('/admin/templates/new', (_, props) => (
     <RemoteRegion key="template:new" remote="admin" load={adminPages.templateEditor} templateId={null} {...props} />
   )),
+  route('/admin/templates/:p/copy', ([id = ''], props) => (
+    <RemoteRegion key={`template-copy:${id}`} remote="admin" load={adminPages.templateEditor} templateId={null} copyOf={id} {...props} />
+  )),
   route('/admin/templates/:p', ([id = ''], props) => (
     <RemoteRegion key={`template:${id}`} remote="admin" load={adminPages.templateEditor} templateId={id} {...props} />
   )),

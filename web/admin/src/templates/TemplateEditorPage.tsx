@@ -14,12 +14,14 @@ import { DeleteTemplate } from './DeleteTemplate';
 import { checkParameterSchema, type SchemaCheck } from './parameterSchema';
 import { RevisionsSection } from './RevisionsSection';
 import { TemplateForm } from './TemplateForm';
-import { emptyTemplateForm, templateFormOf, toTemplateInput, validateTemplateForm, type TemplateFormValues } from './templateForm';
+import { copyFormOf, emptyTemplateForm, templateFormOf, toTemplateInput, validateTemplateForm, type TemplateFormValues } from './templateForm';
 import '../styles.css';
 
 export interface TemplateEditorPageProps extends RemotePageProps {
   /** null: a new template. */
   templateId: string | null;
+  /** With templateId null: the new template starts as a copy of this one's current revision. */
+  copyOf?: string | null;
 }
 
 /**
@@ -40,8 +42,8 @@ function clientErrorsOf(form: TemplateFormValues, check: SchemaCheck, t: Message
   return errors;
 }
 
-/** R17–R18: create or edit a template, see the documents of each revision, delete it. */
-export default function TemplateEditorPage({ lang, session, navigate, templateId }: TemplateEditorPageProps) {
+/** R17–R18: create (or copy) or edit a template, see the documents of each revision, delete it. */
+export default function TemplateEditorPage({ lang, session, navigate, templateId, copyOf = null }: TemplateEditorPageProps) {
   const t = messages(lang);
   const admin = adminSession(session);
   if (!admin) {
@@ -52,24 +54,29 @@ export default function TemplateEditorPage({ lang, session, navigate, templateId
       </section>
     );
   }
-  return <TemplateEditor key={templateId ?? 'new'} token={admin.accessToken} templateId={templateId} lang={lang} t={t} navigate={navigate} />;
+  const key = templateId ?? (copyOf ? `copy:${copyOf}` : 'new');
+  return <TemplateEditor key={key} token={admin.accessToken} templateId={templateId} copyOf={templateId ? null : copyOf} lang={lang} t={t} navigate={navigate} />;
 }
 
 interface TemplateEditorProps {
   token: string;
   templateId: string | null;
+  copyOf: string | null;
   lang: Lang;
   t: Messages;
   navigate: (path: string) => void;
 }
 
-function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditorProps) {
+function TemplateEditor({ token, templateId, copyOf, lang, t, navigate }: TemplateEditorProps) {
   const images = useResource((signal) => fetchImages(token, signal), { key: 'images' });
+  // The template edited or, for a copy, the one copied.
+  const loadedId = templateId ?? copyOf;
   const loaded = useResource<Template | null>((signal) => (
-    templateId ? fetchTemplate(token, templateId, signal) : Promise.resolve(null)
-  ), { key: templateId ?? 'new' });
-  const template = loaded.data;
-  const [form, setForm] = useState<TemplateFormValues | null>(templateId ? null : emptyTemplateForm());
+    loadedId ? fetchTemplate(token, loadedId, signal) : Promise.resolve(null)
+  ), { key: loadedId ?? 'new' });
+  const template = templateId ? loaded.data : null;
+  const source = copyOf ? loaded.data : null;
+  const [form, setForm] = useState<TemplateFormValues | null>(loadedId ? null : emptyTemplateForm());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -88,7 +95,8 @@ function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditor
 
   useEffect(() => {
     if (template && form === null) setForm(templateFormOf(template));
-  }, [template, form]);
+    if (source && form === null) setForm(copyFormOf(source));
+  }, [template, source, form]);
 
   const save = async () => {
     if (!form || !check) return;
@@ -123,11 +131,15 @@ function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditor
   const failed = !loaded.loading && loaded.failure !== null;
   const missing = failed && statusOf(loaded.failure) === 404;
   const noticeText = !notice ? '' : notice.kind === 'saved' ? t.savedRevision(notice.revision) : t.restored(notice.revision);
+  const heading = template ? t.templateNamed(template.name)
+    : source ? t.copyHeading(source.name)
+    : templateId ? t.templateHeading
+    : t.newTemplateHeading;
 
   return (
     <section className="adm-page" aria-labelledby="editor-heading">
       <p className="adm-back"><AppLink href="/admin/templates" navigate={navigate}>{t.allTemplates}</AppLink></p>
-      <h1 id="editor-heading">{template ? t.templateNamed(template.name) : templateId ? t.templateHeading : t.newTemplateHeading}</h1>
+      <h1 id="editor-heading">{heading}</h1>
       {template && (
         <p className="adm-lead">
           <strong>{t.currentRevisionLabel(template.revision)}</strong>
@@ -135,8 +147,14 @@ function TemplateEditor({ token, templateId, lang, t, navigate }: TemplateEditor
           {builtin && <> · <span className="adm-badge">{t.builtin}</span></>}
         </p>
       )}
+      {template && (
+        <div className="adm-actions">
+          <AppLink href={`/admin/templates/${encodeURIComponent(template.id)}/copy`} navigate={navigate} className="adm-button">{t.copyTemplate}</AppLink>
+        </div>
+      )}
+      {source && <p className="adm-lead">{t.copyLead(source.name, source.revision)}</p>}
       {builtin && <p className="adm-panel adm-panel-note">{t.builtinNote}</p>}
-      {loaded.loading && !template && <p role="status" className="adm-hint">{t.loadingTemplate}</p>}
+      {loaded.loading && !loaded.data && <p role="status" className="adm-hint">{copyOf ? t.loadingCopySource : t.loadingTemplate}</p>}
       {missing && <p role="alert" className="adm-alert">{t.templateMissing}</p>}
       {failed && !missing && (
         <FailureAlert failure={loaded.failure} what={t.templateFailed} t={t} navigate={navigate} onRetry={loaded.refresh} />

@@ -92,6 +92,16 @@ function componentValues(component: Component): ComponentValues {
   };
 }
 
+/** The longest template name the templates service takes (TEMPLATE_NAME below). */
+const TEMPLATE_NAME_MAX = 41;
+const COPY_SUFFIX = '-copy';
+
+/** A copy's form: the template's values under a name of its own (`name-copy`, shortened to fit). */
+export function copyFormOf(template: Pick<Template, 'name' | 'description' | 'translations' | 'parameters' | 'components'>): TemplateFormValues {
+  const name = `${template.name.slice(0, TEMPLATE_NAME_MAX - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+  return { ...templateFormOf(template), name };
+}
+
 export function templateFormOf(template: Pick<Template, 'name' | 'description' | 'translations' | 'parameters' | 'components'>): TemplateFormValues {
   return {
     name: template.name,

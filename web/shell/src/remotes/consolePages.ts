@@ -18,5 +18,5 @@ export const monitoringPages = {
 export const adminPages = {
   pool: (() => import('admin/PoolPage')) satisfies RemotePageLoader,
   templates: (() => import('admin/TemplatesPage')) satisfies RemotePageLoader,
-  templateEditor: (() => import('admin/TemplateEditorPage')) satisfies RemotePageLoader<{ templateId: string | null }>,
+  templateEditor: (() => import('admin/TemplateEditorPage')) satisfies RemotePageLoader<{ templateId: string | null; copyOf?: string | null }>,
 };

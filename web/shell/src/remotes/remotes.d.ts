@@ -78,6 +78,6 @@ declare module 'admin/TemplatesPage' {
 
 declare module 'admin/TemplateEditorPage' {
   /** null: a new template. */
-  const TemplateEditorPage: import('./remotePage').RemotePage<{ templateId: string | null }>;
+  const TemplateEditorPage: import('./remotePage').RemotePage<{ templateId: string | null; copyOf?: string | null }>;
   export default TemplateEditorPage;
 }
