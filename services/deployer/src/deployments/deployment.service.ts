@@ -14,6 +14,9 @@ import type { DeploymentRepository, DeploymentRow } from './deployment.repositor
 import type { DeploymentDetail, DeploymentSummary, ValueChanges, Values } from './deployment.schemas.js';
 import { composedOf, deployFirstRevision, rollOutRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
 
+/** A teardown step slower than this is logged, saying which step took the time. */
+const SLOW_TEARDOWN_STEP_MS = 5_000;
+
 export interface Accepted {
   id: string;
   slug: string;
@@ -202,7 +205,9 @@ export class DeploymentService {
     try {
       const revisions = await this.repo.revisions(id);
       const routes = revisions.filter((r) => r.status !== 'failed').flatMap((r) => composedOf(deployment, r).routes);
-      await tearDown(this.deps, deployment, routes);
+      await tearDown(this.deps, deployment, routes, (step, ms) => {
+        if (ms >= SLOW_TEARDOWN_STEP_MS) this.deps.log.warn({ deployment: id, step, ms: Math.round(ms) }, `deleting: the ${step} step took ${(ms / 1000).toFixed(1)} s`);
+      });
       await this.repo.transition(id, ['deleting'], 'deleted');
       this.deps.listingWithdrawals?.nudge();
     } catch (error) {

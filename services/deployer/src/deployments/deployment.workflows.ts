@@ -131,11 +131,30 @@ export async function restoreRevision(deps: WorkflowDeps, deployment: Deployment
   await driver.apply(ns, composed.routes);
 }
 
-/** R10: routes first (no new traffic), then the namespace with its workloads, the database and the credential. Idempotent. */
-export async function tearDown(deps: WorkflowDeps, deployment: DeploymentRow, routes: KubeDocument[]): Promise<void> {
+export type TearDownStep = 'routes' | 'namespace' | 'database' | 'credential';
+
+/**
+ * R10: routes first (no new traffic), then the namespace with its workloads, the database and the
+ * credential. Idempotent. Each step's time, finished or failed, is told to `took`: stopping the
+ * workloads waits for their requests, and dropping the database for a checkpoint of the server.
+ */
+export async function tearDown(
+  deps: WorkflowDeps,
+  deployment: DeploymentRow,
+  routes: KubeDocument[],
+  took: (step: TearDownStep, ms: number) => void = () => undefined,
+): Promise<void> {
   const ns = deployment.namespace;
-  if (routes.length > 0) await deps.driver.remove(ns, refsOf(routes)).catch(() => undefined);
-  await deps.driver.deleteNamespace(ns);
-  await deps.databases.drop(deployment.slug);
-  await deps.repo.setCredential(deployment.id, null, null);
+  const timed = async (step: TearDownStep, work: () => Promise<unknown>) => {
+    const started = performance.now();
+    try {
+      await work();
+    } finally {
+      took(step, performance.now() - started);
+    }
+  };
+  if (routes.length > 0) await timed('routes', () => deps.driver.remove(ns, refsOf(routes)).catch(() => undefined));
+  await timed('namespace', () => deps.driver.deleteNamespace(ns));
+  await timed('database', () => deps.databases.drop(deployment.slug));
+  await timed('credential', () => deps.repo.setCredential(deployment.id, null, null));
 }
