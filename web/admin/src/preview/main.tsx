@@ -23,7 +23,7 @@ function Preview() {
   const [lang, setLang] = useState<Lang>('ko');
   const [path, setPath] = useState('/admin/pool');
   const props: RemotePageProps = { lang, session: previewSession(), onSession: () => undefined, navigate: setPath };
-  const templateId = /^\/admin\/templates\/(.+)$/.exec(path)?.[1];
+  const editor = /^\/admin\/templates\/([^/]+)(\/copy)?$/.exec(path);
   return (
     <main style={{ padding: '1rem', fontFamily: 'system-ui, sans-serif' }}>
       <nav style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', marginBottom: '1rem' }}>
@@ -34,9 +34,9 @@ function Preview() {
       </nav>
       {path === '/admin/pool' && <PoolPage {...props} />}
       {path === '/admin/templates' && <TemplatesPage {...props} />}
-      {templateId !== undefined && (
-        <TemplateEditorPage key={templateId} {...props} templateId={templateId === 'new' ? null : decodeURIComponent(templateId)} />
-      )}
+      {editor && (editor[2]
+        ? <TemplateEditorPage key={path} {...props} templateId={null} copyOf={decodeURIComponent(editor[1]!)} />
+        : <TemplateEditorPage key={path} {...props} templateId={editor[1] === 'new' ? null : decodeURIComponent(editor[1]!)} />)}
     </main>
   );
 }
