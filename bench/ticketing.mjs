@@ -222,12 +222,17 @@ function platformOnly(cpu, purchases, cores) {
 
 const formatBytes = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`);
 
-/** Milliseconds of CPU per completed purchase, in all and for the largest parts. */
-function perPurchaseMs(cpu, purchases) {
+/**
+ * Milliseconds of CPU per completed purchase, in all and for the largest parts, and the most
+ * purchases per second that CPU allows on these cores at full use (computed, not measured): a
+ * run cannot reach the purchase target while that bound is under it.
+ */
+function perPurchaseMs(cpu, purchases, cores) {
   const ms = (seconds) => +((seconds * 1000) / purchases).toFixed(2);
   const total = Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0);
   const parts = Object.entries(cpu).filter(([, seconds]) => ms(seconds) >= 0.1);
-  return `${ms(total)} ms in all: ${parts.map(([part, seconds]) => `${part} ${ms(seconds)}`).join(', ')}`;
+  const bound = Math.round((cores * purchases) / total);
+  return `${ms(total)} ms in all (at most ${bound} purchases/s on ${cores} cores at full use): ${parts.map(([part, seconds]) => `${part} ${ms(seconds)}`).join(', ')}`;
 }
 
 function summarise(setup, raw, report, cpu, errors, statements, serverSide, reads) {
@@ -275,7 +280,7 @@ function summarise(setup, raw, report, cpu, errors, statements, serverSide, read
     `  CPU (s)       ${Object.entries(cpu).map(([part, s]) => `${part} ${s}`).join(', ') || 'not measured'}` +
       ` — of ${+(report.durationSeconds * report.machine.cores).toFixed(1)} available`,
     ...(report.totals.purchases > 0 && Object.keys(cpu).length > 0
-      ? [`  CPU/purchase  ${perPurchaseMs(cpu, report.totals.purchases)}`, `                ${platformOnly(cpu, report.totals.purchases, m.cores)}`]
+      ? [`  CPU/purchase  ${perPurchaseMs(cpu, report.totals.purchases, m.cores)}`, `                ${platformOnly(cpu, report.totals.purchases, m.cores)}`]
       : []),
     ...report.steps.map((s) => `  ${s.step.padEnd(13)} p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms (${s.count} requests)`),
     ...Object.entries(errors).map(([message, n]) => `  logged error  ${n}× ${message}`),
