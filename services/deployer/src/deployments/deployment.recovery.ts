@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Restoration } from './deployment.restoration.js';
-import { composedOf, restoreRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
+import { composedOf, restoreRevision, tearDown, warnOfSlowSteps, type WorkflowDeps } from './deployment.workflows.js';
 
 const INTERRUPTED = 'interrupted by a restart of the platform';
 
@@ -21,13 +21,13 @@ export async function recoverDeployments(deps: WorkflowDeps & { log: FastifyBase
         revisions.filter((r) => filter(r.status)).flatMap((r) => composedOf(deployment, r).routes);
       switch (deployment.status) {
         case 'deploying': {
-          await tearDown(deps, deployment, routesOf(() => true));
+          await tearDown(deps, deployment, routesOf(() => true), warnOfSlowSteps(log, deployment.id));
           for (const r of revisions.filter((r) => r.status === 'deploying')) await repo.setRevisionStatus(deployment.id, r.number, 'failed', INTERRUPTED);
           await repo.transition(deployment.id, ['deploying'], 'failed', `${INTERRUPTED}; rolled back`);
           break;
         }
         case 'deleting':
-          await tearDown(deps, deployment, routesOf((s) => s !== 'failed'));
+          await tearDown(deps, deployment, routesOf((s) => s !== 'failed'), warnOfSlowSteps(log, deployment.id));
           await repo.transition(deployment.id, ['deleting'], 'deleted');
           deps.listingWithdrawals?.nudge();
           break;

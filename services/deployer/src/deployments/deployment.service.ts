@@ -12,10 +12,7 @@ import { accessibleDeployment, type Access } from './deployment.access.js';
 import { componentOf } from './deployment.components.js';
 import type { DeploymentRepository, DeploymentRow } from './deployment.repository.js';
 import type { DeploymentDetail, DeploymentSummary, ValueChanges, Values } from './deployment.schemas.js';
-import { composedOf, deployFirstRevision, rollOutRevision, tearDown, type WorkflowDeps } from './deployment.workflows.js';
-
-/** A teardown step slower than this is logged, saying which step took the time. */
-const SLOW_TEARDOWN_STEP_MS = 5_000;
+import { composedOf, deployFirstRevision, rollOutRevision, tearDown, warnOfSlowSteps, type WorkflowDeps } from './deployment.workflows.js';
 
 export interface Accepted {
   id: string;
@@ -205,9 +202,7 @@ export class DeploymentService {
     try {
       const revisions = await this.repo.revisions(id);
       const routes = revisions.filter((r) => r.status !== 'failed').flatMap((r) => composedOf(deployment, r).routes);
-      await tearDown(this.deps, deployment, routes, (step, ms) => {
-        if (ms >= SLOW_TEARDOWN_STEP_MS) this.deps.log.warn({ deployment: id, step, ms: Math.round(ms) }, `deleting: the ${step} step took ${(ms / 1000).toFixed(1)} s`);
-      });
+      await tearDown(this.deps, deployment, routes, warnOfSlowSteps(this.deps.log, id));
       await this.repo.transition(id, ['deleting'], 'deleted');
       this.deps.listingWithdrawals?.nudge();
     } catch (error) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DeploymentRow } from './deployment.repository.js';
-import { tearDown, type TearDownStep, type WorkflowDeps } from './deployment.workflows.js';
+import { tearDown, warnOfSlowSteps, type TearDownStep, type WorkflowDeps } from './deployment.workflows.js';
 
 const deployment = { id: 'd1', slug: 'gala', namespace: 'perf-gala' } as DeploymentRow;
 const route = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'ticketing' } };
@@ -43,5 +43,13 @@ describe('tearing a deployment down (R10)', () => {
     await assert.rejects(tearDown(dropFails.deps, deployment, [], (step) => timed.push(step)), /drop database failed/);
     assert.deepEqual(dropFails.calls, ['delete namespace', 'drop database']);
     assert.deepEqual(timed, ['namespace', 'database']);
+  });
+
+  it('warns of a step that took 5 s or more, naming the deployment and the step', () => {
+    const warnings: Array<{ fields: object; message: string }> = [];
+    const warn = warnOfSlowSteps({ warn: (fields: object, message: string) => warnings.push({ fields, message }) } as never, 'd1');
+    warn('namespace', 4_999);
+    warn('database', 12_345.6);
+    assert.deepEqual(warnings, [{ fields: { deployment: 'd1', step: 'database', ms: 12_346 }, message: 'deleting: the database step took 12.3 s' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { FastifyBaseLogger } from 'fastify';
 import { variableNamesOf } from '@clove/kit';
 import { composeRevision, platformSecret, refsOf, type ComponentOverride, type ComposedRevision } from '../compose/compose.js';
 import { LABELS } from '../compose/naming.js';
@@ -132,6 +133,16 @@ export async function restoreRevision(deps: WorkflowDeps, deployment: Deployment
 }
 
 export type TearDownStep = 'routes' | 'namespace' | 'database' | 'credential';
+
+/** A teardown step slower than this is logged, saying which step took the time. */
+const SLOW_TEARDOWN_STEP_MS = 5_000;
+
+/** For tearDown's `took`: warns of a slow step of the deployment's teardown. */
+export function warnOfSlowSteps(log: Pick<FastifyBaseLogger, 'warn'>, deploymentId: string): (step: TearDownStep, ms: number) => void {
+  return (step, ms) => {
+    if (ms >= SLOW_TEARDOWN_STEP_MS) log.warn({ deployment: deploymentId, step, ms: Math.round(ms) }, `deleting: the ${step} step took ${(ms / 1000).toFixed(1)} s`);
+  };
+}
 
 /**
  * R10: routes first (no new traffic), then the namespace with its workloads, the database and the
